@@ -1,0 +1,80 @@
+//! Detection of the template a document follows, and its normalisation into
+//! the canonical record `sop/1`.
+//!
+//! Every template family is one module implementing [`TemplateFamily`] and one
+//! entry in [`FAMILIES`]: adding a third family (the SOP moving into the school
+//! guide) is a new module plus samples, nothing else.
+//!
+//! - [`detect`] scores a [`Layout`] against every family and says which one it
+//!   is, that it is no SOP at all, or that it is SOP-like but of no known template.
+//! - [`normalize`] runs the detected family's parser. Normalisation never fails
+//!   once a template is recognised: it returns a record with `warnings`.
+
+mod error;
+pub mod pos;
+pub mod sppoh;
+
+pub use error::NormalizeError;
+
+use sop_model::{Layout, Record, Source, Template};
+
+/// How well a document matches one family.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Score {
+    /// 0..=1.
+    pub confidence: f64,
+    /// The markers found, in plain words.
+    pub evidence: Vec<String>,
+    /// The template revision where the document names it.
+    pub revision: Option<String>,
+}
+
+/// A template family: one parser module per family.
+pub trait TemplateFamily: Sync {
+    /// The family id stored in `template.family`, e.g. `"sppoh-model-2021-2025"`.
+    fn id(&self) -> &'static str;
+    /// A human name, e.g. "Model SchoolOndersteuningsProfiel 2021-2025 (SPPOH)".
+    fn name(&self) -> &'static str;
+    /// Scores the document against this family's structure.
+    fn score(&self, layout: &Layout) -> Score;
+    /// Fills `record` (which already carries `template` and `source`) from the
+    /// document. Never fails: what cannot be read becomes a warning.
+    fn normalize(&self, layout: &Layout, record: &mut Record);
+}
+
+/// Every known family, in the order they are tried.
+pub static FAMILIES: &[&dyn TemplateFamily] = &[&sppoh::SppohModel, &pos::PerspectiefOpSchool];
+
+/// The outcome of detection.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Detection {
+    /// The document follows this template.
+    Recognised(Template),
+    /// Some SOP markers, but no family scored high enough.
+    Unrecognised { closest: &'static str, closest_name: &'static str, score: f64, evidence: Vec<String> },
+    /// Nothing in the document looks like a school support profile.
+    NotAnSop { reason: String },
+}
+
+pub fn detect(layout: &Layout) -> Detection {
+    detect::detect(layout)
+}
+
+/// Detects the template and normalises the document into `sop/1`.
+pub fn normalize(layout: &Layout, source: Source) -> Result<Record, NormalizeError> {
+    let (family, template) = match detect(layout) {
+        Detection::Recognised(t) => {
+            let family = FAMILIES.iter().find(|f| f.id() == t.family).expect("detected family is registered");
+            (*family, t)
+        }
+        Detection::Unrecognised { closest_name, score, .. } => {
+            return Err(NormalizeError::UnrecognisedTemplate { closest: closest_name.to_string(), score })
+        }
+        Detection::NotAnSop { reason } => return Err(NormalizeError::NotAnSop { reason }),
+    };
+    let mut record = Record::empty(template, source);
+    family.normalize(layout, &mut record);
+    Ok(record)
+}
+
+mod detect;

@@ -1,0 +1,9 @@
+//! `sop diff`.
+use std::process::ExitCode;
+
+#[derive(clap::Args)]
+pub struct Args {}
+
+pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
+    anyhow::bail!("`sop diff` is not built yet")
+}

@@ -1,0 +1,7 @@
+//! One module per subcommand.
+pub mod archive;
+pub mod detect;
+pub mod diff;
+pub mod extract;
+pub mod normalize;
+pub mod run;
