@@ -10,6 +10,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod cmd;
+mod load;
 
 #[derive(Parser)]
 #[command(name = "sop", version, about = "Schoolondersteuningsprofielen: van PDF naar een controleerbaar archief")]
