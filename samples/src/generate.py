@@ -193,7 +193,7 @@ STYLES = """
  <office:styles>
   <style:default-style style:family="paragraph">
    <style:paragraph-properties fo:hyphenation-ladder-count="no-limit" style:writing-mode="page"/>
-   <style:text-properties style:font-name="Liberation Sans" fo:font-size="10pt" fo:language="nl" fo:country="NL" fo:hyphenate="false"/>
+   <style:text-properties style:font-name="Liberation Sans" fo:font-size="11pt" fo:language="nl" fo:country="NL" fo:hyphenate="false"/>
   </style:default-style>
   <style:style style:name="Standard" style:family="paragraph" style:class="text">
    <style:paragraph-properties fo:margin-top="0cm" fo:margin-bottom="0.16cm" fo:line-height="115%"/>
