@@ -1,0 +1,34 @@
+# The two commands of the README: `make demo` and `make test`.
+# Everything else here is for developers.
+
+CARGO ?= cargo
+SOP   := target/release/sop
+
+.PHONY: build demo test samples bench robust fuzz lint clean-archive
+
+build:
+	$(CARGO) build --release --locked
+
+## The main job on the bundled samples: two school years into ./archive.
+demo: build
+	@bash pipeline/demo.sh $(SOP)
+
+## The whole test suite (what CI runs).
+test:
+	$(CARGO) test --workspace --locked
+
+## Regenerate the sample PDFs from samples/src (needs LibreOffice Writer and Chromium).
+samples:
+	python3 samples/src/generate.py
+
+## Benchmarks: detect+normalise (criterion) and the whole batch (see BENCHMARKS.md).
+bench:
+	$(CARGO) bench -p sop-normalize --bench normalize
+	bash bench/run.sh
+
+lint:
+	$(CARGO) fmt --all --check
+	$(CARGO) clippy --workspace --all-targets -- -D warnings
+
+clean-archive:
+	find archive -mindepth 1 ! -name README.md -exec rm -rf {} +
