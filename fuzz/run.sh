@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# `make fuzz`: runs every cargo-fuzz target in turn, one at a time and under
+# `nice`, for FUZZ_SECONDS each (default 600), starting from the committed
+# seeds (fuzz/seeds/<target>/) and the bundled samples.
+#
+#   bash fuzz/run.sh                    # every target, 10 minutes each
+#   FUZZ_SECONDS=60 bash fuzz/run.sh record_json
+#
+# The machine has only the stable toolchain: cargo-fuzz needs `-Z` flags for
+# its sanitizer instrumentation, which RUSTC_BOOTSTRAP=1 allows on stable.
+# A crash leaves its input in fuzz/artifacts/<target>/; minimise it
+# (`cargo fuzz tmin`), commit it under fuzz/regressions/<target>/ and
+# `pipeline/tests/fuzz_regressions.rs` replays it from then on.
+set -euo pipefail
+cd "$(dirname "$0")"
+export RUSTC_BOOTSTRAP=1
+
+command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+
+seconds=${FUZZ_SECONDS:-600}
+if [ $# -gt 0 ]; then targets=("$@"); else mapfile -t targets < <(cargo fuzz list); fi
+
+# Seeds that are not in fuzz/seeds because they live elsewhere in the repo.
+seed() {
+    local target=$1
+    mkdir -p "corpus/$target"
+    if [ -d "seeds/$target" ]; then cp -n "seeds/$target"/* "corpus/$target/" 2>/dev/null || true; fi
+    case $target in
+        normalize_text)
+            cp -n ../samples/seeds/*.txt ../samples/pdf/*.source.txt "corpus/$target/" 2>/dev/null || true ;;
+        extract_pdf)
+            cp -n ../samples/pdf/*.pdf "corpus/$target/" 2>/dev/null || true ;;
+    esac
+}
+
+failed=()
+for target in "${targets[@]}"; do
+    seed "$target"
+    echo "== fuzz $target for ${seconds}s"
+    # -timeout: one input taking longer than 10 s is a hang, reported as a crash.
+    # -rss_limit_mb: one input needing more than 2 GiB is a memory bomb.
+    if ! nice -n 19 cargo fuzz run --release "$target" "corpus/$target" -- \
+            -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1; then
+        failed+=("$target")
+    fi
+done
+
+if [ ${#failed[@]} -gt 0 ]; then
+    echo "fuzz: crashes in: ${failed[*]} (inputs in fuzz/artifacts/)" >&2
+    exit 1
+fi
+echo "fuzz: no crashes in ${targets[*]}"
