@@ -10,6 +10,7 @@
 //! - [`normalize`] runs the detected family's parser. Normalisation never fails
 //!   once a template is recognised: it returns a record with `warnings`.
 
+mod common;
 mod error;
 pub mod pos;
 pub mod sppoh;

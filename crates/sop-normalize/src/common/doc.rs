@@ -1,0 +1,297 @@
+//! The document as one list of lines in reading order, cleaned of page
+//! furniture, with the questions every parser asks of it.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use sop_model::text::{normalize_ws, word_similarity};
+use sop_model::{Layout, Mark, Origin, Provenance, Run};
+
+/// One line of the document.
+#[derive(Debug, Clone)]
+pub(crate) struct DocLine {
+    /// 1-based page number, or `None` where a `.txt` without form feeds or
+    /// page footers does not tell.
+    pub page: Option<u32>,
+    /// Whitespace-normalised text.
+    pub text: String,
+    /// The line with its spacing as extracted. Text origin: leading indent and
+    /// trailing spaces kept (they count empty table cells). PDF: runs joined.
+    pub raw: String,
+    /// The runs (PDF: real positions; text: one run, `x` = indent).
+    pub runs: Vec<Run>,
+    pub y: f32,
+    /// Index of the line's page in `layout.pages` (for marks).
+    pub page_index: usize,
+    /// A blank line (text) or a paragraph-sized gap (PDF) precedes this line.
+    pub gap_before: bool,
+}
+
+/// The cleaned document.
+#[derive(Debug, Clone)]
+pub(crate) struct Doc<'a> {
+    pub layout: &'a Layout,
+    pub origin: Origin,
+    pub lines: Vec<DocLine>,
+    /// Page furniture (footers, running headers) found: the extractor's
+    /// `removed_furniture` plus lines the family's predicate removed here.
+    pub furniture: Vec<String>,
+    /// Link targets: the layout's link annotations, then bare URL lines of the
+    /// text in reading order (extracted text puts link URLs on lines of their own).
+    pub links: Vec<String>,
+    /// Line index before which each bare URL line stood (parallel to the text
+    /// part of `links`; PDF links have no position and are not listed).
+    pub link_positions: Vec<(usize, String)>,
+    /// Text origin where lines end in a space unless the line broke inside a
+    /// word (the seeds' convention): then a line without one continues the
+    /// word on the next line ("School" + "verpleegkundige").
+    pub trailing_space_convention: bool,
+}
+
+static PAGE_OF: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\d+)\s*-\s*(\d+)\s*\.?\s*$").expect("valid regex"));
+static URL_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:https?://|www\.)\S+$").expect("valid regex"));
+static ENUM_PREFIX: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?:\d{1,2}|[A-Za-z])\s*[.)]\s*").expect("valid regex"));
+
+impl<'a> Doc<'a> {
+    /// Builds the line list. `is_furniture` says which lines are page
+    /// furniture of the family (e.g. the Model's footer); those lines are
+    /// removed and, when they end in "N - M", tell the page of a `.txt`
+    /// without form feeds.
+    pub(crate) fn new(layout: &'a Layout, is_furniture: &dyn Fn(&str) -> bool) -> Doc<'a> {
+        let mut lines = Vec::new();
+        let mut furniture: Vec<String> = layout.removed_furniture.clone();
+        let mut links: Vec<String> = layout.links.clone();
+        let mut link_positions = Vec::new();
+        // (index of the first line after the footer, page number in the footer)
+        let mut footers: Vec<(usize, u32)> = Vec::new();
+        let single_text_page = layout.origin == Origin::Text && layout.pages.len() == 1;
+        for (pi, page) in layout.pages.iter().enumerate() {
+            let mut prev_y: Option<f32> = None;
+            for line in &page.lines {
+                let text = normalize_ws(&line.text);
+                if text.is_empty() {
+                    continue;
+                }
+                if is_furniture(&text) {
+                    if single_text_page {
+                        if let Some(c) = PAGE_OF.captures(&text) {
+                            if let Ok(n) = c[1].parse::<u32>() {
+                                footers.push((lines.len(), n));
+                            }
+                        }
+                    }
+                    furniture.push(text);
+                    continue;
+                }
+                if URL_LINE.is_match(&text) {
+                    link_positions.push((lines.len(), text.clone()));
+                    links.push(text);
+                    continue;
+                }
+                let raw = match layout.origin {
+                    Origin::Text => {
+                        let body = line.runs.first().map_or(line.text.as_str(), |r| r.text.as_str());
+                        format!("{}{}", " ".repeat(line.x.max(0.0) as usize), body)
+                    }
+                    Origin::Pdf => line.text.clone(),
+                };
+                let font = line.runs.iter().map(|r| r.font_size).fold(0.0f32, f32::max);
+                let gap_before = match (layout.origin, prev_y) {
+                    (_, None) => true,
+                    (Origin::Text, Some(p)) => line.y - p > 1.0,
+                    (Origin::Pdf, Some(p)) => line.y - p > 1.45 * if font > 0.0 { font } else { 11.0 },
+                };
+                prev_y = Some(line.y);
+                lines.push(DocLine {
+                    page: Some(page.number),
+                    text,
+                    raw,
+                    runs: line.runs.clone(),
+                    y: line.y,
+                    page_index: pi,
+                    gap_before,
+                });
+            }
+        }
+        if single_text_page {
+            // One text page: the page numbers are those of the footers. A
+            // footer closes its page, unless it stands before any text (then it
+            // was printed at the top); after the last footer the page is unknown.
+            let mut start = 0;
+            let mut assigned = vec![None; lines.len()];
+            for &(at, n) in &footers {
+                for slot in assigned.iter_mut().take(at).skip(start) {
+                    *slot = Some(n);
+                }
+                start = at;
+            }
+            for (line, page) in lines.iter_mut().zip(assigned) {
+                line.page = page;
+            }
+        }
+        let with_space = lines.iter().filter(|l| l.raw.ends_with(' ')).count();
+        let trailing_space_convention = layout.origin == Origin::Text && with_space * 2 > lines.len();
+        Doc { layout, origin: layout.origin, lines, furniture, links, link_positions, trailing_space_convention }
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.lines.len()
+    }
+
+    /// First line in `from..to` whose normalised text satisfies `pred`.
+    pub(crate) fn find(&self, from: usize, to: usize, pred: impl Fn(&str) -> bool) -> Option<usize> {
+        (from..to.min(self.lines.len())).find(|&i| pred(&self.lines[i].text))
+    }
+
+    /// First heading-like line in `from..to` that matches `target` by word
+    /// similarity at least `min` (numbering such as "1." or "A." and trailing
+    /// punctuation ignored; "1.Visie" and "1. Visie" are the same).
+    pub(crate) fn find_heading(&self, from: usize, to: usize, target: &str, min: f64) -> Option<usize> {
+        let want = heading_words(target);
+        (from..to.min(self.lines.len())).find(|&i| {
+            let t = &self.lines[i].text;
+            t.chars().count() <= 2 * target.chars().count() + 12 && heading_similarity_words(&heading_words(t), &want) >= min
+        })
+    }
+
+    /// The text of lines `range`, joined with single spaces; a line ending in
+    /// a hyphen directly after a letter joins the next line's lowercase word
+    /// without a space ("Latijns-" + "geletterd"). `None` when empty.
+    pub(crate) fn text(&self, range: std::ops::Range<usize>) -> Option<String> {
+        let lines = &self.lines[range.start.min(self.len())..range.end.min(self.len())];
+        let mut out = String::new();
+        let mut prev: Option<&DocLine> = None;
+        for l in lines {
+            if let Some(p) = prev {
+                if !self.joins_without_space(p, &l.text) {
+                    out.push(' ');
+                }
+            }
+            out.push_str(&l.text);
+            prev = Some(l);
+        }
+        (!out.is_empty()).then_some(out)
+    }
+
+    /// Whether line `next` continues `prev`'s last word: after a hyphen
+    /// ending a word when the next starts lowercase (the hyphen stays:
+    /// "Latijns-geletterd"), after a slash, and in the seeds' convention after a
+    /// line that broke without its trailing space.
+    pub(crate) fn joins_without_space(&self, prev: &DocLine, next: &str) -> bool {
+        let first = next.chars().next();
+        let t = prev.text.as_str();
+        if t.ends_with('-') && t.chars().rev().nth(1).is_some_and(char::is_alphabetic) && first.is_some_and(char::is_lowercase) {
+            return true;
+        }
+        if t.ends_with('/') && first.is_some_and(char::is_alphanumeric) {
+            return true;
+        }
+        self.trailing_space_convention
+            && !prev.raw.ends_with(' ')
+            && t.chars().last().is_some_and(char::is_alphanumeric)
+            && first.is_some_and(char::is_lowercase)
+    }
+
+    /// Provenance of lines `range`: the first line's page and the lines as
+    /// extracted, one per line.
+    pub(crate) fn provenance(&self, range: std::ops::Range<usize>) -> Provenance {
+        let lines = &self.lines[range.start.min(self.len())..range.end.min(self.len())];
+        Provenance {
+            page: lines.iter().find_map(|l| l.page),
+            text: lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join("\n"),
+        }
+    }
+
+    /// Marks drawn on the page of line `i` whose vertical centre lies in `y0..=y1`.
+    pub(crate) fn marks_between(&self, i: usize, y0: f32, y1: f32) -> Vec<&'a Mark> {
+        let page = &self.layout.pages[self.lines[i].page_index];
+        page.marks.iter().filter(|m| (y0..=y1).contains(&m.cy())).collect()
+    }
+}
+
+/// Joins lines of running text (see [`Doc::text`]).
+pub(crate) fn join_lines<'s>(lines: impl Iterator<Item = &'s str>) -> Option<String> {
+    let mut out = String::new();
+    for l in lines {
+        let l = l.trim();
+        if l.is_empty() {
+            continue;
+        }
+        if out.is_empty() {
+            out.push_str(l);
+            continue;
+        }
+        let hyphen_join = out.ends_with('-')
+            && out.chars().rev().nth(1).is_some_and(char::is_alphabetic)
+            && l.chars().next().is_some_and(char::is_lowercase);
+        if !hyphen_join {
+            out.push(' ');
+        }
+        out.push_str(l);
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// The words of a heading for comparison: lowercase, numbering dropped,
+/// slashes split.
+pub(crate) fn heading_words(s: &str) -> String {
+    let s = ENUM_PREFIX.replace(s, "");
+    s.replace(['/', '-'], " ").to_lowercase()
+}
+
+fn heading_similarity_words(a: &str, b: &str) -> f64 {
+    word_similarity(a, b)
+}
+
+/// Whether a line looks like a heading the school wrote: short, starting with
+/// a capital or a number, not ending like a sentence or a list item.
+pub(crate) fn looks_like_heading(text: &str) -> bool {
+    let t = text.trim();
+    let n = t.chars().count();
+    (2..=70).contains(&n)
+        && t.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        && !t.ends_with(['.', ',', ';'])
+        && !t.starts_with(['•', '-', '*', '·', '▪', '●'])
+        && t.split_whitespace().count() <= 10
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn joins_hyphenated_line_ends() {
+        assert_eq!(join_lines(["moedertaal Latijns-", "geletterd is."].into_iter()).unwrap(), "moedertaal Latijns-geletterd is.");
+        assert_eq!(join_lines(["onderwijs- en", "ondersteuning"].into_iter()).unwrap(), "onderwijs- en ondersteuning");
+        assert_eq!(join_lines(["sociaal-", "Emotioneel"].into_iter()).unwrap(), "sociaal- Emotioneel");
+    }
+
+    #[test]
+    fn txt_pages_come_from_footers() {
+        let text = "Visie\nfooter 2 - 14.\nB. De ondersteuningsstructuur\nfooter 3 - 14.\nrest\n";
+        let layout = Layout::from_text(text);
+        let doc = Doc::new(&layout, &|t: &str| t.starts_with("footer"));
+        let pages: Vec<_> = doc.lines.iter().map(|l| l.page).collect();
+        assert_eq!(pages, vec![Some(2), Some(3), None]);
+        assert_eq!(doc.furniture.len(), 2);
+    }
+
+    #[test]
+    fn url_lines_are_links_not_text() {
+        let layout = Layout::from_text("Schoolplan\nhttps://example.nl/gids\nTekst\n");
+        let doc = Doc::new(&layout, &|_: &str| false);
+        assert_eq!(doc.links, vec!["https://example.nl/gids"]);
+        assert_eq!(doc.lines.len(), 2);
+        assert_eq!(doc.link_positions, vec![(1, "https://example.nl/gids".to_string())]);
+    }
+
+    #[test]
+    fn headings_match_with_or_without_numbering_space() {
+        let layout = Layout::from_text("1.Visie passend onderwijs   \nBeschrijf kort de visie op passend onderwijs van de school.\n");
+        let doc = Doc::new(&layout, &|_: &str| false);
+        assert_eq!(doc.find_heading(0, doc.len(), "1. Visie passend onderwijs", 0.9), Some(0));
+        assert_eq!(doc.find_heading(1, doc.len(), "1. Visie passend onderwijs", 0.9), None);
+    }
+}

@@ -1,0 +1,90 @@
+//! Fixed template text: did the school keep it, and where does it end?
+
+use sop_model::text::words;
+
+/// Word-level similarity from which a school's copy of a fixed text counts as
+/// the template's own: extraction artifacts (a removed link URL, a repaired
+/// hyphen) cost a word or two, an edited sentence costs more.
+pub(crate) const STANDARD_SIMILARITY: f64 = 0.95;
+
+/// Where a fixed text ends among a section's lines.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct FixedPrefix {
+    /// Number of leading lines that are the fixed text (0 when none match).
+    pub lines: usize,
+    /// Word similarity of those lines with the best-matching variant.
+    pub similarity: f64,
+    /// Which variant matched best.
+    pub variant: usize,
+}
+
+fn lower_words(s: &str) -> Vec<String> {
+    words(s).into_iter().map(|w| w.to_lowercase()).collect()
+}
+
+/// Finds how many leading `lines` are the fixed text, trying each variant of
+/// it (template revisions differ, e.g. by an instruction sentence): the
+/// prefix, cut at a line end, with the highest word similarity (twice the
+/// longest common word subsequence over the word counts). One pass of the
+/// LCS table gives every prefix at once.
+pub(crate) fn fixed_prefix(lines: &[&str], variants: &[&str]) -> FixedPrefix {
+    let mut best = FixedPrefix { lines: 0, similarity: 0.0, variant: 0 };
+    let line_words: Vec<Vec<String>> = lines.iter().map(|l| lower_words(l)).collect();
+    for (v, fixed) in variants.iter().enumerate() {
+        let f = lower_words(fixed);
+        if f.is_empty() {
+            continue;
+        }
+        let mut prev = vec![0usize; f.len() + 1];
+        let mut cur = vec![0usize; f.len() + 1];
+        let mut count = 0usize;
+        for (li, lw) in line_words.iter().enumerate() {
+            for w in lw {
+                for (j, fw) in f.iter().enumerate() {
+                    cur[j + 1] = if w == fw { prev[j] + 1 } else { cur[j].max(prev[j + 1]) };
+                }
+                std::mem::swap(&mut prev, &mut cur);
+                count += 1;
+            }
+            let sim = 2.0 * prev[f.len()] as f64 / (count + f.len()) as f64;
+            if sim > best.similarity + 1e-12 {
+                best = FixedPrefix { lines: li + 1, similarity: sim, variant: v };
+            }
+        }
+    }
+    best
+}
+
+/// Whether `text` is one of the `variants` of a fixed text, by word similarity.
+pub(crate) fn is_standard(similarity: f64) -> bool {
+    similarity >= STANDARD_SIMILARITY
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fixed_text_then_school_text() {
+        let lines = ["Elke school ontvangt een geldbedrag.", "Het bestaat uit een vaste voet.", "Op de begroting staat 32.000 euro."];
+        let p = fixed_prefix(&lines, &["Elke school ontvangt een geldbedrag. Het bestaat uit een vaste voet."]);
+        assert_eq!(p.lines, 2);
+        assert!(is_standard(p.similarity));
+    }
+
+    #[test]
+    fn edited_fixed_text_is_not_standard() {
+        let lines = ["Elke school krijgt jaarlijks wat geld van het SWV.", "Het bestaat uit een vaste voet."];
+        let p = fixed_prefix(&lines, &["Elke school ontvangt een geldbedrag. Het bestaat uit een vaste voet."]);
+        assert_eq!(p.lines, 2);
+        assert!(!is_standard(p.similarity), "{}", p.similarity);
+    }
+
+    #[test]
+    fn variants_with_an_instruction_sentence() {
+        let lines = ["Onderstaande tekst is een vaste tekst.", "Basisondersteuning is ondersteuning."];
+        let p = fixed_prefix(&lines, &["Basisondersteuning is ondersteuning.", "Onderstaande tekst is een vaste tekst. Basisondersteuning is ondersteuning."]);
+        assert_eq!((p.lines, p.variant), (2, 1));
+        assert!(is_standard(p.similarity));
+    }
+}

@@ -1,0 +1,30 @@
+//! Helpers every template family needs the same way. Both parsers (`sppoh`,
+//! `pos`) build on these, so that dates, amounts, keys and tables mean the same
+//! thing whatever template a record came from.
+//!
+//! - [`doc::Doc`]: the document as one list of [`doc::DocLine`]s in reading
+//!   order, with page furniture (footers) and bare link-annotation URLs taken
+//!   out, each line knowing its page (where known), its raw spacing (text
+//!   origin) and runs (PDF origin). Start here: `Doc::new(layout, is_furniture)`.
+//!   Heading search ([`doc::Doc::find_heading`]), text of a line range with
+//!   hyphenation repaired ([`doc::Doc::text`]), provenance of a range
+//!   ([`doc::Doc::provenance`]).
+//! - [`dates`]: "22-5-2023", "07-06-2021", "19 mei 2024", "september 2023" ->
+//!   ISO `YYYY-MM-DD` / `YYYY-MM`; school years ("2023-2024", the year a date
+//!   falls in).
+//! - [`amounts`]: "€46.130,-", "32.000 euro", "€ 8.500" -> euros with the raw
+//!   spelling.
+//! - [`table`]: reading a table row into cells: by the spacing rule for text
+//!   origin ([`table::text_cells`], [`table::mark_columns_text`]), by the x
+//!   ranges of the header's columns for PDF origin ([`table::Columns`]).
+//! - [`labels`]: standard row tables (label -> stable key, matched by word
+//!   similarity and stems), marks (X, x, ✓) and yes/no/nvt words.
+//! - [`fixed`]: comparing the school's copy of a fixed template text with the
+//!   template's, and splitting fixed text from what the school appended.
+
+pub(crate) mod amounts;
+pub(crate) mod dates;
+pub(crate) mod doc;
+pub(crate) mod fixed;
+pub(crate) mod labels;
+pub(crate) mod table;

@@ -1,0 +1,275 @@
+//! Reading table rows.
+//!
+//! Text origin (DOMAIN.md): extraction joins a row's cells with single
+//! spaces, empty cells included, usually followed by one trailing space. A
+//! mark's column is therefore counted **from the right**: strip one trailing
+//! space, split on single spaces, and the number of tokens after the cell
+//! says how many columns follow it. Labels sometimes carry a trailing space
+//! of their own, which is why counting from the left fails. Multi-word cells
+//! ("Ja gelijkvloers") are a start token plus the non-empty tokens after it.
+//!
+//! PDF origin: the header row's cells give each column's left edge
+//! ([`Columns`]); a run or mark belongs to the last column starting at or left
+//! of it.
+//!
+//! Either way a line becomes a [`LineCells`]: the label part (column 0) and
+//! the value cells found, so that row grouping is the same for both.
+
+use sop_model::text::normalize_ws;
+use sop_model::MarkKind;
+
+use super::doc::{Doc, DocLine};
+use super::labels::is_mark;
+
+/// The cells of one line of a table. Column 0 is the label column; value
+/// columns are numbered 1..=n.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct LineCells {
+    /// Text in the label column (may be empty).
+    pub label: String,
+    /// `(column, text)` for each value cell with text, left to right.
+    pub cells: Vec<(usize, String)>,
+}
+
+/// The line without the one trailing space extraction adds after a row.
+pub(crate) fn strip_one_trailing(raw: &str) -> &str {
+    raw.strip_suffix(' ').unwrap_or(raw)
+}
+
+/// The column (1..=n) of a cell followed by `after` tokens on its line (after
+/// [`strip_one_trailing`]). When the count leaves no column, the cell carried
+/// a trailing space of its own and the count is one too high.
+pub(crate) fn column_from_right(after: usize, n: usize) -> usize {
+    if after < n {
+        n - after
+    } else if after == n {
+        1
+    } else {
+        // More empty tokens than columns: a badly spaced line; the cell can
+        // only be the first value column.
+        1
+    }
+}
+
+/// Splits a text-origin line of a table with `n` value columns. A value cell
+/// starts at a token for which `is_start` holds (a mark, "ja", "nvt", ...);
+/// the label is everything before the first such token. A cell runs over the
+/// following non-empty tokens that do not start a cell themselves.
+pub(crate) fn split_text_row(raw: &str, n: usize, is_start: &dyn Fn(&str) -> bool) -> LineCells {
+    let tokens: Vec<&str> = strip_one_trailing(raw).split(' ').collect();
+    let mut out = LineCells::default();
+    let mut i = 0;
+    let mut label_end = tokens.len();
+    while i < tokens.len() {
+        if !tokens[i].is_empty() && is_start(tokens[i]) {
+            if label_end == tokens.len() {
+                label_end = i;
+            }
+            let mut j = i + 1;
+            while j < tokens.len() && !tokens[j].is_empty() && !is_start(tokens[j]) {
+                j += 1;
+            }
+            let after = tokens.len() - j;
+            out.cells.push((column_from_right(after, n), tokens[i..j].join(" ")));
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    out.label = normalize_ws(&tokens[..label_end].join(" "));
+    // Two cells can never share a column; keep the later one's column honest
+    // by pushing it right (a count error shifts every later cell the same way).
+    for k in 1..out.cells.len() {
+        if out.cells[k].0 <= out.cells[k - 1].0 {
+            out.cells[k].0 = (out.cells[k - 1].0 + 1).min(n);
+        }
+    }
+    out
+}
+
+/// Column left edges of a PDF table, from its header.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Columns {
+    /// Left edge of value columns 1..=n (index 0 is column 1).
+    pub starts: Vec<f32>,
+}
+
+impl Columns {
+    /// Finds the header cells `names` (value columns, left to right, e.g.
+    /// `["Op orde", "In ontwikkeling", "Nog op te starten"]`) among the runs of
+    /// lines `lines` (a header may wrap onto two lines). A name is found by
+    /// the run that starts with its first word. `None` unless all are found
+    /// left to right.
+    pub(crate) fn from_header(lines: &[&DocLine], names: &[&str]) -> Option<Columns> {
+        let mut starts = Vec::new();
+        let mut min_x = f32::MIN;
+        for name in names {
+            let first = name.split_whitespace().next()?.to_lowercase();
+            let x = lines
+                .iter()
+                .flat_map(|l| l.runs.iter())
+                .filter(|r| r.x > min_x && r.text.trim().to_lowercase().starts_with(&first))
+                .map(|r| r.x)
+                .fold(None, |acc: Option<f32>, x| Some(acc.map_or(x, |a| a.min(x))))?;
+            starts.push(x);
+            min_x = x + 1.0;
+        }
+        Some(Columns { starts })
+    }
+
+    /// The column of a horizontal position: 0 (label) left of the first value
+    /// column. A small tolerance admits text a little left of its header.
+    pub(crate) fn column_of(&self, x: f32) -> usize {
+        const TOLERANCE: f32 = 4.0;
+        self.starts.iter().rposition(|&s| x + TOLERANCE >= s).map_or(0, |i| i + 1)
+    }
+
+    /// The cells of a PDF line: runs by their x, plus marks drawn on the page
+    /// within the line's height (a mark without text reads as "✓").
+    pub(crate) fn line_cells(&self, doc: &Doc<'_>, i: usize) -> LineCells {
+        let line = &doc.lines[i];
+        let n = self.starts.len();
+        let mut parts: Vec<Vec<String>> = vec![Vec::new(); n + 1];
+        for r in &line.runs {
+            let t = normalize_ws(&r.text);
+            if !t.is_empty() {
+                parts[self.column_of(r.x)].push(t);
+            }
+        }
+        let h = line.runs.iter().map(|r| r.font_size).fold(0.0f32, f32::max).max(8.0);
+        for m in doc.marks_between(i, line.y - h, line.y + h * 0.3) {
+            let col = self.column_of(m.x);
+            if col == 0 {
+                continue;
+            }
+            let text = match (m.kind, &m.text) {
+                (MarkKind::Glyph, Some(t)) if !t.trim().is_empty() => t.trim().to_string(),
+                _ => "✓".to_string(),
+            };
+            if !parts[col].iter().any(|p| is_mark(p)) {
+                parts[col].push(text);
+            }
+        }
+        LineCells {
+            label: parts[0].join(" "),
+            cells: parts.into_iter().enumerate().skip(1).filter(|(_, p)| !p.is_empty()).map(|(c, p)| (c, p.join(" "))).collect(),
+        }
+    }
+}
+
+/// A table row: the lines it spans and its cells (index 0 = label).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Row {
+    pub first: usize,
+    pub last: usize,
+    /// `cells[0]` is the label, `cells[c]` value column c; empty = no text.
+    pub cells: Vec<String>,
+}
+
+impl Row {
+    pub(crate) fn label(&self) -> &str {
+        &self.cells[0]
+    }
+    pub(crate) fn cell(&self, c: usize) -> Option<&str> {
+        self.cells.get(c).map(String::as_str).filter(|s| !s.is_empty())
+    }
+    /// Columns holding text, left to right.
+    pub(crate) fn filled(&self) -> Vec<usize> {
+        (1..self.cells.len()).filter(|&c| !self.cells[c].is_empty()).collect()
+    }
+}
+
+/// Groups the lines `range` of a table with `n` value columns into rows.
+/// `cells_of(i)` reads line `i` (spacing rule or x positions). A labelled
+/// line starts a new row after a gap or when it brings value cells of its own
+/// to a row that has some; an unlabelled line (marks standing on their own
+/// line) and a labelled line without cells right below a row belong to that
+/// row (wrapped label or wrapped cell).
+pub(crate) fn group_rows(range: std::ops::Range<usize>, n: usize, doc: &Doc<'_>, cells_of: &dyn Fn(usize) -> LineCells) -> Vec<Row> {
+    let mut rows: Vec<Row> = Vec::new();
+    for i in range {
+        let lc = cells_of(i);
+        if lc.label.is_empty() && lc.cells.is_empty() {
+            continue;
+        }
+        let gap = doc.lines[i].gap_before;
+        let start_new = match rows.last() {
+            None => true,
+            Some(row) => {
+                let has_cells = row.cells[1..].iter().any(|c| !c.is_empty());
+                !lc.label.is_empty() && (gap || (has_cells && !lc.cells.is_empty()))
+            }
+        };
+        if start_new {
+            rows.push(Row { first: i, last: i, cells: vec![String::new(); n + 1] });
+        }
+        let row = rows.last_mut().expect("a row exists");
+        let prev = row.last;
+        row.last = i;
+        if !lc.label.is_empty() {
+            // A labelled line under a row that already has cells continues
+            // the last filled cell (a wrapped cell), else the label.
+            let target = if !start_new && lc.cells.is_empty() { row.filled().last().copied().unwrap_or(0) } else { 0 };
+            let cell = &mut row.cells[target];
+            if !cell.is_empty() && doc.joins_without_space(&doc.lines[prev], &lc.label) {
+                cell.push_str(&lc.label);
+            } else {
+                append(cell, &lc.label);
+            }
+        }
+        for (c, t) in lc.cells {
+            append(&mut row.cells[c.min(n)], &t);
+        }
+    }
+    rows
+}
+
+fn append(cell: &mut String, text: &str) {
+    if !cell.is_empty() {
+        cell.push(' ');
+    }
+    cell.push_str(text);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::common::labels::is_mark;
+
+    fn cols(raw: &str, n: usize) -> (String, Vec<(usize, String)>) {
+        let lc = split_text_row(raw, n, &|t| is_mark(t));
+        (lc.label, lc.cells)
+    }
+
+    #[test]
+    fn marks_are_counted_from_the_right() {
+        assert_eq!(cols("Speciaal Basisonderwijs   x  ", 4), ("Speciaal Basisonderwijs".into(), vec![(3, "x".into())]));
+        assert_eq!(cols("Adviseur passend onderwijs x    ", 4).1, vec![(1, "x".into())]);
+        assert_eq!(cols("Fysiotherapie    x  ", 4).1, vec![(3, "x".into())]);
+        assert_eq!(cols("Jeugdhulppartners   x   ", 4).1, vec![(2, "x".into())]);
+        assert_eq!(cols(" x   ", 3), (String::new(), vec![(1, "x".into())]));
+        assert_eq!(cols(" x x  ", 3).1, vec![(1, "x".into()), (2, "x".into())]);
+        // A tick with a space of its own inside the cell.
+        assert_eq!(cols("1. Doelgericht werken. ✓    ", 3), ("1. Doelgericht werken.".into(), vec![(1, "✓".into())]));
+        assert_eq!(cols("Rolstoelvriendelijk  x ", 2).1, vec![(2, "x".into())]);
+        assert_eq!(cols("Invalidetoilet x  ", 2).1, vec![(1, "x".into())]);
+    }
+
+    #[test]
+    fn multi_word_cells() {
+        let lc = split_text_row("Rolstoelvriendelijk  Ja gelijkvloers  ", 2, &|t| {
+            is_mark(t) || ["ja", "nee", "nvt"].contains(&t.to_lowercase().as_str())
+        });
+        assert_eq!(lc.cells, vec![(1, "Ja gelijkvloers".into())]);
+        assert_eq!(lc.label, "Rolstoelvriendelijk");
+    }
+
+    #[test]
+    fn pdf_columns_from_header_positions() {
+        let c = Columns { starts: vec![300.0, 360.0, 430.0] };
+        assert_eq!(c.column_of(72.0), 0);
+        assert_eq!(c.column_of(298.0), 1);
+        assert_eq!(c.column_of(365.0), 2);
+        assert_eq!(c.column_of(500.0), 3);
+    }
+}
