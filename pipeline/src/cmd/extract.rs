@@ -1,16 +1,96 @@
-//! `sop extract` and the hidden child-process entry.
+//! `sop extract` and the hidden child-process entry (`sop __extract-child`).
+use std::io::Write;
+use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Duration;
 
-#[derive(clap::Args)]
-pub struct Args {}
+use sop_extract::Limits;
 
-#[derive(clap::Args)]
-pub struct ChildArgs {}
-
-pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`sop extract` is not built yet")
+/// Limits on one file; the defaults suit school documents with room to spare.
+#[derive(clap::Args, Clone)]
+pub struct LimitArgs {
+    /// Largest input file in bytes.
+    #[arg(long, default_value_t = Limits::default().max_bytes)]
+    pub max_bytes: u64,
+    /// Most pages.
+    #[arg(long, default_value_t = Limits::default().max_pages)]
+    pub max_pages: u64,
+    /// Largest extracted text in bytes.
+    #[arg(long, default_value_t = Limits::default().max_text_bytes)]
+    pub max_text_bytes: u64,
+    /// Largest size one compressed stream may unpack to, in bytes.
+    #[arg(long, default_value_t = Limits::default().max_stream_bytes)]
+    pub max_stream_bytes: u64,
+    /// Wall-clock seconds for one file.
+    #[arg(long, default_value_t = Limits::default().timeout.as_secs())]
+    pub timeout_secs: u64,
+    /// Memory (address space) for the extraction process, in bytes.
+    #[arg(long, default_value_t = Limits::default().memory_bytes)]
+    pub memory_bytes: u64,
 }
 
-pub fn child(_args: ChildArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("the extraction child is not built yet")
+impl LimitArgs {
+    pub fn limits(&self) -> Limits {
+        Limits {
+            max_bytes: self.max_bytes,
+            max_pages: self.max_pages,
+            max_text_bytes: self.max_text_bytes,
+            max_stream_bytes: self.max_stream_bytes,
+            timeout: Duration::from_secs(self.timeout_secs.max(1)),
+            memory_bytes: self.memory_bytes,
+        }
+    }
+}
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// A PDF, or a .txt of already-extracted text.
+    pub file: PathBuf,
+    /// Print the layout (pages, lines, runs with positions, marks, links, warnings) as JSON.
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub limits: LimitArgs,
+}
+
+#[derive(clap::Args)]
+pub struct ChildArgs {
+    /// The file's name, for messages.
+    #[arg(long, default_value = "<stdin>")]
+    pub name: String,
+    #[command(flatten)]
+    pub limits: LimitArgs,
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let is_text = args.file.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt"));
+    let layout = if is_text {
+        crate::load::layout_from_path(&args.file)?.layout
+    } else {
+        let exe = std::env::current_exe()?;
+        match sop_extract::extract_isolated(&exe, &args.file, &args.limits.limits()) {
+            Ok(layout) => layout,
+            Err(e) => {
+                eprintln!("sop: error: {e}\n  what to do: {}", e.hint());
+                return Ok(ExitCode::from(1));
+            }
+        }
+    };
+    for w in &layout.warnings {
+        tracing::warn!("`{}`: {w}", args.file.display());
+    }
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        serde_json::to_writer_pretty(&mut out, &layout)?;
+        out.write_all(b"\n")?;
+    } else {
+        out.write_all(layout.text().as_bytes())?;
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn child(args: ChildArgs) -> anyhow::Result<ExitCode> {
+    let code = sop_extract::child_main(&args.name, &args.limits.limits());
+    Ok(ExitCode::from(u8::try_from(code).unwrap_or(1)))
 }

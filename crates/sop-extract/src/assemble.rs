@@ -1,0 +1,224 @@
+//! From positioned glyphs to lines and runs, and the document-level clean-up:
+//! running headers/footers and line-end hyphenation.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use sop_model::{Line, Mark, MarkKind, Page, Run};
+
+use crate::glyphs::Glyph;
+
+/// A gap wider than this many font sizes ends a run (a table cell boundary or a tab).
+pub(crate) const RUN_GAP_EM: f32 = 0.9;
+/// A gap wider than this many font sizes is a space between words.
+pub(crate) const WORD_GAP_EM: f32 = 0.15;
+
+/// Symbols that mark a table cell; reported as [`MarkKind::Glyph`] marks and kept in the text.
+pub(crate) const MARK_GLYPHS: &[&str] = &["✓", "✔", "✗", "✘", "☒", "☑", "☓", "✕", "✖"];
+
+/// Groups glyphs into lines (shared baseline) and runs (no wide gap).
+pub(crate) fn lines_from_glyphs(mut glyphs: Vec<Glyph>) -> Vec<Line> {
+    glyphs.retain(|g| !g.text.chars().all(|c| c.is_whitespace() || c.is_control()) && g.size > 0.0);
+    glyphs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
+    let mut rows: Vec<Vec<Glyph>> = Vec::new();
+    for g in glyphs {
+        match rows.last_mut() {
+            Some(row) if (g.y - row[0].y).abs() <= 0.3 * g.size.max(row[0].size) => row.push(g),
+            _ => rows.push(vec![g]),
+        }
+    }
+    let mut lines: Vec<Line> = rows.into_iter().filter_map(line_from_row).collect();
+    lines.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
+    lines
+}
+
+fn line_from_row(mut row: Vec<Glyph>) -> Option<Line> {
+    row.sort_by(|a, b| a.x.total_cmp(&b.x));
+    // Fake bold and shadows draw the same glyph twice at (nearly) the same place.
+    row.dedup_by(|b, a| a.text == b.text && (a.x - b.x).abs() < 0.2 * a.size);
+    let mut runs: Vec<Run> = Vec::new();
+    let mut prev_end = f32::NEG_INFINITY;
+    for g in row {
+        let gap = g.x - prev_end;
+        let em = g.size;
+        match runs.last_mut() {
+            Some(run) if gap <= RUN_GAP_EM * em => {
+                if gap > WORD_GAP_EM * em {
+                    run.text.push(' ');
+                }
+                run.text.push_str(&g.text);
+                run.width = (g.x + g.width - run.x).max(run.width);
+                run.font_size = run.font_size.max(g.size);
+            }
+            _ => runs.push(Run { text: g.text.clone(), x: g.x, y: g.y, width: g.width, font_size: g.size }),
+        }
+        prev_end = prev_end.max(g.x + g.width);
+    }
+    let first = runs.first()?;
+    let y = runs.iter().map(|r| r.y).sum::<f32>() / runs.len() as f32;
+    Some(Line { text: join_runs(&runs), x: first.x, y, runs })
+}
+
+pub(crate) fn join_runs(runs: &[Run]) -> String {
+    runs.iter().map(|r| r.text.trim()).filter(|t| !t.is_empty()).collect::<Vec<_>>().join(" ")
+}
+
+/// Symbol glyphs as marks, with a box from the baseline and font size.
+pub(crate) fn glyph_marks(glyphs: &[Glyph]) -> Vec<Mark> {
+    glyphs
+        .iter()
+        .filter(|g| MARK_GLYPHS.contains(&g.text.as_str()))
+        .map(|g| Mark {
+            kind: MarkKind::Glyph,
+            x: g.x,
+            y: g.y - 0.8 * g.size,
+            width: g.width,
+            height: g.size,
+            text: Some(g.text.clone()),
+        })
+        .collect()
+}
+
+/// Digits replaced by `#` so that "2 - 14." and "3 - 14." compare equal.
+fn furniture_key(text: &str) -> String {
+    let mut out = String::new();
+    let mut in_digits = false;
+    for c in text.chars().filter(|c| !c.is_whitespace()) {
+        if c.is_ascii_digit() {
+            if !in_digits {
+                out.push('#');
+            }
+            in_digits = true;
+        } else {
+            in_digits = false;
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
+/// A line that is only a page number: "3", "2 - 14.", "Pagina 3 van 14", "3/14".
+fn is_page_number(text: &str) -> bool {
+    let key = furniture_key(text);
+    let key = key.trim_end_matches('.');
+    matches!(key, "#" | "#-#" | "#/#" | "-#-" | "pagina#" | "pagina#van#" | "page#" | "page#of#" | "blz.#")
+}
+
+/// How many lines at the top and bottom of a page can be running headers/footers.
+const EDGE_LINES: usize = 3;
+
+/// Removes running headers and footers: lines near the top or bottom edge
+/// that repeat (digits ignored) on at least half of the pages (and at least two),
+/// and lone page numbers near an edge. Returns the removed lines, once each.
+pub(crate) fn remove_furniture(pages: &mut [Page]) -> Vec<String> {
+    let edge = |page: &Page| -> Vec<usize> {
+        let n = page.lines.len();
+        let mut idx: BTreeSet<usize> = (0..n.min(EDGE_LINES)).collect();
+        idx.extend(n.saturating_sub(EDGE_LINES)..n);
+        idx.into_iter().collect()
+    };
+    let mut seen: BTreeMap<String, BTreeSet<u32>> = BTreeMap::new();
+    for page in pages.iter() {
+        for i in edge(page) {
+            seen.entry(furniture_key(&page.lines[i].text)).or_default().insert(page.number);
+        }
+    }
+    let n_pages = pages.len();
+    let repeats = |key: &str| seen.get(key).is_some_and(|p| p.len() >= 2 && 2 * p.len() >= n_pages);
+    let mut removed: Vec<String> = Vec::new();
+    for page in pages.iter_mut() {
+        let height = page.height;
+        let near_edge = |y: f32| height <= 0.0 || y < 0.1 * height || y > 0.88 * height;
+        let mut drop: BTreeSet<usize> = BTreeSet::new();
+        for i in edge(page) {
+            let line = &page.lines[i];
+            let key = furniture_key(&line.text);
+            if key.is_empty() {
+                continue;
+            }
+            if (repeats(&key) && near_edge(line.y)) || (is_page_number(&line.text) && near_edge(line.y)) {
+                drop.insert(i);
+            }
+        }
+        for (i, line) in page.lines.iter().enumerate() {
+            if drop.contains(&i) && !removed.contains(&line.text) {
+                removed.push(line.text.clone());
+            }
+        }
+        let mut i = 0;
+        page.lines.retain(|_| {
+            i += 1;
+            !drop.contains(&(i - 1))
+        });
+    }
+    removed
+}
+
+/// Words after a line-end hyphen that show the hyphen is a real one in a
+/// Dutch coordination ("hoog- en meerbegaafd", "taal- of rekenproblemen").
+const COORDINATORS: &[&str] = &["en", "of", "tot", "and", "or", "t/m"];
+
+/// Repairs line-end hyphenation across consecutive lines of a page, and across
+/// a page break: "ge-" + "wenst" becomes "gewenst" on the first line. A hyphen
+/// is kept ("collega-scholen") when the hyphenated form occurs elsewhere in
+/// the document or the part before it is not a plain lowercase word part
+/// ("ICT-", "2-"); it is left alone before a coordinator ("hoog- en").
+pub(crate) fn repair_hyphenation(pages: &mut [Page]) {
+    let all_words: BTreeSet<String> = pages
+        .iter()
+        .flat_map(|p| p.lines.iter())
+        .flat_map(|l| l.text.split_whitespace().map(|w| trim_punct(w).to_lowercase()).collect::<Vec<_>>())
+        .collect();
+    let positions: Vec<(usize, usize)> =
+        pages.iter().enumerate().flat_map(|(p, page)| (0..page.lines.len()).map(move |l| (p, l))).collect();
+    for w in positions.windows(2) {
+        let [(pa, la), (pb, lb)] = [w[0], w[1]];
+        let Some(prefix) = pages[pa].lines[la].text.split_whitespace().last().map(str::to_string) else {
+            continue;
+        };
+        let Some(stem) = prefix.strip_suffix('-') else { continue };
+        let stem_word = stem.rsplit(['-', '(', '/']).next().unwrap_or(stem);
+        if stem_word.chars().count() < 2 || !stem_word.chars().all(char::is_alphabetic) {
+            continue;
+        }
+        let Some(next) = pages[pb].lines[lb].text.split_whitespace().next().map(str::to_string) else {
+            continue;
+        };
+        let first_char = next.chars().next().unwrap_or(' ');
+        if !first_char.is_lowercase() || COORDINATORS.contains(&trim_punct(&next)) {
+            continue;
+        }
+        let next_core = next.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let hyphenated = format!("{}-{}", stem, next_core).to_lowercase();
+        let keep_hyphen = all_words.contains(&hyphenated) || !stem_word.chars().all(char::is_lowercase);
+        let joined = if keep_hyphen { format!("{prefix}{next}") } else { format!("{stem}{next}") };
+        // Move the continuation to the end of the first line.
+        {
+            let line = &mut pages[pa].lines[la];
+            if let Some(run) = line.runs.iter_mut().rev().find(|r| r.text.trim_end().ends_with(&prefix)) {
+                let t = run.text.trim_end();
+                run.text = format!("{}{}", &t[..t.len() - prefix.len()], joined);
+            }
+            line.text = join_runs(&line.runs);
+        }
+        let line = &mut pages[pb].lines[lb];
+        if let Some(run) = line.runs.iter_mut().find(|r| !r.text.trim().is_empty()) {
+            let t = run.text.trim_start();
+            run.text = t[next.len().min(t.len())..].trim_start().to_string();
+        }
+        line.runs.retain(|r| !r.text.trim().is_empty());
+        line.text = join_runs(&line.runs);
+        if let Some(r) = line.runs.first() {
+            line.x = r.x;
+        }
+    }
+    for page in pages.iter_mut() {
+        page.lines.retain(|l| !l.runs.is_empty());
+    }
+}
+
+fn trim_punct(w: &str) -> &str {
+    w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,101 @@
+//! Positioned glyphs from pdf-extract's `OutputDev`, one page at a time.
+//!
+//! pdf-extract does the font work (encodings, ToUnicode, CID widths); we only
+//! keep where each glyph lands and ignore its own word/space guesses, which
+//! split Chromium/Skia text into "Exa mp le".
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
+
+/// One glyph in page space with a top-left origin.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Glyph {
+    pub text: String,
+    /// Left edge.
+    pub x: f32,
+    /// Baseline, from the top of the page.
+    pub y: f32,
+    /// Advance width.
+    pub width: f32,
+    /// Rendered font size (text size times the vertical scale of the text matrix).
+    pub size: f32,
+}
+
+/// What one page yielded.
+pub(crate) struct PageGlyphs {
+    pub glyphs: Vec<Glyph>,
+    /// Why the glyphs may be incomplete (pdf-extract error or panic).
+    pub failure: Option<String>,
+}
+
+#[derive(Default)]
+struct Collector {
+    llx: f64,
+    ury: f64,
+    glyphs: Vec<Glyph>,
+    max_glyphs: usize,
+}
+
+impl OutputDev for Collector {
+    fn begin_page(&mut self, _n: u32, media_box: &MediaBox, _art: Option<(f64, f64, f64, f64)>) -> Result<(), OutputError> {
+        self.llx = media_box.llx.min(media_box.urx);
+        self.ury = media_box.ury.max(media_box.lly);
+        Ok(())
+    }
+    fn end_page(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+    fn output_character(&mut self, trm: &Transform, width: f64, _spacing: f64, font_size: f64, ch: &str) -> Result<(), OutputError> {
+        if self.glyphs.len() >= self.max_glyphs {
+            return Ok(());
+        }
+        let sx = trm.m11.hypot(trm.m12);
+        let sy = trm.m21.hypot(trm.m22);
+        let size = (font_size * sy).abs();
+        let mut adv = (width * font_size * sx).abs();
+        let x = trm.m31 - self.llx;
+        let y = self.ury - trm.m32;
+        if !(x.is_finite() && y.is_finite() && size.is_finite() && adv.is_finite()) {
+            return Ok(());
+        }
+        if adv <= 0.0 && !ch.trim().is_empty() {
+            // A font without widths: assume an average glyph so that gaps stay meaningful.
+            adv = 0.5 * size;
+        }
+        self.glyphs.push(Glyph { text: ch.to_string(), x: x as f32, y: y as f32, width: adv as f32, size: size as f32 });
+        Ok(())
+    }
+    fn begin_word(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+    fn end_word(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+    fn end_line(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+}
+
+/// Runs pdf-extract on one page; a panic or error keeps what was collected
+/// before it and says why.
+pub(crate) fn page_glyphs(doc: &pdf_extract::Document, page: u32, max_glyphs: usize) -> PageGlyphs {
+    let mut out = Collector { max_glyphs, ..Collector::default() };
+    let result = catch_unwind(AssertUnwindSafe(|| pdf_extract::output_doc_page(doc, &mut out, page)));
+    let failure = match result {
+        Ok(Ok(())) => None,
+        Ok(Err(e)) => Some(format!("{e:?}")),
+        Err(panic) => Some(format!("panic: {}", panic_message(&panic))),
+    };
+    PageGlyphs { glyphs: out.glyphs, failure }
+}
+
+pub(crate) fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
+    if let Some(s) = panic.downcast_ref::<&str>() {
+        (*s).to_string()
+    } else if let Some(s) = panic.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "unknown".to_string()
+    }
+}

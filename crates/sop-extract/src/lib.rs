@@ -1,0 +1,278 @@
+//! Layout-aware text extraction: a PDF in, a [`sop_model::Layout`] out —
+//! pages of lines in reading order, each line made of positioned runs, plus
+//! the marks (icons, ticks, small images) drawn on the page, the link targets,
+//! the running headers/footers that were removed and warnings.
+//!
+//! Two entry points:
+//! - [`extract_isolated`]: what every caller on untrusted files uses. It runs
+//!   the extraction in a child process (the `sop __extract-child` subcommand of
+//!   the same binary, which calls [`child_main`]) under a wall-clock, CPU and
+//!   memory limit, so that a panic, a stack overflow on a self-referencing
+//!   drawing or a decompression bomb becomes a per-file [`ExtractError`].
+//! - [`extract_pdf`]: the same extraction in this process, for tests and for
+//!   the child itself.
+//!
+//! How (see `EXTRACTION.md`): lopdf 0.47 loads the file (with its limits on
+//! decompression), decrypts an empty user password, counts pages, reads link
+//! annotations and walks the content streams for marks; pdf-extract (which
+//! brings its own lopdf 0.42) decodes fonts and reports each glyph with its
+//! position. Glyphs are joined into words and runs by their gaps, not by
+//! pdf-extract's spacing guesses. A page pdf-extract fails on falls back to
+//! lopdf's plain text for that page, with a warning.
+
+mod assemble;
+mod error;
+mod glyphs;
+mod isolate;
+mod marks;
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::time::Duration;
+
+use lopdf::{Document, LoadOptions, Object, ObjectId};
+use sop_model::{Layout, Line, Origin, Page, Run};
+
+pub use error::ExtractError;
+pub use isolate::{child_main, extract_isolated, CHILD_SUBCOMMAND};
+
+/// Bounds on what one file may cost. The defaults suit school documents of a
+/// few dozen pages with room to spare.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Limits {
+    /// Largest input file, in bytes (default 50 MiB).
+    pub max_bytes: u64,
+    /// Most pages (default 2000).
+    pub max_pages: u64,
+    /// Largest extracted text, in bytes (default 20 MiB).
+    pub max_text_bytes: u64,
+    /// Largest size one stream may decompress to, in bytes (default 128 MiB).
+    pub max_stream_bytes: u64,
+    /// Wall-clock time for one file in the child (default 60 s).
+    pub timeout: Duration,
+    /// Address-space limit of the child, in bytes (default 1 GiB).
+    pub memory_bytes: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_bytes: 50 * 1024 * 1024,
+            max_pages: 2000,
+            max_text_bytes: 20 * 1024 * 1024,
+            max_stream_bytes: 128 * 1024 * 1024,
+            timeout: Duration::from_secs(60),
+            memory_bytes: 1024 * 1024 * 1024,
+        }
+    }
+}
+
+/// What a file that is not a PDF looks like, from its first bytes; `None` for a PDF.
+pub fn sniff_not_pdf(bytes: &[u8]) -> Option<&'static str> {
+    let head = &bytes[..bytes.len().min(1024)];
+    if head.windows(5).any(|w| w == b"%PDF-") {
+        return None;
+    }
+    let lower: Vec<u8> = head.iter().take(512).map(u8::to_ascii_lowercase).collect();
+    let has = |needle: &[u8]| lower.windows(needle.len()).any(|w| w == needle);
+    Some(if bytes.is_empty() {
+        "an empty file"
+    } else if head.starts_with(b"PK\x03\x04") {
+        "a Word (.docx) or other zipped Office document"
+    } else if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        "an old Word (.doc) or other Office document"
+    } else if has(b"<html") || has(b"<!doctype") {
+        "a web page (HTML)"
+    } else if head.starts_with(b"{\\rtf") {
+        "an RTF document"
+    } else if head.starts_with(&[0xFF, 0xD8]) || head.starts_with(b"\x89PNG") {
+        "an image"
+    } else {
+        "something else (no PDF header)"
+    })
+}
+
+/// Extracts the layout of a PDF in this process. `name` is used in errors.
+/// Prefer [`extract_isolated`] for files from outside.
+pub fn extract_pdf(name: &str, bytes: &[u8], limits: &Limits) -> Result<Layout, ExtractError> {
+    let path = name.to_string();
+    if bytes.len() as u64 > limits.max_bytes {
+        return Err(ExtractError::TooLarge { path, size: bytes.len() as u64, limit: limits.max_bytes });
+    }
+    if let Some(found) = sniff_not_pdf(bytes) {
+        return Err(ExtractError::NotPdf { path, found: found.into() });
+    }
+    let max_stream = usize::try_from(limits.max_stream_bytes).unwrap_or(usize::MAX);
+    let doc = load(&path, bytes, max_stream)?;
+    let page_ids = doc.get_pages();
+    if page_ids.is_empty() {
+        return Err(ExtractError::NoPages { path });
+    }
+    if page_ids.len() as u64 > limits.max_pages {
+        return Err(ExtractError::TooManyPages { path, pages: page_ids.len() as u64, limit: limits.max_pages });
+    }
+    let mut warnings = Vec::new();
+    let positioned = positioned_doc(&doc, bytes, &mut warnings);
+    let max_glyphs = usize::try_from(limits.max_text_bytes).unwrap_or(usize::MAX);
+    let mut pages = Vec::with_capacity(page_ids.len());
+    let mut links: Vec<String> = Vec::new();
+    let mut text_bytes: u64 = 0;
+    for (&number, &id) in &page_ids {
+        let bbox = media_box(&doc, id);
+        let mut lines = Vec::new();
+        let mut marks = Vec::new();
+        let mut failure = None;
+        if let Some(pe) = &positioned {
+            let got = glyphs::page_glyphs(pe, number, max_glyphs);
+            marks.extend(assemble::glyph_marks(&got.glyphs));
+            lines = assemble::lines_from_glyphs(got.glyphs);
+            failure = got.failure;
+        }
+        if let Some(why) = &failure {
+            warnings.push(format!("page {number}: the positioned text is incomplete ({})", short(why)));
+        }
+        if lines.is_empty() && (failure.is_some() || positioned.is_none()) {
+            lines = plain_lines(&doc, number, max_stream);
+            if !lines.is_empty() {
+                warnings.push(format!("page {number}: text taken without positions (plain-text fallback)"));
+            }
+        }
+        match catch_unwind(AssertUnwindSafe(|| marks::page_marks(&doc, id, bbox, max_stream))) {
+            Ok((shapes, notes)) => {
+                marks.extend(shapes);
+                warnings.extend(notes.into_iter().map(|n| format!("page {number}: {n}")));
+            }
+            Err(p) => warnings.push(format!("page {number}: marks not collected ({})", glyphs::panic_message(&p))),
+        }
+        if lines.is_empty() {
+            warnings.push(format!("page {number} has no text layer (scanned?)"));
+        }
+        text_bytes += lines.iter().map(|l| l.text.len() as u64 + 1).sum::<u64>();
+        if text_bytes > limits.max_text_bytes {
+            return Err(ExtractError::TextTooLarge { path, limit: limits.max_text_bytes });
+        }
+        for uri in page_links(&doc, id) {
+            if !links.contains(&uri) {
+                links.push(uri);
+            }
+        }
+        marks.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
+        pages.push(Page { number, width: bbox[2] - bbox[0], height: bbox[3] - bbox[1], lines, marks });
+    }
+    let removed_furniture = assemble::remove_furniture(&mut pages);
+    assemble::repair_hyphenation(&mut pages);
+    warnings.dedup();
+    Ok(Layout { origin: Origin::Pdf, pages, removed_furniture, links, warnings })
+}
+
+fn short(s: &str) -> String {
+    let line = s.lines().next().unwrap_or("");
+    line.chars().take(160).collect()
+}
+
+fn load(path: &str, bytes: &[u8], max_stream: usize) -> Result<Document, ExtractError> {
+    let options = LoadOptions { max_decompressed_size: Some(max_stream), ..LoadOptions::default() };
+    let loaded = catch_unwind(AssertUnwindSafe(|| Document::load_mem_with_options(bytes, options)));
+    let mut doc = match loaded {
+        Ok(Ok(doc)) => doc,
+        Ok(Err(lopdf::Error::InvalidPassword)) => return Err(ExtractError::Encrypted { path: path.into() }),
+        Ok(Err(e)) => return Err(ExtractError::Corrupt { path: path.into(), reason: short(&e.to_string()) }),
+        Err(p) => return Err(ExtractError::Corrupt { path: path.into(), reason: short(&glyphs::panic_message(&p)) }),
+    };
+    if doc.is_encrypted() {
+        // An empty user password opens the file for reading: viewers open it silently too.
+        match catch_unwind(AssertUnwindSafe(|| doc.decrypt(""))) {
+            Ok(Ok(())) => {}
+            Ok(Err(lopdf::Error::InvalidPassword)) | Err(_) => return Err(ExtractError::Encrypted { path: path.into() }),
+            Ok(Err(e)) => return Err(ExtractError::Corrupt { path: path.into(), reason: short(&e.to_string()) }),
+        }
+    }
+    Ok(doc)
+}
+
+/// The same document for pdf-extract (its own lopdf 0.42). Encrypted input is
+/// handed over as lopdf 0.47 decrypted it; input lopdf 0.42 cannot read is
+/// retried as lopdf 0.47 re-wrote it.
+fn positioned_doc(doc: &Document, bytes: &[u8], warnings: &mut Vec<String>) -> Option<pdf_extract::Document> {
+    let try_load = |b: &[u8]| -> Result<pdf_extract::Document, String> {
+        match catch_unwind(AssertUnwindSafe(|| pdf_extract::Document::load_mem(b))) {
+            Ok(Ok(d)) if !d.is_encrypted() => Ok(d),
+            Ok(Ok(_)) => Err("still encrypted".into()),
+            Ok(Err(e)) => Err(e.to_string()),
+            Err(p) => Err(glyphs::panic_message(&p)),
+        }
+    };
+    let resaved = || -> Option<Vec<u8>> {
+        let mut copy = doc.clone();
+        let mut out = Vec::new();
+        catch_unwind(AssertUnwindSafe(|| copy.save_to(&mut out))).ok()?.ok()?;
+        Some(out)
+    };
+    let first = if doc.was_encrypted() { Err("encrypted".to_string()) } else { try_load(bytes) };
+    let why = match first {
+        Ok(d) => return Some(d),
+        Err(why) => why,
+    };
+    let why = match resaved().map(|b| try_load(&b)) {
+        Some(Ok(d)) => return Some(d),
+        Some(Err(e)) => e,
+        None => why,
+    };
+    warnings.push(format!("positioned text unavailable ({}); plain text used", short(&why)));
+    None
+}
+
+/// The page's MediaBox `[llx, lly, urx, ury]`, inherited if need be; A4 if absent.
+fn media_box(doc: &Document, page: ObjectId) -> [f32; 4] {
+    let mut dict = doc.get_dictionary(page).ok();
+    for _ in 0..32 {
+        let Some(d) = dict else { break };
+        if let Ok(arr) = d.get_deref(b"MediaBox", doc).and_then(Object::as_array) {
+            let v: Vec<f32> = arr
+                .iter()
+                .filter_map(|o| doc.dereference(o).ok().and_then(|(_, o)| o.as_float().ok()))
+                .collect();
+            if v.len() == 4 && v.iter().all(|x| x.is_finite()) {
+                return [v[0].min(v[2]), v[1].min(v[3]), v[0].max(v[2]), v[1].max(v[3])];
+            }
+        }
+        dict = d.get(b"Parent").and_then(Object::as_reference).and_then(|id| doc.get_dictionary(id)).ok();
+    }
+    [0.0, 0.0, 595.28, 841.89]
+}
+
+/// URI targets of the page's link annotations.
+fn page_links(doc: &Document, page: ObjectId) -> Vec<String> {
+    let Ok(annots) = catch_unwind(AssertUnwindSafe(|| doc.get_page_annotations(page).unwrap_or_default())) else {
+        return Vec::new();
+    };
+    annots
+        .iter()
+        .filter(|a| a.get(b"Subtype").and_then(Object::as_name).is_ok_and(|s| s == b"Link"))
+        .filter_map(|a| {
+            let action = a.get_deref(b"A", doc).and_then(Object::as_dict).ok()?;
+            let uri = action.get_deref(b"URI", doc).ok()?;
+            match uri {
+                Object::String(s, _) => Some(String::from_utf8_lossy(s).into_owned()),
+                _ => None,
+            }
+        })
+        .collect()
+}
+
+/// lopdf's plain text of one page as lines without real positions (y is the
+/// line index, as for `.txt` input).
+fn plain_lines(doc: &Document, number: u32, max_stream: usize) -> Vec<Line> {
+    let text = match catch_unwind(AssertUnwindSafe(|| doc.extract_text_with_limit(&[number], max_stream))) {
+        Ok(Ok(t)) => t,
+        _ => return Vec::new(),
+    };
+    text.lines()
+        .map(sop_model::text::normalize_ws)
+        .filter(|t| !t.is_empty())
+        .enumerate()
+        .map(|(i, t)| {
+            let run = Run { text: t.clone(), x: 0.0, y: i as f32, width: 0.0, font_size: 0.0 };
+            Line { text: t, x: 0.0, y: i as f32, runs: vec![run] }
+        })
+        .collect()
+}

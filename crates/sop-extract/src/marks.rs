@@ -1,0 +1,369 @@
+//! Marks drawn on a page that are not text: small vector shapes (inline SVG
+//! icons, drawn ticks) and small images, found by walking the page's content
+//! stream with lopdf and tracking the current transformation matrix.
+//!
+//! Big shapes (page backgrounds, cell fills) and long thin rules (table
+//! borders) are not marks; sub-paths that touch are merged so that one icon
+//! is one mark.
+
+use lopdf::{content::Content, Dictionary, Document, Object, ObjectId};
+use sop_model::{Mark, MarkKind};
+
+/// Smallest and largest side of an icon-sized mark, in points.
+const MIN_SIDE: f32 = 3.0;
+const MAX_SIDE: f32 = 32.0;
+/// Sub-paths within this distance of each other belong to one icon.
+const MERGE_GAP: f32 = 1.0;
+/// Form XObjects nested deeper than this are not followed.
+const MAX_DEPTH: usize = 12;
+/// Operators interpreted per page, at most; a content stream past this is cut short.
+const MAX_OPS: usize = 2_000_000;
+
+type Matrix = [f32; 6];
+const IDENTITY: Matrix = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
+
+fn mul(a: &Matrix, b: &Matrix) -> Matrix {
+    [
+        a[0] * b[0] + a[1] * b[2],
+        a[0] * b[1] + a[1] * b[3],
+        a[2] * b[0] + a[3] * b[2],
+        a[2] * b[1] + a[3] * b[3],
+        a[4] * b[0] + a[5] * b[2] + b[4],
+        a[4] * b[1] + a[5] * b[3] + b[5],
+    ]
+}
+
+fn apply(m: &Matrix, x: f32, y: f32) -> (f32, f32) {
+    (m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5])
+}
+
+/// An axis-aligned box in PDF page space (y up).
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct BBox {
+    x0: f32,
+    y0: f32,
+    x1: f32,
+    y1: f32,
+}
+
+impl BBox {
+    fn point(x: f32, y: f32) -> BBox {
+        BBox { x0: x, y0: y, x1: x, y1: y }
+    }
+    fn add(&mut self, x: f32, y: f32) {
+        self.x0 = self.x0.min(x);
+        self.y0 = self.y0.min(y);
+        self.x1 = self.x1.max(x);
+        self.y1 = self.y1.max(y);
+    }
+    fn union(&self, o: &BBox) -> BBox {
+        BBox { x0: self.x0.min(o.x0), y0: self.y0.min(o.y0), x1: self.x1.max(o.x1), y1: self.y1.max(o.y1) }
+    }
+    fn w(&self) -> f32 {
+        self.x1 - self.x0
+    }
+    fn h(&self) -> f32 {
+        self.y1 - self.y0
+    }
+    fn near(&self, o: &BBox, gap: f32) -> bool {
+        self.x0 <= o.x1 + gap && o.x0 <= self.x1 + gap && self.y0 <= o.y1 + gap && o.y0 <= self.y1 + gap
+    }
+    /// Could this be (part of) an icon? Rules and big areas cannot.
+    fn icon_part(&self) -> bool {
+        let (w, h) = (self.w(), self.h());
+        let (small, big) = (w.min(h), w.max(h));
+        big <= MAX_SIDE && !(small < 1.0 && big > 6.0)
+    }
+}
+
+#[derive(Clone)]
+struct State {
+    ctm: Matrix,
+    fill_white: bool,
+    stroke_white: bool,
+}
+
+struct Walker<'a> {
+    doc: &'a Document,
+    shapes: Vec<BBox>,
+    images: Vec<BBox>,
+    ops: usize,
+    forms: Vec<ObjectId>,
+    warnings: Vec<String>,
+    max_stream: usize,
+}
+
+/// The marks on one page plus notes on what could not be read. `page_box` is
+/// the MediaBox `[llx, lly, urx, ury]`.
+pub(crate) fn page_marks(doc: &Document, page_id: ObjectId, page_box: [f32; 4], max_stream: usize) -> (Vec<Mark>, Vec<String>) {
+    let mut w = Walker { doc, shapes: Vec::new(), images: Vec::new(), ops: 0, forms: Vec::new(), warnings: Vec::new(), max_stream };
+    let resources = page_resources(doc, page_id);
+    match doc.get_page_content_with_limit(page_id, max_stream) {
+        Ok(bytes) => {
+            let state = State { ctm: IDENTITY, fill_white: false, stroke_white: false };
+            w.run(&bytes, &resources, state, 0);
+        }
+        Err(e) => w.warnings.push(format!("content stream unreadable: {e}")),
+    }
+    let [llx, _, _, ury] = page_box;
+    let to_mark = |b: &BBox, kind: MarkKind| Mark { kind, x: b.x0 - llx, y: ury - b.y1, width: b.w(), height: b.h(), text: None };
+    let mut marks: Vec<Mark> = merge(w.shapes)
+        .iter()
+        .filter(|b| icon_sized(b))
+        .map(|b| to_mark(b, MarkKind::Shape))
+        .collect();
+    marks.extend(w.images.iter().filter(|b| icon_sized(b)).map(|b| to_mark(b, MarkKind::Image)));
+    (marks, w.warnings)
+}
+
+fn icon_sized(b: &BBox) -> bool {
+    let (w, h) = (b.w(), b.h());
+    (MIN_SIDE..=MAX_SIDE).contains(&w) && (MIN_SIDE..=MAX_SIDE).contains(&h) && w.max(h) <= 4.0 * w.min(h)
+}
+
+/// Merges boxes that touch until none do; output sorted top to bottom, left to right.
+fn merge(mut boxes: Vec<BBox>) -> Vec<BBox> {
+    let mut changed = true;
+    while changed {
+        changed = false;
+        let mut out: Vec<BBox> = Vec::with_capacity(boxes.len());
+        for b in boxes {
+            if let Some(m) = out.iter_mut().find(|m| m.near(&b, MERGE_GAP) && m.union(&b).icon_part()) {
+                *m = m.union(&b);
+                changed = true;
+            } else {
+                out.push(b);
+            }
+        }
+        boxes = out;
+    }
+    boxes.sort_by(|a, b| b.y1.total_cmp(&a.y1).then(a.x0.total_cmp(&b.x0)));
+    boxes
+}
+
+/// The resource dictionaries of a page, nearest first (inherited ones after).
+fn page_resources(doc: &Document, page_id: ObjectId) -> Vec<Dictionary> {
+    let mut out = Vec::new();
+    if let Ok((own, inherited)) = doc.get_page_resources(page_id) {
+        if let Some(d) = own {
+            out.push(d.clone());
+        }
+        for id in inherited {
+            if let Ok(d) = doc.get_dictionary(id) {
+                out.push(d.clone());
+            }
+        }
+    }
+    out
+}
+
+fn num(o: &Object) -> Option<f32> {
+    match o {
+        Object::Integer(i) => Some(*i as f32),
+        Object::Real(r) => Some(*r),
+        _ => None,
+    }
+    .filter(|v| v.is_finite())
+}
+
+fn nums(ops: &[Object]) -> Vec<f32> {
+    ops.iter().filter_map(num).collect()
+}
+
+/// A colour operand list that paints white (invisible on paper).
+fn is_white(ops: &[Object], cmyk: bool) -> bool {
+    let v = nums(ops);
+    if v.is_empty() || v.len() != ops.len() {
+        return false;
+    }
+    if cmyk || v.len() == 4 {
+        v.iter().all(|c| *c <= 0.0)
+    } else {
+        v.iter().all(|c| *c >= 1.0)
+    }
+}
+
+impl Walker<'_> {
+    fn run(&mut self, bytes: &[u8], resources: &[Dictionary], mut gs: State, depth: usize) {
+        let content = match Content::decode(bytes) {
+            Ok(c) => c,
+            Err(e) => {
+                self.warnings.push(format!("content stream unreadable: {e}"));
+                return;
+            }
+        };
+        let mut stack: Vec<State> = Vec::new();
+        let mut subpaths: Vec<BBox> = Vec::new();
+        let mut current: Option<BBox> = None;
+        let mut last = (0.0f32, 0.0f32);
+        for op in &content.operations {
+            self.ops += 1;
+            if self.ops > MAX_OPS {
+                self.warnings.push("content stream too long; marks after the limit are not collected".into());
+                return;
+            }
+            let o = &op.operands;
+            let n = nums(o);
+            match op.operator.as_str() {
+                "q" => stack.push(gs.clone()),
+                "Q" => {
+                    if let Some(s) = stack.pop() {
+                        gs = s;
+                    }
+                }
+                "cm" if n.len() == 6 => {
+                    let m = [n[0], n[1], n[2], n[3], n[4], n[5]];
+                    gs.ctm = mul(&m, &gs.ctm);
+                }
+                "g" | "rg" | "sc" | "scn" => gs.fill_white = is_white(o, false),
+                "k" => gs.fill_white = is_white(o, true),
+                "G" | "RG" | "SC" | "SCN" => gs.stroke_white = is_white(o, false),
+                "K" => gs.stroke_white = is_white(o, true),
+                "cs" => gs.fill_white = false,
+                "CS" => gs.stroke_white = false,
+                "m" if n.len() == 2 => {
+                    if let Some(b) = current.take() {
+                        subpaths.push(b);
+                    }
+                    let (x, y) = apply(&gs.ctm, n[0], n[1]);
+                    current = Some(BBox::point(x, y));
+                    last = (n[0], n[1]);
+                }
+                "l" if n.len() == 2 => {
+                    let (x, y) = apply(&gs.ctm, n[0], n[1]);
+                    current.get_or_insert_with(|| {
+                        let (lx, ly) = apply(&gs.ctm, last.0, last.1);
+                        BBox::point(lx, ly)
+                    });
+                    if let Some(b) = current.as_mut() {
+                        b.add(x, y);
+                    }
+                    last = (n[0], n[1]);
+                }
+                "c" | "v" | "y" if n.len() >= 4 => {
+                    // The control points bound the curve: a slightly larger box is fine for icons.
+                    for pair in n.chunks(2) {
+                        if pair.len() == 2 {
+                            let (x, y) = apply(&gs.ctm, pair[0], pair[1]);
+                            current.get_or_insert(BBox::point(x, y)).add(x, y);
+                        }
+                    }
+                    last = (n[n.len() - 2], n[n.len() - 1]);
+                }
+                "re" if n.len() == 4 => {
+                    if let Some(b) = current.take() {
+                        subpaths.push(b);
+                    }
+                    let mut b = {
+                        let (x, y) = apply(&gs.ctm, n[0], n[1]);
+                        BBox::point(x, y)
+                    };
+                    for (dx, dy) in [(n[2], 0.0), (0.0, n[3]), (n[2], n[3])] {
+                        let (x, y) = apply(&gs.ctm, n[0] + dx, n[1] + dy);
+                        b.add(x, y);
+                    }
+                    subpaths.push(b);
+                    last = (n[0], n[1]);
+                }
+                "S" | "s" | "f" | "F" | "f*" | "B" | "B*" | "b" | "b*" | "n" => {
+                    if let Some(b) = current.take() {
+                        subpaths.push(b);
+                    }
+                    let fills = !matches!(op.operator.as_str(), "S" | "s" | "n");
+                    let strokes = matches!(op.operator.as_str(), "S" | "s" | "B" | "B*" | "b" | "b*");
+                    let visible = (fills && !gs.fill_white) || (strokes && !gs.stroke_white);
+                    if visible {
+                        self.shapes.extend(subpaths.iter().filter(|b| b.icon_part()).copied());
+                    }
+                    subpaths.clear();
+                }
+                "Do" => {
+                    if let Some(Object::Name(name)) = o.first() {
+                        self.xobject(name, resources, &gs, depth);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn xobject(&mut self, name: &[u8], resources: &[Dictionary], gs: &State, depth: usize) {
+        let Some((id, stream)) = resources.iter().find_map(|r| {
+            let xobjects = r.get_deref(b"XObject", self.doc).ok()?.as_dict().ok()?;
+            let obj = xobjects.get(name).ok()?;
+            let id = obj.as_reference().ok();
+            let stream = self.doc.dereference(obj).ok()?.1.as_stream().ok()?;
+            Some((id, stream))
+        }) else {
+            return;
+        };
+        let subtype = stream.dict.get(b"Subtype").and_then(Object::as_name).unwrap_or(b"");
+        if subtype == b"Image" {
+            let mut b = {
+                let (x, y) = apply(&gs.ctm, 0.0, 0.0);
+                BBox::point(x, y)
+            };
+            for (x, y) in [(1.0, 0.0), (0.0, 1.0), (1.0, 1.0)] {
+                let (x, y) = apply(&gs.ctm, x, y);
+                b.add(x, y);
+            }
+            self.images.push(b);
+            return;
+        }
+        if subtype != b"Form" {
+            return;
+        }
+        if depth >= MAX_DEPTH || id.is_some_and(|id| self.forms.contains(&id)) {
+            self.warnings.push("a drawing refers to itself or nests too deep; it was skipped".into());
+            return;
+        }
+        let Ok(bytes) = stream.decompressed_content_with_limit(self.max_stream).or_else(|e| {
+            if stream.dict.get(b"Filter").is_err() {
+                Ok(stream.content.clone())
+            } else {
+                Err(e)
+            }
+        }) else {
+            self.warnings.push("a drawing's stream is unreadable".into());
+            return;
+        };
+        let mut inner = gs.clone();
+        if let Ok(m) = stream.dict.get(b"Matrix").and_then(Object::as_array) {
+            let m = nums(m);
+            if m.len() == 6 {
+                inner.ctm = mul(&[m[0], m[1], m[2], m[3], m[4], m[5]], &gs.ctm);
+            }
+        }
+        let mut res: Vec<Dictionary> = Vec::new();
+        if let Ok(own) = stream.dict.get_deref(b"Resources", self.doc).and_then(Object::as_dict) {
+            res.push(own.clone());
+        }
+        res.extend(resources.iter().cloned());
+        if let Some(id) = id {
+            self.forms.push(id);
+        }
+        self.run(&bytes, &res, inner, depth + 1);
+        if id.is_some() {
+            self.forms.pop();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn touching_subpaths_merge_into_one_icon_and_rules_do_not() {
+        let parts = vec![
+            BBox { x0: 10.0, y0: 10.0, x1: 14.0, y1: 20.0 },
+            BBox { x0: 14.5, y0: 12.0, x1: 20.0, y1: 18.0 },
+            // A table rule: long and thin, never an icon part.
+            BBox { x0: 0.0, y0: 30.0, x1: 300.0, y1: 30.5 },
+        ];
+        let kept: Vec<BBox> = parts.into_iter().filter(BBox::icon_part).collect();
+        let merged = merge(kept);
+        assert_eq!(merged, vec![BBox { x0: 10.0, y0: 10.0, x1: 20.0, y1: 20.0 }]);
+        assert!(icon_sized(&merged[0]));
+    }
+}
