@@ -16,11 +16,13 @@ pub struct Loaded {
 }
 
 /// Reads a PDF or a `.txt` of extracted text into a layout.
-/// (PDF extraction is wired in when `sop-extract` lands.)
 pub fn layout_from_path(path: &Path) -> Result<Loaded> {
     let bytes = std::fs::read(path).with_context(|| format!("cannot read `{}`", path.display()))?;
     if bytes.starts_with(b"%PDF") {
-        anyhow::bail!("`{}`: PDF extraction is not wired in yet", path.display());
+        // Untrusted PDFs are extracted in a child process (`sop __extract-child`) under limits.
+        let exe = std::env::current_exe().context("cannot find the `sop` program itself")?;
+        let layout = sop_extract::extract_isolated(&exe, path, &sop_extract::Limits::default())?;
+        return Ok(Loaded { bytes, layout });
     }
     let text = String::from_utf8(bytes.clone())
         .with_context(|| format!("`{}` is neither a PDF nor UTF-8 text", path.display()))?;
