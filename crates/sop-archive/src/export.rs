@@ -1,0 +1,1 @@
+//! Export as a BagIt bag.

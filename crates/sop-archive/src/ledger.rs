@@ -1,0 +1,157 @@
+//! The append-only ledger (`ledger.jsonl`) and its head (`ledger.head.json`).
+//!
+//! Each line is one bundle, with the sha256 of the previous line's bytes in
+//! `prev`, so editing or removing a line breaks the chain at the next line.
+//! Removing the *last* line breaks no chain; the head file, rewritten after
+//! every append, remembers how many lines there were and the hash of the
+//! last one, which tells a removed last line (head ahead of the ledger:
+//! tampering) from a run killed between bundle and ledger line (head equals
+//! the ledger, bundle extra: repaired by the next open).
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::bundle::sha256_hex;
+use crate::error::{Error, Result};
+
+pub const LEDGER: &str = "ledger.jsonl";
+pub const HEAD: &str = "ledger.head.json";
+/// `prev` of the first line.
+pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+
+/// One ledger line. Field order is the serialisation order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LedgerEntry {
+    /// 1-based line number.
+    pub seq: u64,
+    /// The bundle's creation time, `YYYY-MM-DDTHH:MM:SSZ`.
+    pub time: String,
+    pub school: String,
+    pub year: String,
+    pub version: u32,
+    /// Path of the bundle relative to the archive root, `/`-separated.
+    pub bundle: String,
+    pub bundle_sha256: String,
+    pub source_sha256: String,
+    /// sha256 of the previous line (without its newline), or [`GENESIS`].
+    pub prev: String,
+}
+
+impl LedgerEntry {
+    pub fn to_line(&self) -> String {
+        serde_json::to_string(self).expect("a ledger entry always serialises")
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Head {
+    pub lines: u64,
+    pub last_sha256: String,
+}
+
+/// The ledger as read, with every way it departs from a clean chain.
+#[derive(Debug, Default)]
+pub struct ParsedLedger {
+    /// Lines that parsed, with their raw text and the sha256 of that text.
+    pub lines: Vec<(LedgerEntry, String, String)>,
+    /// A last line without newline: a write cut short by a crash.
+    pub torn_tail: Option<String>,
+    /// Byte length of the complete lines (where a torn tail starts).
+    pub complete_len: u64,
+    /// (1-based line number, what is wrong).
+    pub breaks: Vec<(usize, String)>,
+}
+
+impl ParsedLedger {
+    pub fn last_sha(&self) -> &str {
+        self.lines.last().map(|l| l.2.as_str()).unwrap_or(GENESIS)
+    }
+    pub fn head(&self) -> Head {
+        Head { lines: self.lines.len() as u64, last_sha256: self.last_sha().to_string() }
+    }
+}
+
+pub fn parse(bytes: &[u8]) -> ParsedLedger {
+    let mut out = ParsedLedger::default();
+    let (complete, tail) = match bytes.iter().rposition(|&b| b == b'\n') {
+        Some(i) => bytes.split_at(i + 1),
+        None => bytes.split_at(0),
+    };
+    if !tail.is_empty() {
+        out.torn_tail = Some(String::from_utf8_lossy(tail).into_owned());
+    }
+    out.complete_len = complete.len() as u64;
+    let mut prev = GENESIS.to_string();
+    for (i, raw) in complete.split(|&b| b == b'\n').enumerate() {
+        let n = i + 1;
+        if n > complete.iter().filter(|&&b| b == b'\n').count() {
+            break; // the empty piece after the last newline
+        }
+        let sha = sha256_hex(raw);
+        let text = String::from_utf8_lossy(raw).into_owned();
+        match serde_json::from_slice::<LedgerEntry>(raw) {
+            Err(e) => out.breaks.push((n, format!("not a ledger entry ({e})"))),
+            Ok(entry) => {
+                if entry.prev != prev {
+                    out.breaks.push((
+                        n,
+                        format!("prev is {} but the line before hashes to {prev} (a line was removed, inserted or edited)", entry.prev),
+                    ));
+                }
+                if entry.seq != n as u64 {
+                    out.breaks.push((n, format!("seq is {} but this is line {n}", entry.seq)));
+                }
+                out.lines.push((entry, text, sha.clone()));
+            }
+        }
+        prev = sha;
+    }
+    out
+}
+
+pub fn read_head(path: &Path) -> Result<Option<Head>> {
+    match std::fs::read(path) {
+        Ok(b) => serde_json::from_slice(&b)
+            .map(Some)
+            .map_err(|e| Error::BadLedger { path: path.to_path_buf(), line: 1, reason: format!("not a ledger head ({e})") }),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(crate::error::io("read", path)(e)),
+    }
+}
+
+/// How the head relates to the ledger.
+#[derive(Debug, PartialEq, Eq)]
+pub enum HeadState {
+    /// Head names exactly the ledger's last line.
+    Agrees,
+    /// Head is behind by lines that chain on from it: a run stopped after
+    /// appending and before rewriting the head.
+    Behind,
+    /// Head names more lines or another last line than the ledger has.
+    Disagrees(String),
+}
+
+pub fn head_state(ledger: &ParsedLedger, head: Option<&Head>) -> HeadState {
+    let Some(head) = head else {
+        return if ledger.lines.is_empty() { HeadState::Agrees } else { HeadState::Behind };
+    };
+    let n = ledger.lines.len() as u64;
+    if head.lines == n && head.last_sha256 == ledger.last_sha() {
+        return HeadState::Agrees;
+    }
+    if head.lines < n {
+        let at = if head.lines == 0 { GENESIS } else { ledger.lines[head.lines as usize - 1].2.as_str() };
+        if at == head.last_sha256 {
+            return HeadState::Behind;
+        }
+    }
+    HeadState::Disagrees(format!(
+        "the head says {} lines ending in a line with sha256 {}, the ledger has {n} lines{}",
+        head.lines,
+        head.last_sha256,
+        if head.lines <= n { " and that line differs" } else { " (lines were removed)" }
+    ))
+}

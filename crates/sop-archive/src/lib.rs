@@ -1,0 +1,47 @@
+//! The archive of `sop`: what an SWV keeps for years and hands to the
+//! inspectorate, built so that nothing in it can be lost or silently altered.
+//!
+//! - [`Archive`]: an archive folder under a lock. [`Archive::open`] (writers,
+//!   exclusive lock; completes an interrupted run) and
+//!   [`Archive::open_readonly`] (readers, shared lock). [`Archive::add`] turns a
+//!   [`Submission`] into a **bundle**: a deterministic zip of the original file,
+//!   its text, the `sop/1` record, the diff and a `manifest.json` that hashes
+//!   every other entry. Each school, school year and version has one bundle,
+//!   `<school-id>/<school-year>/v0001-<sha256 prefix>.zip`; the same source bytes
+//!   again add nothing ([`Added::Unchanged`]).
+//! - The **ledger** ([`ledger`]): one JSON line per bundle, each carrying the
+//!   sha256 of the line before, plus a head file with the line count and last
+//!   hash; the catalogue `index.json` is derived from it.
+//! - [`verify()`]: re-hashes every bundle and entry, checks the chain and that
+//!   ledger and files agree; tells tampering ([`VerifyReport::problems`]) from
+//!   traces of a killed run that the next open repairs ([`VerifyReport::notices`]).
+//! - [`export`]: a school's bundles and ledger lines as a BagIt 1.0 bag (zip).
+//! - [`SchoolId`], [`Registry`], [`identify`]: which school a record is, and
+//!   the only names that become folder names.
+//!
+//! Crash safety: every file is written to a temp file in its folder, fsynced,
+//! moved into place and the folder fsynced; a ledger line is appended only
+//! after its bundle is durable. The API is synchronous; the async batch calls
+//! it from a blocking task.
+//!
+//! This crate depends on `sop-model` only; the pipeline hands it the diff bytes.
+
+mod archive;
+pub mod bundle;
+mod error;
+pub mod export;
+mod fsutil;
+mod id;
+pub mod ledger;
+mod registry;
+mod verify;
+
+pub use archive::{
+    Added, Archive, BundleInfo, Catalogue, CatalogueSchool, CatalogueYear, HttpCacheEntry, LockMode, Submission, HTTP_CACHE,
+    INDEX, LOCK, REPORTS,
+};
+pub use error::{Error, Result};
+pub use fsutil::{format_utc, CRASH_POINTS};
+pub use id::{check_school_year, SchoolId, MAX_ID_LEN};
+pub use registry::{identify, Identified, Registry, RegistryEntry, Unidentified};
+pub use verify::{verify, verify_with_limits, Finding, VerifyReport};
