@@ -1,0 +1,429 @@
+//! The yearly batch behind `sop run`: documents from an inbox folder and from
+//! URLs go through extraction, detection/normalisation and the archive (with
+//! the diff against last year), and every document ends as one [`Row`] of the
+//! run report.
+//!
+//! Shape (vector's topology, small): tokio tasks joined by bounded channels,
+//!
+//! ```text
+//! source ──(read / fetch)──▶ extract ×jobs ──▶ normalise ×jobs ──▶ archive ×1 ──▶ collect
+//!    └───────────── failures of any stage go straight to collect ─────────────────▲
+//! ```
+//!
+//! - Every channel holds at most `jobs` documents, so memory depends on
+//!   `--jobs`, not on how many documents the batch has.
+//! - CPU work (and the blocking wait for the extraction child) runs on
+//!   `spawn_blocking` threads, never on the async workers.
+//! - A document that fails is a row with the [`Stage`] and the reason; a
+//!   panic in a stage is such a failure too. A document whose extraction does
+//!   not return within the time limit is abandoned (the real extractor runs in
+//!   a child process that is killed; see [`stages`]) and the batch goes on.
+//! - The stage crates are reached through the [`Stages`] seam, so the shape is
+//!   tested with fakes (`tests.rs`) and wired to the real crates in
+//!   [`stages::Real`].
+
+pub mod fetch;
+pub mod input;
+pub mod progress;
+pub mod report;
+pub mod stages;
+
+#[cfg(test)]
+mod tests;
+
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use serde::Serialize;
+use sha2::Digest;
+use sop_model::{Layout, Record, Source};
+use tokio::sync::{mpsc, Mutex, Semaphore};
+
+pub use fetch::{FetchConfig, Fetched, Fetcher, Validators};
+pub use input::{Input, InputKind, SourceSchool};
+pub use progress::Progress;
+pub use report::{Counts, Outcome, Row, RunReport, StageTimes};
+pub use stages::{Archivable, Archived, ArchivedOutcome, Stages};
+
+/// What a batch needs to know besides its inputs.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The school year of the batch, `YYYY-YYYY`: authoritative.
+    pub year: String,
+    /// Documents extracted and normalised at the same time.
+    pub jobs: usize,
+    /// Beyond this, an extraction is abandoned.
+    pub extract_timeout: Duration,
+    /// Largest inbox file read.
+    pub max_bytes: u64,
+    /// URLs downloaded at the same time, over all hosts.
+    pub fetch_concurrency: usize,
+}
+
+/// The stage of the pipeline a document failed in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    Read,
+    Fetch,
+    Extract,
+    Detect,
+    Normalize,
+    Archive,
+    Diff,
+}
+
+impl Stage {
+    /// The Dutch name used in reports.
+    pub fn dutch(self) -> &'static str {
+        match self {
+            Stage::Read => "inlezen",
+            Stage::Fetch => "downloaden",
+            Stage::Extract => "tekst uitlezen",
+            Stage::Detect => "sjabloon herkennen",
+            Stage::Normalize => "normaliseren",
+            Stage::Archive => "archiveren",
+            Stage::Diff => "vergelijken",
+        }
+    }
+}
+
+/// Why a document stopped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StageError {
+    pub stage: Stage,
+    pub reason: String,
+}
+
+impl StageError {
+    pub fn new(stage: Stage, reason: impl Into<String>) -> StageError {
+        StageError { stage, reason: reason.into() }
+    }
+}
+
+/// A document in flight. Its bytes travel with it because the archive keeps
+/// the original file; the bounded channels keep the number in flight small.
+#[derive(Debug)]
+pub struct Doc {
+    pub input: Arc<Input>,
+    pub bytes: Vec<u8>,
+    /// The file name recorded in `source.filename`.
+    pub filename: String,
+    /// From a download: remembered once the document is archived.
+    pub validators: Option<Validators>,
+}
+
+impl Doc {
+    pub fn is_pdf(&self) -> bool {
+        fetch::is_pdf(&self.bytes)
+    }
+}
+
+/// Accumulated busy time per stage, for the benchmark and the run report.
+#[derive(Default)]
+struct Timer {
+    nanos: [AtomicU64; 5],
+}
+
+#[derive(Clone, Copy)]
+enum Slot {
+    Read = 0,
+    Fetch = 1,
+    Extract = 2,
+    Normalize = 3,
+    Archive = 4,
+}
+
+impl Timer {
+    fn add(&self, slot: Slot, since: Instant) {
+        let nanos = u64::try_from(since.elapsed().as_nanos()).unwrap_or(u64::MAX);
+        self.nanos[slot as usize].fetch_add(nanos, Ordering::Relaxed);
+    }
+    fn times(&self) -> StageTimes {
+        let s = |slot: Slot| self.nanos[slot as usize].load(Ordering::Relaxed) as f64 / 1e9;
+        StageTimes {
+            read_s: s(Slot::Read),
+            fetch_s: s(Slot::Fetch),
+            extract_s: s(Slot::Extract),
+            normalize_s: s(Slot::Normalize),
+            archive_s: s(Slot::Archive),
+        }
+    }
+}
+
+/// Runs the batch over `inputs` and returns one row per input, in input order.
+/// Never fails as a whole: every problem is a row.
+pub async fn run<S: Stages>(config: &Config, inputs: Vec<Input>, stages: Arc<S>, fetcher: Option<Fetcher>, progress: &Progress) -> (Vec<Row>, StageTimes) {
+    let jobs = config.jobs.max(1);
+    let timer = Arc::new(Timer::default());
+    let (to_extract, extract_rx) = mpsc::channel::<(usize, Doc)>(jobs);
+    let (to_normalize, normalize_rx) = mpsc::channel::<(usize, Doc, Layout)>(jobs);
+    let (to_archive, mut archive_rx) = mpsc::channel::<(usize, Doc, Record)>(jobs);
+    let (done, mut done_rx) = mpsc::channel::<(usize, Row)>(jobs * 4 + 8);
+    let total = inputs.len();
+    let inputs: Vec<Arc<Input>> = inputs.into_iter().map(Arc::new).collect();
+
+    // Source: inbox files are read in order; URLs are fetched concurrently.
+    let source = {
+        let (done, stages, timer, config) = (done.clone(), stages.clone(), timer.clone(), config.clone());
+        let inputs = inputs.clone();
+        tokio::spawn(async move {
+            let fetch_slots = Arc::new(Semaphore::new(config.fetch_concurrency.max(1)));
+            let mut fetches = tokio::task::JoinSet::new();
+            for (i, input) in inputs.into_iter().enumerate() {
+                match &input.kind {
+                    InputKind::File(path) => {
+                        let started = Instant::now();
+                        let read = read_file(path.clone(), config.max_bytes).await;
+                        timer.add(Slot::Read, started);
+                        match read {
+                            Ok(bytes) => {
+                                let filename = file_name(path);
+                                let doc = Doc { input, bytes, filename, validators: None };
+                                if to_extract.send((i, doc)).await.is_err() {
+                                    return;
+                                }
+                            }
+                            Err(e) => {
+                                let _ = done.send((i, Row::failed(&input, e))).await;
+                            }
+                        }
+                    }
+                    InputKind::Url(url) => {
+                        let Some(fetcher) = fetcher.clone() else {
+                            let _ = done.send((i, Row::failed(&input, StageError::new(Stage::Fetch, "no fetcher configured")))).await;
+                            continue;
+                        };
+                        let permit = fetch_slots.clone().acquire_owned().await.expect("never closed");
+                        let (to_extract, done, stages, timer, year, url) =
+                            (to_extract.clone(), done.clone(), stages.clone(), timer.clone(), config.year.clone(), url.clone());
+                        fetches.spawn(async move {
+                            let _permit = permit;
+                            let known = input.school.as_ref().and_then(|s| stages.known_validators(&s.id, &year, &url));
+                            let started = Instant::now();
+                            let got = fetcher.fetch(&url, known.as_ref()).await;
+                            timer.add(Slot::Fetch, started);
+                            match got {
+                                Ok(Fetched::Pdf { bytes, validators, final_url, .. }) => {
+                                    let filename = url_file_name(&final_url);
+                                    let doc = Doc { input, bytes, filename, validators: Some(validators) };
+                                    let _ = to_extract.send((i, doc)).await;
+                                }
+                                Ok(Fetched::NotModified) => {
+                                    let row = match input.school.as_ref().and_then(|s| stages.archived_unchanged(&s.id, &year)) {
+                                        Some(archived) => Row::archived(&input, archived),
+                                        None => Row::failed(&input, StageError::new(Stage::Fetch, "the server says unchanged, but the archive has no copy for this year")),
+                                    };
+                                    let _ = done.send((i, row)).await;
+                                }
+                                Err(e) => {
+                                    let _ = done.send((i, Row::failed(&input, StageError::new(Stage::Fetch, e.to_string())))).await;
+                                }
+                            }
+                        });
+                    }
+                }
+            }
+            while fetches.join_next().await.is_some() {}
+        })
+    };
+
+    // Extract: `jobs` workers; each waits for its document on a blocking
+    // thread and gives up after the time limit (plus a grace period for the
+    // child's own limit to fire first).
+    let extract_rx = Arc::new(Mutex::new(extract_rx));
+    let mut extractors = Vec::new();
+    for _ in 0..jobs {
+        let (rx, to_normalize, done, stages, timer) = (extract_rx.clone(), to_normalize.clone(), done.clone(), stages.clone(), timer.clone());
+        let limit = config.extract_timeout;
+        extractors.push(tokio::spawn(async move {
+            loop {
+                let Some((i, doc)) = rx.lock().await.recv().await else { break };
+                let started = Instant::now();
+                let result = extract_with_deadline(stages.clone(), doc, limit).await;
+                timer.add(Slot::Extract, started);
+                match result {
+                    Ok((doc, layout)) => {
+                        if to_normalize.send((i, doc, layout)).await.is_err() {
+                            break;
+                        }
+                    }
+                    Err((input, e)) => {
+                        let _ = done.send((i, Row::failed(&input, e))).await;
+                    }
+                }
+            }
+        }));
+    }
+    drop(to_normalize);
+
+    let normalize_rx = Arc::new(Mutex::new(normalize_rx));
+    let mut normalizers = Vec::new();
+    for _ in 0..jobs {
+        let (rx, to_archive, done, stages, timer) = (normalize_rx.clone(), to_archive.clone(), done.clone(), stages.clone(), timer.clone());
+        normalizers.push(tokio::spawn(async move {
+            loop {
+                let Some((i, doc, layout)) = rx.lock().await.recv().await else { break };
+                let started = Instant::now();
+                let input = doc.input.clone();
+                let stages = stages.clone();
+                let result = tokio::task::spawn_blocking(move || {
+                    let source = source_of(&doc, &layout);
+                    let record = stages.normalize(&layout, source);
+                    drop(layout);
+                    record.map(|r| (doc, r))
+                })
+                .await
+                .unwrap_or_else(|e| Err(StageError::new(Stage::Normalize, panic_reason(e))));
+                timer.add(Slot::Normalize, started);
+                match result {
+                    Ok((doc, record)) => {
+                        if to_archive.send((i, doc, record)).await.is_err() {
+                            break;
+                        }
+                    }
+                    Err(e) => {
+                        let _ = done.send((i, Row::failed(&input, e))).await;
+                    }
+                }
+            }
+        }));
+    }
+    drop(to_archive);
+
+    // Archive: one at a time, in arrival order; the archive takes a lock anyway.
+    let archiver = {
+        let (done, stages, timer, year) = (done.clone(), stages.clone(), timer.clone(), config.year.clone());
+        tokio::spawn(async move {
+            while let Some((i, doc, record)) = archive_rx.recv().await {
+                let started = Instant::now();
+                let input = doc.input.clone();
+                let stages = stages.clone();
+                let year = year.clone();
+                let input_for_task = input.clone();
+                let result = tokio::task::spawn_blocking(move || {
+                    let input = input_for_task;
+                    let mut warnings = Vec::new();
+                    if record.school_year.as_deref() != Some(year.as_str()) {
+                        warnings.push(match &record.school_year {
+                            Some(own) => format!("het document noemt schooljaar {own}; gearchiveerd onder {year} (het schooljaar van deze run)"),
+                            None => format!("het document noemt geen schooljaar; gearchiveerd onder {year} (het schooljaar van deze run)"),
+                        });
+                    }
+                    let template = record.template.family.clone();
+                    let own_year = record.school_year.clone();
+                    let validators = doc.validators.clone();
+                    let archived = stages.archive(Archivable { input: doc.input.clone(), bytes: doc.bytes, filename: doc.filename, record, year: year.clone() })?;
+                    if let (Some(v), InputKind::Url(url)) = (validators, &input.kind) {
+                        if !v.is_empty() {
+                            stages.remember_validators(&archived.school, &year, url, &v);
+                        }
+                    }
+                    let mut row = Row::archived(&input, Archived { template: Some(template), year: own_year, ..archived });
+                    warnings.append(&mut row.warnings);
+                    row.warnings = warnings;
+                    Ok::<Row, StageError>(row)
+                })
+                .await
+                .unwrap_or_else(|e| Err(StageError::new(Stage::Archive, panic_reason(e))));
+                timer.add(Slot::Archive, started);
+                let row = result.unwrap_or_else(|e| Row::failed(&input, e));
+                let _ = done.send((i, row)).await;
+            }
+        })
+    };
+    drop(done);
+
+    let mut rows: Vec<Option<Row>> = (0..total).map(|_| None).collect();
+    while let Some((i, row)) = done_rx.recv().await {
+        progress.record(&row);
+        rows[i] = Some(row);
+    }
+    let _ = source.await;
+    for t in extractors.into_iter().chain(normalizers) {
+        let _ = t.await;
+    }
+    let _ = archiver.await;
+    let rows = rows
+        .into_iter()
+        .zip(&inputs)
+        .map(|(row, input)| row.unwrap_or_else(|| Row::failed(input, StageError::new(Stage::Read, "internal error: the document got lost in the pipeline"))))
+        .collect();
+    (rows, timer.times())
+}
+
+async fn extract_with_deadline<S: Stages>(stages: Arc<S>, doc: Doc, limit: Duration) -> Result<(Doc, Layout), (Arc<Input>, StageError)> {
+    let input = doc.input.clone();
+    let task = tokio::task::spawn_blocking(move || {
+        let layout = stages.extract(&doc, limit)?;
+        Ok::<_, StageError>((doc, layout))
+    });
+    // The real extractor kills its child at `limit`; this deadline catches an
+    // extractor that does not, and leaves its thread behind.
+    let grace = Duration::from_secs(5).min(limit);
+    match tokio::time::timeout(limit + grace, task).await {
+        Ok(Ok(Ok(done))) => Ok(done),
+        Ok(Ok(Err(e))) => Err((input, e)),
+        Ok(Err(join)) => Err((input, StageError::new(Stage::Extract, panic_reason(join)))),
+        Err(_) => Err((input, StageError::new(Stage::Extract, abandoned(limit)))),
+    }
+}
+
+/// The reason for a document whose extraction ran out of time.
+pub fn abandoned(limit: Duration) -> String {
+    format!("extraction took longer than {} s and was abandoned: the PDF may be damaged; ask the school for a new export", limit.as_secs_f64().round())
+}
+
+fn panic_reason(e: tokio::task::JoinError) -> String {
+    if e.is_panic() {
+        let payload = e.into_panic();
+        let msg = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown".into());
+        format!("internal error (panic: {msg}): please report this document")
+    } else {
+        "internal error: the task was cancelled".into()
+    }
+}
+
+async fn read_file(path: PathBuf, max: u64) -> Result<Vec<u8>, StageError> {
+    tokio::task::spawn_blocking(move || {
+        let meta = std::fs::metadata(&path).map_err(|e| StageError::new(Stage::Read, format!("cannot read `{}`: {e}", path.display())))?;
+        if meta.len() > max {
+            return Err(StageError::new(Stage::Read, format!("`{}` is larger than {} MiB: not an SOP", path.display(), max / (1024 * 1024))));
+        }
+        std::fs::read(&path).map_err(|e| StageError::new(Stage::Read, format!("cannot read `{}`: {e}", path.display())))
+    })
+    .await
+    .unwrap_or_else(|e| Err(StageError::new(Stage::Read, panic_reason(e))))
+}
+
+fn file_name(path: &std::path::Path) -> String {
+    path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string())
+}
+
+/// The last path segment of a URL, or `download.pdf`.
+fn url_file_name(url: &str) -> String {
+    let path = url.split(['?', '#']).next().unwrap_or(url);
+    let last = path.rsplit('/').next().unwrap_or("");
+    if last.is_empty() || last.contains(':') {
+        "download.pdf".into()
+    } else {
+        last.to_string()
+    }
+}
+
+/// `source` of the record: the bytes as received.
+pub fn source_of(doc: &Doc, layout: &Layout) -> Source {
+    Source {
+        sha256: hex::encode(sha2::Sha256::digest(&doc.bytes)),
+        bytes: doc.bytes.len() as u64,
+        pages: layout.pages.len() as u32,
+        media_type: if doc.is_pdf() { "application/pdf" } else { "text/plain" }.into(),
+        filename: doc.filename.clone(),
+    }
+}

@@ -1,0 +1,386 @@
+//! The outcome of a batch: one [`Row`] per document, the [`RunReport`] that
+//! is written into the archive as JSON and as Dutch Markdown, and the summary
+//! table printed at the end of `sop run`.
+
+use std::fmt::Write as _;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use serde::Serialize;
+
+use super::{Archived, ArchivedOutcome, Input, Stage, StageError};
+
+/// What happened to one document.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Row {
+    /// The file path or URL it came from.
+    pub input: String,
+    /// The school id it was filed under (or that its sources row names).
+    pub school: Option<String>,
+    pub school_name: Option<String>,
+    pub template: Option<String>,
+    /// The school year the document itself names.
+    pub year: Option<String>,
+    pub outcome: Outcome,
+    /// Changes against the school's record of the previous school year.
+    pub changes: Option<usize>,
+    pub diff_report: Option<String>,
+    pub warnings: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum Outcome {
+    New,
+    NewVersion,
+    Unchanged,
+    Failed { stage: Stage, reason: String },
+}
+
+impl Outcome {
+    /// As in the reports: "nieuw", "nieuwe versie", "ongewijzigd", "mislukt: …".
+    pub fn dutch(&self) -> String {
+        match self {
+            Outcome::New => "nieuw".into(),
+            Outcome::NewVersion => "nieuwe versie".into(),
+            Outcome::Unchanged => "ongewijzigd".into(),
+            Outcome::Failed { stage, reason } => format!("mislukt: {} ({})", reason, stage.dutch()),
+        }
+    }
+    pub fn is_failed(&self) -> bool {
+        matches!(self, Outcome::Failed { .. })
+    }
+}
+
+impl Row {
+    pub fn failed(input: &Input, err: StageError) -> Row {
+        Row {
+            input: input.label.clone(),
+            school: input.school.as_ref().map(|s| s.id.clone()),
+            school_name: input.school.as_ref().and_then(|s| s.name.clone()),
+            template: None,
+            year: None,
+            outcome: Outcome::Failed { stage: err.stage, reason: err.reason },
+            changes: None,
+            diff_report: None,
+            warnings: Vec::new(),
+        }
+    }
+
+    pub fn archived(input: &Input, a: Archived) -> Row {
+        Row {
+            input: input.label.clone(),
+            school: Some(a.school),
+            school_name: a.school_name.or_else(|| input.school.as_ref().and_then(|s| s.name.clone())),
+            template: a.template,
+            year: a.year,
+            outcome: match a.outcome {
+                ArchivedOutcome::New => Outcome::New,
+                ArchivedOutcome::NewVersion => Outcome::NewVersion,
+                ArchivedOutcome::Unchanged => Outcome::Unchanged,
+            },
+            changes: a.changes,
+            diff_report: a.diff_report.map(|p| p.display().to_string()),
+            warnings: a.warnings,
+        }
+    }
+}
+
+/// Documents per outcome.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    pub total: usize,
+    pub new: usize,
+    pub new_version: usize,
+    pub unchanged: usize,
+    pub failed: usize,
+}
+
+impl Counts {
+    pub fn add(&mut self, outcome: &Outcome) {
+        self.total += 1;
+        match outcome {
+            Outcome::New => self.new += 1,
+            Outcome::NewVersion => self.new_version += 1,
+            Outcome::Unchanged => self.unchanged += 1,
+            Outcome::Failed { .. } => self.failed += 1,
+        }
+    }
+    pub fn of(rows: &[Row]) -> Counts {
+        let mut c = Counts::default();
+        rows.iter().for_each(|r| c.add(&r.outcome));
+        c
+    }
+    /// "nieuw 3 · nieuwe versie 1 · ongewijzigd 0 · mislukt 1"
+    pub fn line(&self) -> String {
+        format!("nieuw {} · nieuwe versie {} · ongewijzigd {} · mislukt {}", self.new, self.new_version, self.unchanged, self.failed)
+    }
+}
+
+/// Seconds each stage was busy, summed over documents (with `--jobs` above
+/// one, stages overlap, so the sum can exceed the wall time).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct StageTimes {
+    pub read_s: f64,
+    pub fetch_s: f64,
+    pub extract_s: f64,
+    pub normalize_s: f64,
+    pub archive_s: f64,
+}
+
+/// The run report, `reports/run-<timestamp>.json` and `.md` in the archive.
+#[derive(Debug, Clone, Serialize)]
+pub struct RunReport {
+    pub schema: &'static str,
+    /// UTC, `YYYY-MM-DDTHH:MM:SSZ`.
+    pub started: String,
+    pub school_year: String,
+    pub jobs: usize,
+    pub duration_s: f64,
+    pub inbox: Option<String>,
+    pub sources: Option<String>,
+    pub archive: String,
+    pub counts: Counts,
+    pub stage_times: StageTimes,
+    pub documents: Vec<Row>,
+}
+
+pub const RUN_SCHEMA: &str = "sop-run/1";
+
+impl RunReport {
+    /// The base name of the report files, from the start time.
+    pub fn file_stem(&self) -> String {
+        format!("run-{}", self.started.replace(['-', ':'], ""))
+    }
+
+    pub fn to_json(&self) -> Vec<u8> {
+        let mut out = serde_json::to_vec_pretty(self).expect("a run report serialises");
+        out.push(b'\n');
+        out
+    }
+
+    /// The report for people, in Dutch.
+    pub fn to_markdown(&self) -> String {
+        let mut md = String::new();
+        let _ = writeln!(md, "# Verslag van de verwerking, schooljaar {}\n", self.school_year);
+        let _ = writeln!(md, "Gestart: {} (UTC) · duur {:.1} s · {} document(en) · {} tegelijk\n", self.started, self.duration_s, self.counts.total, self.jobs);
+        if let Some(inbox) = &self.inbox {
+            let _ = writeln!(md, "- Ontvangen map: `{inbox}`");
+        }
+        if let Some(sources) = &self.sources {
+            let _ = writeln!(md, "- Lijst met adressen: `{sources}`");
+        }
+        let _ = writeln!(md, "- Archief: `{}`\n", self.archive);
+        let _ = writeln!(md, "## Samenvatting\n");
+        let _ = writeln!(md, "| Uitkomst | Aantal |\n|---|---:|");
+        for (label, n) in [("nieuw", self.counts.new), ("nieuwe versie", self.counts.new_version), ("ongewijzigd", self.counts.unchanged), ("mislukt", self.counts.failed)] {
+            let _ = writeln!(md, "| {label} | {n} |");
+        }
+        let _ = writeln!(md, "| **totaal** | **{}** |\n", self.counts.total);
+        let _ = writeln!(md, "## Per school\n");
+        let _ = writeln!(md, "| School | Sjabloon | Schooljaar | Uitkomst | Wijzigingen t.o.v. vorig jaar | Document |\n|---|---|---|---|---:|---|");
+        for row in &self.documents {
+            let changes = match (row.changes, &row.diff_report) {
+                (Some(n), Some(path)) => format!("{n} ([verschillen]({}))", md_link(path)),
+                (Some(n), None) => n.to_string(),
+                (None, _) if row.outcome.is_failed() => String::new(),
+                (None, _) => "geen vorig jaar".into(),
+            };
+            let _ = writeln!(
+                md,
+                "| {} | {} | {} | {} | {} | `{}` |",
+                cell(&school_cell(row)),
+                cell(&row.template.as_deref().map(template_name).unwrap_or_default()),
+                cell(row.year.as_deref().unwrap_or("")),
+                cell(&row.outcome.dutch()),
+                changes,
+                row.input.replace('`', "'")
+            );
+        }
+        let warned: Vec<&Row> = self.documents.iter().filter(|r| !r.warnings.is_empty()).collect();
+        if !warned.is_empty() {
+            let _ = writeln!(md, "\n## Waarschuwingen\n");
+            for row in warned {
+                for w in &row.warnings {
+                    let _ = writeln!(md, "- {}: {}", school_cell(row), w);
+                }
+            }
+        }
+        let failed: Vec<&Row> = self.documents.iter().filter(|r| r.outcome.is_failed()).collect();
+        if !failed.is_empty() {
+            let _ = writeln!(md, "\n## Mislukt\n");
+            let _ = writeln!(md, "Deze documenten staan niet in het archief. De reden zegt wat er mis is en wat te doen; verwerk ze opnieuw met `sop run` als het is opgelost.\n");
+            for row in failed {
+                if let Outcome::Failed { stage, reason } = &row.outcome {
+                    let _ = writeln!(md, "- `{}` — bij {}: {}", row.input.replace('`', "'"), stage.dutch(), reason);
+                }
+            }
+        }
+        md
+    }
+
+    /// The table printed at the end of `sop run`: plain text, no colour.
+    pub fn summary_table(&self) -> String {
+        let header = ["School", "Sjabloon", "Jaar", "Uitkomst", "Wijz."];
+        let rows: Vec<[String; 5]> = self
+            .documents
+            .iter()
+            .map(|r| {
+                [
+                    school_cell(r),
+                    r.template.as_deref().map(template_name).unwrap_or_default(),
+                    r.year.clone().unwrap_or_default(),
+                    r.outcome.dutch(),
+                    r.changes.map(|n| n.to_string()).unwrap_or_else(|| if r.outcome.is_failed() { String::new() } else { "-".into() }),
+                ]
+            })
+            .collect();
+        let mut widths = header.map(|h| h.chars().count());
+        for row in &rows {
+            for (w, c) in widths.iter_mut().zip(row) {
+                // The reason column may be long: it goes last in spirit, so cap it.
+                *w = (*w).max(c.chars().count().min(60));
+            }
+        }
+        let mut out = String::new();
+        let line = |cells: &[String], out: &mut String| {
+            let mut l = String::new();
+            for (i, (c, w)) in cells.iter().zip(widths).enumerate() {
+                if i > 0 {
+                    l.push_str("  ");
+                }
+                l.push_str(c);
+                let n = c.chars().count();
+                if i + 1 < cells.len() && n < w {
+                    l.push_str(&" ".repeat(w - n));
+                }
+            }
+            out.push_str(l.trim_end());
+            out.push('\n');
+        };
+        line(&header.map(String::from), &mut out);
+        line(&widths.map(|w| "-".repeat(w)), &mut out);
+        for row in &rows {
+            line(row, &mut out);
+        }
+        let _ = writeln!(out, "\n{} document(en): {}", self.counts.total, self.counts.line());
+        out
+    }
+}
+
+fn school_cell(row: &Row) -> String {
+    match (&row.school_name, &row.school) {
+        (Some(name), Some(id)) => format!("{name} ({id})"),
+        (None, Some(id)) => id.clone(),
+        (Some(name), None) => name.clone(),
+        (None, None) => short_input(&row.input),
+    }
+}
+
+fn short_input(input: &str) -> String {
+    input.rsplit(['/', '\\']).find(|s| !s.is_empty()).unwrap_or(input).to_string()
+}
+
+/// A short human name for a template family id.
+pub fn template_name(family: &str) -> String {
+    match family {
+        "sppoh-model-2021-2025" => "Model SOP 2021-2025 (SPPOH)".into(),
+        "perspectief-op-school-vo" => "Perspectief op School (VO)".into(),
+        other => other.into(),
+    }
+}
+
+fn cell(s: &str) -> String {
+    s.replace('|', "\\|").replace('\n', " ")
+}
+
+fn md_link(path: &str) -> String {
+    path.replace(' ', "%20").replace(')', "%29").replace('(', "%28")
+}
+
+/// `YYYY-MM-DDTHH:MM:SSZ` of a moment (UTC). The caller passes the clock so
+/// that tests can fix it.
+pub fn iso_utc(t: SystemTime) -> String {
+    let secs = t.duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0) as i64;
+    let (days, rem) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
+    // Howard Hinnant's civil_from_days.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z", rem / 3600, rem % 3600 / 60, rem % 60)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::*;
+
+    #[test]
+    fn iso_utc_of_known_moments() {
+        assert_eq!(iso_utc(UNIX_EPOCH), "1970-01-01T00:00:00Z");
+        assert_eq!(iso_utc(UNIX_EPOCH + Duration::from_secs(1_727_776_800)), "2024-10-01T10:00:00Z");
+        assert_eq!(iso_utc(UNIX_EPOCH + Duration::from_secs(951_782_400)), "2000-02-29T00:00:00Z");
+    }
+
+    fn report(documents: Vec<Row>) -> RunReport {
+        RunReport {
+            schema: RUN_SCHEMA,
+            started: "2024-10-01T10:00:00Z".into(),
+            school_year: "2024-2025".into(),
+            jobs: 2,
+            duration_s: 1.25,
+            inbox: Some("inbox".into()),
+            sources: None,
+            archive: "archive".into(),
+            counts: Counts::of(&documents),
+            stage_times: StageTimes::default(),
+            documents,
+        }
+    }
+
+    fn row(school: &str, outcome: Outcome, changes: Option<usize>) -> Row {
+        Row {
+            input: format!("inbox/{school}.pdf"),
+            school: Some(school.into()),
+            school_name: None,
+            template: Some("sppoh-model-2021-2025".into()),
+            year: Some("2024-2025".into()),
+            outcome,
+            changes,
+            diff_report: changes.map(|_| format!("archive/reports/diff-{school}.md")),
+            warnings: vec![],
+        }
+    }
+
+    #[test]
+    fn markdown_is_dutch_and_lists_every_outcome() {
+        let r = report(vec![
+            row("diamant", Outcome::New, None),
+            row("kristal", Outcome::NewVersion, Some(3)),
+            row("jeroen", Outcome::Unchanged, Some(0)),
+            Row { warnings: vec!["geen schooljaar".into()], ..row("x", Outcome::Failed { stage: Stage::Detect, reason: "not an SOP: no markers".into() }, None) },
+        ]);
+        let md = r.to_markdown();
+        for needle in ["## Samenvatting", "| nieuw | 1 |", "| nieuwe versie | 1 |", "| ongewijzigd | 1 |", "| mislukt | 1 |", "mislukt: not an SOP: no markers (sjabloon herkennen)", "3 ([verschillen](archive/reports/diff-kristal.md))", "geen vorig jaar", "## Waarschuwingen", "## Mislukt"] {
+            assert!(md.contains(needle), "missing {needle:?} in\n{md}");
+        }
+        assert_eq!(r.file_stem(), "run-20241001T100000Z");
+    }
+
+    #[test]
+    fn summary_table_aligns_columns() {
+        let r = report(vec![row("diamant", Outcome::New, None), row("kristal-school", Outcome::NewVersion, Some(12))]);
+        let table = r.summary_table();
+        let lines: Vec<&str> = table.lines().collect();
+        let col = |l: &str| l.find("nieuw").unwrap();
+        assert_eq!(col(lines[2]), col(lines[3]), "{table}");
+        assert!(table.contains("nieuw 1 · nieuwe versie 1 · ongewijzigd 0 · mislukt 0"), "{table}");
+        assert!(!table.contains('\u{1b}'), "no escape codes");
+    }
+}
