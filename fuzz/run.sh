@@ -36,10 +36,15 @@ seed() {
 failed=()
 for target in "${targets[@]}"; do
     seed "$target"
+    if ! nice -n 19 cargo fuzz build "$target"; then
+        echo "fuzz: $target does not build" >&2
+        failed+=("$target (build)")
+        continue
+    fi
     echo "== fuzz $target for ${seconds}s"
     # -timeout: one input taking longer than 10 s is a hang, reported as a crash.
     # -rss_limit_mb: one input needing more than 2 GiB is a memory bomb.
-    if ! nice -n 19 cargo fuzz run --release "$target" "corpus/$target" -- \
+    if ! nice -n 19 cargo fuzz run "$target" "corpus/$target" -- \
             -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1; then
         failed+=("$target")
     fi
