@@ -53,6 +53,13 @@ pub(crate) fn changes(old: &Record, new: &Record) -> Vec<Change> {
         out: Vec::new(),
     };
     cx.template(old, new);
+    cx.scalar(
+        "school_year",
+        None,
+        &field_label("school_year"),
+        to_value(&old.school_year),
+        to_value(&new.school_year),
+    );
     cx.school(old, new);
     cx.governance(old, new);
     cx.free_text(
@@ -420,8 +427,13 @@ impl Ctx<'_> {
             to_value(&o.filled_in),
             to_value(&n.filled_in),
         );
-        // `valid_for` is the school year the profile is for: the coordinate of
-        // the comparison (shown in `from`/`to`), not a change of content.
+        self.scalar(
+            f,
+            Some("valid_for"),
+            &member_label(f, "valid_for"),
+            to_value(&o.valid_for),
+            to_value(&n.valid_for),
+        );
     }
 
     fn support_structure(&mut self, old: &Record, new: &Record) {

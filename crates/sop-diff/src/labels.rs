@@ -8,6 +8,7 @@ use crate::compare::{MODEL, POS};
 pub(crate) fn field_label(field: &str) -> String {
     match field {
         "template" => "Sjabloon",
+        "school_year" => "Schooljaar",
         "school" => "Schoolgegevens",
         "governance" => "Opstellen en vaststellen",
         "vision" => "Visie op passend onderwijs",
@@ -52,6 +53,7 @@ pub(crate) fn member_label(field: &str, member: &str) -> String {
         ("governance", "mr_advice") => "Opgesteld met advies MR",
         ("governance", "board_adoption") => "Vastgesteld door bestuur",
         ("governance", "filled_in") => "Invuldatum",
+        ("governance", "valid_for") => "Opgesteld voor schooljaar",
         ("support_structure", "text") => "Zorgstructuur",
         ("support_structure", "meetings_per_year") => "Ondersteuningsteam komt per jaar bijeen",
         ("limits", "text") => "Grenzen aan de zorg",

@@ -17,9 +17,10 @@
 //! - Text is compared after whitespace normalisation and hyphenation repair
 //!   ([`text::canonical`]): re-flowed text is no change. Free-text fields carry a
 //!   word-level similarity and word hunks.
-//! - `provenance`, `source`, `warnings`, `template.confidence`/`evidence` and
-//!   the school year itself (shown in `from`/`to`) are not school content and are
-//!   never compared. A template change (family or revision) is one scalar change.
+//! - `provenance`, `source`, `warnings` and `template.confidence`/`evidence`
+//!   are not school content and are never compared. A template change (family
+//!   or revision) is one scalar change. The school year is compared like any
+//!   scalar: a profile re-adopted for a new year has that one change.
 //! - Fixed template text is reported only when a school edited it
 //!   (`boilerplate[].standard` false on a side); when the school moved to the
 //!   other template, fields only one template has are not compared.

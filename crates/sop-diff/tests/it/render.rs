@@ -14,7 +14,7 @@ fn markdown_report_reads_in_dutch_in_the_documents_words() {
     for needle in [
         "# Wijzigingen in het schoolondersteuningsprofiel van Diamant",
         "**Schooljaar 2023-2024 → 2024-2025**",
-        "10 wijzigingen: 2 toegevoegd, 1 verwijderd, 7 gewijzigd.",
+        "12 wijzigingen: 2 toegevoegd, 1 verwijderd, 9 gewijzigd.",
         "| Expertise binnen het team | 1 | 1 | 1 |",
         "## Expertise binnen het team",
         "- *Gewijzigd:* Expertise motoriek: ~~ja~~ → **nee**; uren beschikbaar ~~2~~ → **niet ingevuld**\n",
@@ -24,6 +24,7 @@ fn markdown_report_reads_in_dutch_in_the_documents_words() {
         "- *Gewijzigd:* Logopedie: ~~regelmatig~~ → **incidenteel**",
         "2. De werkwijze is systematisch, in stappen en transparant: ~~op orde~~ → **in ontwikkeling**",
         "- *Gewijzigd:* Bedrag basisondersteuning: ~~€ 32.000 (2023-2024)~~ → **€ 33.500 (2023-2024)**",
+        "- *Gewijzigd:* Schooljaar: ~~2023-2024~~ → **2024-2025**",
         "- *Gewijzigd:* Vastgesteld door bestuur: ~~geen datum (Ewald van Vliet)~~ → **18-6-2024 (Ewald van Vliet)**",
         "*Gewijzigd:* Visie op passend onderwijs (98% gelijk)",
         "~~ouders.~~ **ouders en verzorgers.**",
@@ -119,7 +120,7 @@ fn html_renders_in_headless_chromium_with_the_summary() {
     let dom = String::from_utf8_lossy(&out.stdout);
     assert!(dom.contains("Samenvatting"), "{dom}");
     assert!(
-        dom.contains("10 wijzigingen: 2 toegevoegd, 1 verwijderd, 7 gewijzigd."),
+        dom.contains("12 wijzigingen: 2 toegevoegd, 1 verwijderd, 9 gewijzigd."),
         "{dom}"
     );
     assert!(dom.contains("Expertise binnen het team"), "{dom}");
