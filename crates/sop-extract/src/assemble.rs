@@ -11,13 +11,23 @@ use crate::glyphs::Glyph;
 pub(crate) const RUN_GAP_EM: f32 = 0.9;
 /// A gap wider than this many font sizes is a space between words.
 pub(crate) const WORD_GAP_EM: f32 = 0.15;
+/// The same where the producer draws its spaces as glyphs.
+pub(crate) const WORD_GAP_EM_SPACED: f32 = 0.5;
 
 /// Symbols that mark a table cell; reported as [`MarkKind::Glyph`] marks and kept in the text.
 pub(crate) const MARK_GLYPHS: &[&str] = &["✓", "✔", "✗", "✘", "☒", "☑", "☓", "✕", "✖"];
 
 /// Groups glyphs into lines (shared baseline) and runs (no wide gap).
+///
+/// Word breaks: a space glyph always breaks a word. Producers that draw
+/// their spaces (Chromium, LibreOffice) get a generous gap threshold so that
+/// pdf-extract's occasionally wrong glyph widths (CID fonts from Chromium)
+/// do not split "Algemene" into "A lgemene"; producers that position words
+/// without space glyphs are split by the gap alone.
 pub(crate) fn lines_from_glyphs(mut glyphs: Vec<Glyph>) -> Vec<Line> {
-    glyphs.retain(|g| !g.text.chars().all(|c| c.is_whitespace() || c.is_control()) && g.size > 0.0);
+    glyphs.retain(|g| g.size > 0.0 && !g.text.chars().any(char::is_control));
+    let spaces = glyphs.iter().filter(|g| is_space(g)).count();
+    let word_gap = if spaces * 20 >= glyphs.len() { WORD_GAP_EM_SPACED } else { WORD_GAP_EM };
     glyphs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
     let mut rows: Vec<Vec<Glyph>> = Vec::new();
     for g in glyphs {
@@ -26,23 +36,32 @@ pub(crate) fn lines_from_glyphs(mut glyphs: Vec<Glyph>) -> Vec<Line> {
             _ => rows.push(vec![g]),
         }
     }
-    let mut lines: Vec<Line> = rows.into_iter().filter_map(line_from_row).collect();
+    let mut lines: Vec<Line> = rows.into_iter().filter_map(|r| line_from_row(r, word_gap)).collect();
     lines.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
     lines
 }
 
-fn line_from_row(mut row: Vec<Glyph>) -> Option<Line> {
+fn is_space(g: &Glyph) -> bool {
+    g.text.chars().all(|c| c.is_whitespace() || c == '\u{a0}')
+}
+
+fn line_from_row(mut row: Vec<Glyph>, word_gap: f32) -> Option<Line> {
     row.sort_by(|a, b| a.x.total_cmp(&b.x));
     // Fake bold and shadows draw the same glyph twice at (nearly) the same place.
     row.dedup_by(|b, a| a.text == b.text && (a.x - b.x).abs() < 0.2 * a.size);
     let mut runs: Vec<Run> = Vec::new();
     let mut prev_end = f32::NEG_INFINITY;
+    let mut pending_space = false;
     for g in row {
+        if is_space(&g) {
+            pending_space = true;
+            continue;
+        }
         let gap = g.x - prev_end;
         let em = g.size;
         match runs.last_mut() {
             Some(run) if gap <= RUN_GAP_EM * em => {
-                if gap > WORD_GAP_EM * em {
+                if pending_space || gap > word_gap * em {
                     run.text.push(' ');
                 }
                 run.text.push_str(&g.text);
@@ -51,6 +70,7 @@ fn line_from_row(mut row: Vec<Glyph>) -> Option<Line> {
             }
             _ => runs.push(Run { text: g.text.clone(), x: g.x, y: g.y, width: g.width, font_size: g.size }),
         }
+        pending_space = false;
         prev_end = prev_end.max(g.x + g.width);
     }
     let first = runs.first()?;
@@ -161,7 +181,8 @@ const COORDINATORS: &[&str] = &["en", "of", "tot", "and", "or", "t/m"];
 /// a page break: "ge-" + "wenst" becomes "gewenst" on the first line. A hyphen
 /// is kept ("collega-scholen") when the hyphenated form occurs elsewhere in
 /// the document or the part before it is not a plain lowercase word part
-/// ("ICT-", "2-"); it is left alone before a coordinator ("hoog- en").
+/// ("ICT-", "2-") or two vowels meet ("havo-afdeling"); it is left alone
+/// before a coordinator ("hoog- en").
 pub(crate) fn repair_hyphenation(pages: &mut [Page]) {
     let all_words: BTreeSet<String> = pages
         .iter()
@@ -189,7 +210,11 @@ pub(crate) fn repair_hyphenation(pages: &mut [Page]) {
         }
         let next_core = next.trim_end_matches(|c: char| !c.is_alphanumeric());
         let hyphenated = format!("{}-{}", stem, next_core).to_lowercase();
-        let keep_hyphen = all_words.contains(&hyphenated) || !stem_word.chars().all(char::is_lowercase);
+        // Dutch writes a hyphen where two vowels would collide ("havo-afdeling").
+        let vowel = |c: Option<char>| c.is_some_and(|c| "aeiouyáéíóúàèëïöü".contains(c));
+        let keep_hyphen = all_words.contains(&hyphenated)
+            || !stem_word.chars().all(char::is_lowercase)
+            || (vowel(stem_word.chars().last()) && vowel(next.chars().next()));
         let joined = if keep_hyphen { format!("{prefix}{next}") } else { format!("{stem}{next}") };
         // Move the continuation to the end of the first line.
         {
