@@ -1,0 +1,271 @@
+//! The report as a list of lines cut into the template's parts.
+//!
+//! The parts are found by the headings the platform prints: the numbered
+//! chapters and paragraphs ("3.1 Specialismen") and the fixed unnumbered
+//! headings inside them ("Grenzen aan onze ondersteuning"). The unnumbered ones
+//! decide as much as the numbered ones, so that a paragraph heading the text
+//! flow swallowed (it ends up at the end of a line) costs little.
+
+use sop_model::text::{normalize_ws, slug};
+use sop_model::{Layout, Line, Origin};
+
+/// One line of the document with what the parsers need next to it.
+#[derive(Debug, Clone)]
+pub(crate) struct Ln<'a> {
+    pub page: u32,
+    /// Whether `page` means anything: a `.txt` without form feeds is one
+    /// "page" that says nothing about the document's pages.
+    pub page_known: bool,
+    /// Position in the whole document (for document order of what is kept).
+    pub idx: usize,
+    /// Whitespace-normalised text.
+    pub text: String,
+    pub line: &'a Line,
+}
+
+impl Ln<'_> {
+    /// The page to report (provenance, unmapped): `None` where unknown.
+    pub fn out_page(&self) -> Option<u32> {
+        self.page_known.then_some(self.page)
+    }
+
+    /// The raw text as extracted, trailing spaces included (they count empty
+    /// cells in text extracted from tables).
+    pub fn raw(&self) -> String {
+        let mut out = String::new();
+        for (i, r) in self.line.runs.iter().enumerate() {
+            if i > 0 {
+                out.push(' ');
+            }
+            out.push_str(&r.text);
+        }
+        if out.is_empty() {
+            out = self.line.text.clone();
+        }
+        out
+    }
+
+    /// Spaces after the last visible character of the raw text.
+    pub fn trailing_spaces(&self) -> usize {
+        let raw = self.raw();
+        raw.len() - raw.trim_end().len()
+    }
+
+    pub fn slug(&self) -> String {
+        slug(self.text.trim_end_matches(':'))
+    }
+}
+
+/// The parts of the template, in document order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// Text before the first heading (a cover page, say).
+    Preamble,
+    Inleiding,
+    Chapter2,
+    General,
+    Vision,
+    Concept,
+    ConceptNote,
+    VisionText,
+    EduSupport,
+    Strengths,
+    Limits,
+    Goals,
+    Chapter3,
+    Legend,
+    Specialismen,
+    Voorzieningen,
+    Onderwijsaanbod,
+    /// "Toelichting voorzieningen" and the like: the school's own text under a table.
+    TableNote,
+    FysiekeRuimten,
+    Anders,
+    Protocollen,
+    Leerkrachtvaardigheden,
+    Chapter4,
+    Route,
+    RouteSteps,
+    Team,
+    Partners,
+    Sectors,
+    ChainPartners,
+    Bijlage,
+}
+
+/// Numbered headings: (chapter, paragraph or 0, slug prefix of the title, kind).
+const NUMBERED: &[(u32, u32, &str, Kind)] = &[
+    (1, 0, "inleiding", Kind::Inleiding),
+    (2, 0, "onze_school_passend_onderwijs", Kind::Chapter2),
+    (2, 1, "algemene_gegevens", Kind::General),
+    (2, 2, "visie", Kind::Vision),
+    (2, 3, "onderwijs_en_ondersteuning", Kind::EduSupport),
+    (3, 0, "ondersteuningsmogelijkheden", Kind::Chapter3),
+    (3, 1, "specialismen", Kind::Specialismen),
+    (3, 2, "voorzieningen", Kind::Voorzieningen),
+    (3, 3, "onderwijsaanbod", Kind::Onderwijsaanbod),
+    (3, 4, "fysieke_ruimten", Kind::FysiekeRuimten),
+    (3, 5, "protocollen", Kind::Protocollen),
+    (3, 6, "leerkrachtvaardigheden", Kind::Leerkrachtvaardigheden),
+    (4, 0, "organisatie_van_de_ondersteuning", Kind::Chapter4),
+    (4, 1, "ondersteuningsroute", Kind::Route),
+    (4, 2, "samenwerking_met_kern_en_ketenpartners", Kind::Partners),
+    (5, 0, "bijlage", Kind::Bijlage),
+];
+
+/// Unnumbered headings: the whole line's slug, and the chapter it belongs to.
+const UNNUMBERED: &[(&str, u32, Kind)] = &[
+    ("ons_onderwijsconcept", 2, Kind::Concept),
+    ("toelichting_op_onderwijsconcept", 2, Kind::ConceptNote),
+    ("onze_visie_op_passend_onderwijs", 2, Kind::VisionText),
+    ("sterke_punten_in_onze_ondersteuning", 2, Kind::Strengths),
+    ("grenzen_aan_onze_ondersteuning", 2, Kind::Limits),
+    ("onze_ambities_en_ontwikkeldoelen_voor_de_ondersteuning", 2, Kind::Goals),
+    ("legenda", 3, Kind::Legend),
+    ("anders_namelijk", 3, Kind::Anders),
+    ("inrichting_ondersteuningsroute", 4, Kind::RouteSteps),
+    ("ondersteuningsteam", 4, Kind::Team),
+    ("onderwijssector", 4, Kind::Sectors),
+    ("keten_kernpartner", 4, Kind::ChainPartners),
+];
+
+/// A part: its heading line (none for the preamble) and the lines under it.
+#[derive(Debug, Clone)]
+pub(crate) struct Part<'a> {
+    pub kind: Kind,
+    pub heading: Option<Ln<'a>>,
+    pub lines: Vec<Ln<'a>>,
+}
+
+impl Part<'_> {
+    /// The heading as printed, or a fallback name.
+    pub fn title(&self) -> String {
+        self.heading.as_ref().map(|h| h.text.trim_end_matches(':').trim().to_string()).unwrap_or_default()
+    }
+}
+
+pub(crate) struct Doc<'a> {
+    pub parts: Vec<Part<'a>>,
+}
+
+impl<'a> Doc<'a> {
+    pub fn new(layout: &'a Layout) -> Doc<'a> {
+        let mut parts = vec![Part { kind: Kind::Preamble, heading: None, lines: Vec::new() }];
+        let mut chapter = 0u32;
+        let page_known = layout.origin == Origin::Pdf || layout.pages.len() > 1;
+        let mut count = 0usize;
+        for page in &layout.pages {
+            for line in &page.lines {
+                let text = normalize_ws(&line.text);
+                if text.is_empty() {
+                    continue;
+                }
+                let ln = Ln { page: page.number, page_known, idx: count, text, line };
+                count += 1;
+                let current = parts.last().map(|p| p.kind).unwrap_or(Kind::Preamble);
+                match heading_kind(&ln.text, chapter) {
+                    // A list repeats its heading as its column header
+                    // ("Onderwijssector" twice): that is content.
+                    Some((kind, _)) if kind == current && kind_is_unnumbered(kind) => {
+                        parts.last_mut().expect("never empty").lines.push(ln)
+                    }
+                    Some((kind, ch)) => {
+                        chapter = ch;
+                        parts.push(Part { kind, heading: Some(ln), lines: Vec::new() });
+                    }
+                    None => parts.last_mut().expect("never empty").lines.push(ln),
+                }
+            }
+        }
+        Doc { parts }
+    }
+
+    pub fn part(&self, kind: Kind) -> Option<&Part<'a>> {
+        self.parts.iter().find(|p| p.kind == kind)
+    }
+
+    /// Every part of a kind ("Toelichting" notes occur under several tables).
+    pub fn parts_of(&self, kind: Kind) -> impl Iterator<Item = &Part<'a>> {
+        self.parts.iter().filter(move |p| p.kind == kind)
+    }
+}
+
+fn kind_is_unnumbered(kind: Kind) -> bool {
+    UNNUMBERED.iter().any(|(_, _, k)| *k == kind) || kind == Kind::TableNote
+}
+
+/// Whether a line is a template heading, given the chapter we are in; returns
+/// the part and the chapter it opens.
+fn heading_kind(text: &str, chapter: u32) -> Option<(Kind, u32)> {
+    if let Some((ch, par, title)) = split_number(text) {
+        let s = slug(title);
+        for (c, p, prefix, kind) in NUMBERED {
+            // A paragraph number must belong to the chapter we are in or the next,
+            // so that an ambition "3. Ondersteuningsmogelijkheden bieden ..." in
+            // chapter 2 is not taken for chapter 3 unless it is the title itself.
+            if *c == ch && *p == par && s.starts_with(prefix) && (par != 0 || title_is_heading(&s, prefix)) {
+                return Some((*kind, ch));
+            }
+        }
+        return None;
+    }
+    let s = slug(text.trim_end_matches(':'));
+    if s.is_empty() {
+        return None;
+    }
+    for (h, ch, kind) in UNNUMBERED {
+        if s == *h && (*ch == chapter || chapter == 0) {
+            return Some((*kind, *ch));
+        }
+    }
+    // "Toelichting voorzieningen", "Toelichting onderwijsaanbod", ...: the
+    // school's note under a table in chapter 3.
+    if chapter == 3 && s.starts_with("toelichting") && s.split('_').count() <= 3 {
+        return Some((Kind::TableNote, 3));
+    }
+    None
+}
+
+/// A chapter title is short: the known title plus at most a few words
+/// ("Ondersteuningsmogelijkheden van onze school").
+fn title_is_heading(s: &str, prefix: &str) -> bool {
+    s.len() <= prefix.len() + 20
+}
+
+/// "3.1 Specialismen" -> (3, 1, "Specialismen"); "2. Onze school" -> (2, 0, ...).
+fn split_number(text: &str) -> Option<(u32, u32, &str)> {
+    let (num, rest) = text.split_once(' ')?;
+    let num = num.trim_end_matches('.');
+    let (a, b) = match num.split_once('.') {
+        Some((a, b)) => (a, b),
+        None => (num, "0"),
+    };
+    let ch: u32 = a.parse().ok()?;
+    let par: u32 = b.parse().ok()?;
+    if !(1..=9).contains(&ch) || par > 9 {
+        return None;
+    }
+    Some((ch, par, rest.trim()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbered_headings_need_their_title() {
+        assert_eq!(heading_kind("3.1 Specialismen", 3), Some((Kind::Specialismen, 3)));
+        assert_eq!(heading_kind("3. Ondersteuningsmogelijkheden van onze school", 2), Some((Kind::Chapter3, 3)));
+        assert_eq!(heading_kind("3. Uitrollen van loopbaanoriëntatie in de reguliere vakken", 2), None);
+        assert_eq!(heading_kind("12. Werken vanuit verbinding", 2), None);
+    }
+
+    #[test]
+    fn unnumbered_headings_match_the_whole_line_in_their_chapter() {
+        assert_eq!(heading_kind("Grenzen aan onze ondersteuning", 2), Some((Kind::Limits, 2)));
+        assert_eq!(heading_kind("Grenzen aan onze ondersteuning zijn er", 2), None);
+        assert_eq!(heading_kind("Ondersteuningsteam", 2), None);
+        assert_eq!(heading_kind("Toelichting voorzieningen", 3), Some((Kind::TableNote, 3)));
+        assert_eq!(heading_kind("Algemeen:", 2), None);
+    }
+}

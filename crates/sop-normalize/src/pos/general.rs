@@ -1,0 +1,304 @@
+//! §2.1 Algemene gegevens: the Gegeven | Antwoord table.
+//!
+//! Its rows are the questionnaire's fixed questions, so rows are found by
+//! those labels (which may wrap over lines). From a PDF the answer column's
+//! position splits each line into label and answer, so a wrapped label next
+//! to its answer is read right and an unknown row is kept under `unmapped`;
+//! from plain text an unknown label cannot be told from an answer line and
+//! stays with the answer above it.
+
+use sop_model::text::{normalize_ws, slug};
+use sop_model::Sector;
+
+use super::doc::{Doc, Kind, Ln};
+use super::text::{join, starts_lowercase};
+use crate::common::dates::{find_date, school_year_of};
+use super::Out;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Field {
+    FilledIn,
+    Name,
+    Sector,
+    Board,
+    Swv,
+    LevelsLower,
+    LevelsUpper,
+    /// Read but without a field of its own ("Leerjaren").
+    Other,
+}
+
+/// The questions of the table (their slugs) and where their answers go.
+const LABELS: &[(&str, Field)] = &[
+    ("invuldatum", Field::FilledIn),
+    ("naam_van_onze_school", Field::Name),
+    ("onderwijstype", Field::Sector),
+    ("naam_van_ons_schoolbestuur", Field::Board),
+    ("naam_schoolbestuur", Field::Board),
+    ("naam_samenwerkingsverband", Field::Swv),
+    ("naam_van_ons_samenwerkingsverband", Field::Swv),
+    ("onderwijsniveaus_onderbouw", Field::LevelsLower),
+    ("onderwijsniveaus_bovenbouw", Field::LevelsUpper),
+    ("leerjaren", Field::Other),
+];
+
+struct Row<'p, 'a> {
+    label: String,
+    field: Option<Field>,
+    label_lines: Vec<&'p Ln<'a>>,
+    /// Answer pieces, one per line, with their line.
+    answers: Vec<(String, &'p Ln<'a>)>,
+}
+
+pub(crate) fn parse(doc: &Doc<'_>, out: &mut Out<'_>) {
+    let Some(part) = doc.part(Kind::General) else {
+        out.warn("paragraph \"2.1 Algemene gegevens\" was not found: no school name, fill-in date or levels");
+        return;
+    };
+    let lines: Vec<&Ln<'_>> = part.lines.iter().collect();
+    let header = lines.iter().position(|l| slug(&l.text).starts_with("gegeven_antwoord") || l.text.starts_with("Gegeven"));
+    let (before, body) = match header {
+        Some(h) => (&lines[..h], &lines[h + 1..]),
+        None => (&lines[..0], &lines[..]),
+    };
+    if !before.is_empty() {
+        out.unmapped(Some(part.title()), before);
+    }
+    let answer_x = header.and_then(|h| answer_column_x(lines[h]));
+    let rows = if out.positioned() && answer_x.is_some() {
+        rows_by_column(body, answer_x.unwrap_or_default())
+    } else {
+        rows_by_label(body)
+    };
+    for row in &rows {
+        apply(row, out);
+    }
+    for (slug, field) in [("naam_van_onze_school", Field::Name), ("invuldatum", Field::FilledIn)] {
+        if !rows.iter().any(|r| r.field == Some(field)) {
+            out.warn(format!("§2.1 Algemene gegevens has no row \"{}\"", slug.replace('_', " ")));
+        }
+    }
+}
+
+/// The left edge of the "Antwoord" header run, when positions are known.
+fn answer_column_x(line: &Ln<'_>) -> Option<f32> {
+    line.line.runs.iter().find(|r| r.text.trim().eq_ignore_ascii_case("antwoord")).map(|r| r.x - 2.0)
+}
+
+fn known(label_slug: &str) -> Option<Field> {
+    LABELS.iter().find(|(s, _)| *s == label_slug).map(|(_, f)| *f)
+}
+
+fn is_prefix_of_known(label_slug: &str) -> bool {
+    LABELS.iter().any(|(s, _)| s.starts_with(label_slug) && s.as_bytes().get(label_slug.len()) == Some(&b'_'))
+}
+
+/// Plain text: a row starts where a known label starts, possibly wrapped over
+/// up to three lines; the rest of the label's last line is the first answer.
+fn rows_by_label<'p, 'a>(body: &[&'p Ln<'a>]) -> Vec<Row<'p, 'a>> {
+    let mut rows: Vec<Row<'p, 'a>> = Vec::new();
+    let mut i = 0;
+    while i < body.len() {
+        if let Some((field, used, rest, label)) = match_label(&body[i..]) {
+            let mut row = Row { label, field: Some(field), label_lines: body[i..i + used].to_vec(), answers: Vec::new() };
+            if !rest.is_empty() {
+                row.answers.push((rest, body[i + used - 1]));
+            }
+            rows.push(row);
+            i += used;
+            continue;
+        }
+        match rows.last_mut() {
+            Some(row) => row.answers.push((body[i].text.clone(), body[i])),
+            None => rows.push(Row { label: body[i].text.clone(), field: None, label_lines: vec![body[i]], answers: Vec::new() }),
+        }
+        i += 1;
+    }
+    rows
+}
+
+/// Tries each known label against the words at the start of `lines`.
+/// Returns the field, the number of lines the label took, the rest of the
+/// last line and the label as printed.
+fn match_label(lines: &[&Ln<'_>]) -> Option<(Field, usize, String, String)> {
+    let mut best: Option<(Field, usize, String, String, usize)> = None;
+    for (label_slug, field) in LABELS {
+        let want: Vec<&str> = label_slug.split('_').collect();
+        let mut got = 0;
+        let mut printed: Vec<String> = Vec::new();
+        'lines: for (n, l) in lines.iter().take(3).enumerate() {
+            let words: Vec<&str> = l.text.split(' ').collect();
+            for (k, w) in words.iter().enumerate() {
+                let ws = slug(w);
+                if ws.is_empty() {
+                    continue;
+                }
+                // One printed word may be several slug words ("schoolbestuur" is one).
+                let parts: Vec<&str> = ws.split('_').collect();
+                if want.len() >= got + parts.len() && want[got..got + parts.len()] == parts[..] {
+                    got += parts.len();
+                    printed.push((*w).to_string());
+                    if got == want.len() {
+                        let rest = normalize_ws(&words[k + 1..].join(" "));
+                        if best.as_ref().is_none_or(|b| b.4 < got) {
+                            best = Some((*field, n + 1, rest, printed.join(" "), got));
+                        }
+                        break 'lines;
+                    }
+                } else {
+                    break 'lines;
+                }
+            }
+        }
+    }
+    best.map(|(f, n, rest, label, _)| (f, n, rest, label))
+}
+
+/// PDF: runs left of the answer column are label text, the others answers.
+/// A label line starts a new row unless it continues an incomplete known
+/// label or starts in lowercase.
+fn rows_by_column<'p, 'a>(body: &[&'p Ln<'a>], answer_x: f32) -> Vec<Row<'p, 'a>> {
+    let mut rows: Vec<Row<'p, 'a>> = Vec::new();
+    for l in body {
+        let mut label = Vec::new();
+        let mut answer = Vec::new();
+        for r in &l.line.runs {
+            if r.x < answer_x {
+                label.push(r.text.as_str());
+            } else {
+                answer.push(r.text.as_str());
+            }
+        }
+        let label = normalize_ws(&label.join(" "));
+        let answer = normalize_ws(&answer.join(" "));
+        if !label.is_empty() {
+            let continues = rows.last().is_some_and(|r| {
+                r.field.is_none() && is_prefix_of_known(&slug(&r.label)) || starts_lowercase(&label) && r.field.is_none()
+            });
+            match rows.last_mut() {
+                Some(row) if continues => {
+                    row.label = join(&[row.label.as_str(), label.as_str()]);
+                    row.field = known(&slug(&row.label));
+                    row.label_lines.push(l);
+                }
+                _ => rows.push(Row { field: known(&slug(&label)), label, label_lines: vec![l], answers: Vec::new() }),
+            }
+        }
+        if !answer.is_empty() {
+            match rows.last_mut() {
+                Some(row) => row.answers.push((answer, l)),
+                None => rows.push(Row { label: String::new(), field: None, label_lines: Vec::new(), answers: vec![(answer, l)] }),
+            }
+        }
+    }
+    rows
+}
+
+/// List answers: one item per line, a line in lowercase continuing the item.
+fn items(row: &Row<'_, '_>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for (a, _) in &row.answers {
+        match out.last_mut() {
+            Some(prev) if starts_lowercase(a) => *prev = join(&[prev.as_str(), a.as_str()]),
+            _ => out.push(a.clone()),
+        }
+    }
+    out
+}
+
+fn apply(row: &Row<'_, '_>, out: &mut Out<'_>) {
+    let mut lines: Vec<&Ln<'_>> = row.label_lines.clone();
+    lines.extend(row.answers.iter().map(|(_, l)| *l));
+    lines.dedup_by(|a, b| std::ptr::eq(*a, *b));
+    let single = {
+        let texts: Vec<&str> = row.answers.iter().map(|(a, _)| a.as_str()).collect();
+        let j = join(&texts);
+        (!j.is_empty()).then_some(j)
+    };
+    let Some(field) = row.field else {
+        let heading = (!row.label.is_empty()).then(|| row.label.clone());
+        out.unmapped(heading, &row.answers.iter().map(|(_, l)| *l).collect::<Vec<_>>());
+        return;
+    };
+    if single.is_none() && field != Field::Other {
+        out.warn(format!("§2.1 Algemene gegevens: \"{}\" has no answer", row.label));
+    }
+    match field {
+        Field::Name => {
+            out.rec.school.name = single;
+            out.prov("/school/name", &lines);
+        }
+        Field::Board => {
+            out.rec.school.board = single;
+            out.prov("/school/board", &lines);
+        }
+        Field::Swv => {
+            out.rec.school.swv = single;
+            out.prov("/school/swv", &lines);
+        }
+        Field::Sector => {
+            if let Some(s) = &single {
+                out.rec.school.sector = sector(s);
+                if out.rec.school.sector.is_none() {
+                    out.warn(format!("§2.1 Algemene gegevens: onderwijstype \"{s}\" is not one of po, vo, so, sbo; sector left empty"));
+                }
+                out.prov("/school/sector", &lines);
+            }
+        }
+        Field::FilledIn => {
+            let Some(s) = single else { return };
+            out.prov("/governance/filled_in", &lines);
+            match find_date(&s) {
+                Some(date) => {
+                    let sy = school_year_of(&date.iso);
+                    out.rec.governance.filled_in = Some(date.iso);
+                    if let Some(sy) = sy {
+                        out.warn(format!(
+                            "school year {sy} inferred from the fill-in date \"{s}\" (Invuldatum); the report names no school year"
+                        ));
+                        out.rec.school_year = Some(sy);
+                        out.prov("/school_year", &lines);
+                    }
+                }
+                None => out.warn(format!("§2.1 Algemene gegevens: the fill-in date \"{s}\" is not a date; no school year")),
+            }
+        }
+        Field::LevelsLower | Field::LevelsUpper => {
+            let list = items(row);
+            let pointer = if field == Field::LevelsLower { "/school/levels_lower" } else { "/school/levels_upper" };
+            out.prov(pointer, &lines);
+            if field == Field::LevelsLower {
+                out.rec.school.levels_lower = list.clone();
+            } else {
+                out.rec.school.levels_upper = list.clone();
+            }
+            for l in list {
+                if !out.rec.school.levels.contains(&l) {
+                    out.rec.school.levels.push(l);
+                }
+            }
+        }
+        Field::Other => {
+            let list = items(row);
+            if let Some(first) = lines.first() {
+                out.keep(first, Some(row.label.clone()), list.join("; "));
+            }
+        }
+    }
+}
+
+/// The sector from the Onderwijstype answer.
+fn sector(s: &str) -> Option<Sector> {
+    let l = s.to_lowercase();
+    if l.contains("speciaal basisonderwijs") || l.contains("(sbo)") {
+        Some(Sector::Sbo)
+    } else if l.contains("speciaal onderwijs") || l.contains("(so)") || l.contains("(vso)") {
+        Some(Sector::So)
+    } else if l.contains("voortgezet onderwijs") || l.contains("(vo)") {
+        Some(Sector::Vo)
+    } else if l.contains("basisonderwijs") || l.contains("primair onderwijs") || l.contains("(po)") {
+        Some(Sector::Po)
+    } else {
+        None
+    }
+}

@@ -1,0 +1,427 @@
+//! Chapter 3, Ondersteuningsmogelijkheden: the three provider-marked tables
+//! (§3.1 Specialismen, §3.2 Voorzieningen, §3.3 Onderwijsaanbod), the list of
+//! physical spaces (§3.4), the protocols (§3.5) and the HGW self-assessment
+//! (§3.6).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use sop_model::text::normalize_ws;
+use sop_model::{Expertise, Facility, HgwItem, HgwStatus, HgwSummary, Offer, OfferKind, Protocol, Provider};
+
+use super::doc::{Doc, Kind, Ln, Part};
+use super::marks::{self, Band};
+use super::text::{join, starts_lowercase};
+use super::{check_fixed, fixed, refs, unique_key, Out};
+
+pub(crate) fn parse(doc: &Doc<'_>, out: &mut Out<'_>) {
+    for (kind, name, intro) in [
+        (Kind::Specialismen, "3.1 Specialismen", fixed::SPECIALISMEN_INTRO),
+        (Kind::Voorzieningen, "3.2 Voorzieningen", fixed::VOORZIENINGEN_INTRO),
+        (Kind::Onderwijsaanbod, "3.3 Onderwijsaanbod", fixed::ONDERWIJSAANBOD_INTRO),
+    ] {
+        match doc.part(kind) {
+            Some(part) => marked_table(doc, out, part, kind, name, intro),
+            None => out.warn(format!("paragraph \"{name}\" was not found")),
+        }
+    }
+    facilities(doc, out);
+    protocols(doc, out);
+    hgw(doc, out);
+}
+
+/// A table row: its label and the lines it was read from.
+struct Row<'p, 'a> {
+    label: String,
+    lines: Vec<&'p Ln<'a>>,
+}
+
+/// Rows of a one-label-column table: one row per line, except that a line
+/// starting in lowercase continues the row above (a wrapped label), unless
+/// the row above already showed its empty cells (trailing spaces in text).
+fn rows<'p, 'a>(lines: &[&'p Ln<'a>]) -> Vec<Row<'p, 'a>> {
+    let mut rows: Vec<Row<'p, 'a>> = Vec::new();
+    for l in lines {
+        let closed = rows.last().and_then(|r| r.lines.last()).is_some_and(|p| p.trailing_spaces() >= 2);
+        let ends_hyphen = rows.last().is_some_and(|r| r.label.ends_with('-') || r.label.ends_with(','));
+        match rows.last_mut() {
+            Some(r) if !closed && (starts_lowercase(&l.text) || ends_hyphen) => {
+                r.label = join(&[r.label.as_str(), l.text.as_str()]);
+                r.lines.push(l);
+            }
+            _ => rows.push(Row { label: l.text.clone(), lines: vec![l] }),
+        }
+    }
+    rows
+}
+
+fn marked_table(doc: &Doc<'_>, out: &mut Out<'_>, part: &Part<'_>, kind: Kind, name: &str, intro: &str) {
+    let lines = refs(part);
+    let positioned = out.positioned();
+    let Some(header) = marks::find_header(&part.lines, positioned) else {
+        out.warn(format!("{name}: the table header \"Op de school / Via het bestuur / Via het SWV of derden\" was not found; the rows are kept under unmapped"));
+        out.unmapped(Some(part.title()), &lines);
+        return;
+    };
+    // The intro is fixed text up to the header, whose first line also names
+    // the label column ("Specialisten", "Voorziening").
+    check_fixed(out, &format!("{name}: inleiding"), &lines[..header.start], intro);
+    let body = &lines[header.body_start..];
+    let rows = rows(body);
+    if rows.is_empty() {
+        out.warn(format!("{name}: the table has no rows"));
+        return;
+    }
+    let bands = bands(&rows, part, doc);
+    let marked = if positioned { marks::assign(&header, &bands, &out.layout.pages) } else { vec![None; rows.len()] };
+    let any_mark = marked.iter().any(|m| m.as_ref().is_some_and(|s| !s.is_empty()));
+    let readable = positioned && header.columns.len() == 3 && any_mark;
+    if !positioned {
+        out.warn(format!(
+            "{name}: the columns Op de school / Via het bestuur / Via het SWV of derden are icons that plain text does not contain; available and provided_by are unknown for its {} rows",
+            rows.len()
+        ));
+    } else if header.columns.len() < 3 {
+        out.warn(format!("{name}: not all three provider columns were found in the table header; available and provided_by are unknown"));
+    } else if !any_mark {
+        out.warn(format!("{name}: no icons were found in the provider columns; available and provided_by are unknown"));
+    }
+    let mut used = BTreeSet::new();
+    for (row, m) in rows.iter().zip(marked) {
+        let provided_by: Option<Vec<Provider>> = if readable { m.map(|s| s.into_iter().collect()) } else { None };
+        let key = unique_key(&row.label, &mut used);
+        match kind {
+            Kind::Specialismen => {
+                let i = out.rec.expertise.len();
+                out.prov(format!("/expertise/{i}"), &row.lines);
+                out.rec.expertise.push(Expertise {
+                    key,
+                    label: row.label.clone(),
+                    available: provided_by.as_ref().map(|p| !p.is_empty()),
+                    capacity: None,
+                    fte: None,
+                    hours: None,
+                    provided_by,
+                });
+            }
+            _ => {
+                let i = out.rec.offers.len();
+                out.prov(format!("/offers/{i}"), &row.lines);
+                let kind = if kind == Kind::Voorzieningen { OfferKind::Provision } else { OfferKind::EducationOffer };
+                out.rec.offers.push(Offer { key, name: row.label.clone(), kind, timing: None, provided_by });
+            }
+        }
+    }
+}
+
+/// Each row's vertical band: from the top of its first line to the top of
+/// the next row on the same page; the last row on a page (and the last row)
+/// reaches to the line after it, or a line height below its last line.
+fn bands(rows: &[Row<'_, '_>], part: &Part<'_>, _doc: &Doc<'_>) -> Vec<Band> {
+    let mut out = Vec::with_capacity(rows.len());
+    for (i, row) in rows.iter().enumerate() {
+        let first = row.lines[0];
+        let last = row.lines[row.lines.len() - 1];
+        let top = marks::line_top(first);
+        let bottom = match rows.get(i + 1) {
+            Some(next) if next.lines[0].page == first.page => marks::line_top(next.lines[0]),
+            _ => {
+                // The line after the table, if on this page, closes the band.
+                let after = part.lines.iter().find(|l| l.page == last.page && l.line.y > last.line.y);
+                match after {
+                    Some(a) => marks::line_top(a),
+                    None => marks::line_bottom(last) + 6.0,
+                }
+            }
+        };
+        out.push(Band { page: first.page, top, bottom });
+    }
+    out
+}
+
+/// §3.4 Fysieke ruimten: every listed space is present; "Anders, namelijk …"
+/// lists more, separated by semicolons (or commas).
+fn facilities(doc: &Doc<'_>, out: &mut Out<'_>) {
+    let Some(part) = doc.part(Kind::FysiekeRuimten) else {
+        out.warn("paragraph \"3.4 Fysieke ruimten\" was not found");
+        return;
+    };
+    let lines = refs(part);
+    let header = lines.iter().position(|l| l.slug() == "fysieke_ruimten");
+    let (intro, list) = match header {
+        Some(h) => (&lines[..h], &lines[h + 1..]),
+        None => (&lines[..], &lines[lines.len()..]),
+    };
+    check_fixed(out, "3.4 Fysieke ruimten: inleiding", intro, fixed::FYSIEKE_RUIMTEN_INTRO);
+    let mut used = BTreeSet::new();
+    let mut names: Vec<String> = Vec::new();
+    for row in rows(list) {
+        push_facility(out, &row.label, &row.lines, &mut used, &mut names);
+    }
+    if let Some(anders) = doc.part(Kind::Anders) {
+        let lines = refs(anders);
+        let text = join(&lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>());
+        let sep = if text.contains(';') { ';' } else { ',' };
+        for item in text.split(sep).map(normalize_ws).filter(|s| !s.is_empty()) {
+            let src: Vec<&Ln<'_>> = lines.iter().filter(|l| l.text.contains(&item)).take(1).copied().collect();
+            let src = if src.is_empty() { lines.clone() } else { src };
+            push_facility(out, &item, &src, &mut used, &mut names);
+        }
+    }
+}
+
+fn push_facility(out: &mut Out<'_>, name: &str, src: &[&Ln<'_>], used: &mut BTreeSet<String>, names: &mut Vec<String>) {
+    if names.iter().any(|n| n.eq_ignore_ascii_case(name)) {
+        out.warn(format!("3.4 Fysieke ruimten: \"{name}\" is listed more than once; kept once"));
+        return;
+    }
+    names.push(name.to_string());
+    let key = unique_key(name, used);
+    let i = out.rec.facilities.len();
+    out.prov(format!("/facilities/{i}"), src);
+    out.rec.facilities.push(Facility { key, name: name.to_string(), present: Some(true), note: None });
+}
+
+/// §3.5 Protocollen: a Protocol | Status table.
+fn protocols(doc: &Doc<'_>, out: &mut Out<'_>) {
+    let Some(part) = doc.part(Kind::Protocollen) else {
+        out.warn("paragraph \"3.5 Protocollen\" was not found");
+        return;
+    };
+    let lines = refs(part);
+    let Some(h) = lines.iter().position(|l| l.slug() == "protocol_status") else {
+        out.warn("3.5 Protocollen: the table header \"Protocol | Status\" was not found; the text is kept under unmapped");
+        out.unmapped(Some(part.title()), &lines);
+        return;
+    };
+    check_fixed(out, "3.5 Protocollen: inleiding", &lines[..h], fixed::PROTOCOLLEN_INTRO);
+    let status_x = column_x(lines[h], "status");
+    let mut used = BTreeSet::new();
+    // (name, status, lines)
+    let mut rows: Vec<(String, Option<String>, Vec<&Ln<'_>>)> = Vec::new();
+    for l in &lines[h + 1..] {
+        let (left, right) = split_cells(l, status_x, out.positioned());
+        match rows.last_mut() {
+            // A wrapped protocol name: the row above has no status yet, or
+            // this line starts in lowercase.
+            Some((n, s, src)) if starts_lowercase(&left) => {
+                *n = join(&[n.as_str(), left.as_str()]);
+                if s.is_none() {
+                    *s = right;
+                }
+                src.push(l);
+            }
+            Some((_, s @ None, src)) if left.is_empty() && right.is_some() => {
+                *s = right;
+                src.push(l);
+            }
+            _ => rows.push((left, right, vec![l])),
+        }
+    }
+    for (name, status, src) in rows {
+        if status.is_none() {
+            out.warn(format!("3.5 Protocollen: no status could be read for \"{name}\""));
+        }
+        let key = unique_key(&name, &mut used);
+        let i = out.rec.protocols.len();
+        out.prov(format!("/protocols/{i}"), &src);
+        out.rec.protocols.push(Protocol { key, name, status });
+    }
+}
+
+/// The left edge of a header cell, when positions are known.
+fn column_x(header: &Ln<'_>, name: &str) -> Option<f32> {
+    header.line.runs.iter().find(|r| r.text.trim().eq_ignore_ascii_case(name)).map(|r| r.x - 2.0)
+}
+
+/// Splits a two-column line: by the column's x from a PDF, else at the last
+/// run of two or more spaces (text extraction keeps the gap between cells).
+fn split_cells(l: &Ln<'_>, right_x: Option<f32>, positioned: bool) -> (String, Option<String>) {
+    if positioned {
+        if let Some(x) = right_x {
+            let left: Vec<&str> = l.line.runs.iter().filter(|r| r.x < x).map(|r| r.text.as_str()).collect();
+            let right: Vec<&str> = l.line.runs.iter().filter(|r| r.x >= x).map(|r| r.text.as_str()).collect();
+            let right = normalize_ws(&right.join(" "));
+            return (normalize_ws(&left.join(" ")), (!right.is_empty()).then_some(right));
+        }
+    }
+    let raw = l.raw();
+    let trimmed = raw.trim();
+    match trimmed.rfind("  ") {
+        Some(i) => {
+            let right = normalize_ws(&trimmed[i..]);
+            (normalize_ws(&trimmed[..i]), (!right.is_empty()).then_some(right))
+        }
+        None => (normalize_ws(trimmed), None),
+    }
+}
+
+/// The PoS scores and their place on the shared scale.
+const SCORES: &[(&str, HgwStatus)] = &[
+    ("nog niet ontwikkeld", HgwStatus::NotStarted),
+    ("in ontwikkeling", HgwStatus::Developing),
+    ("ver ontwikkeld", HgwStatus::Advanced),
+    ("ontwikkeld", HgwStatus::InPlace),
+];
+
+fn score_of(s: &str) -> Option<HgwStatus> {
+    let l = normalize_ws(s).to_lowercase();
+    SCORES.iter().find(|(name, _)| *name == l).map(|(_, st)| *st)
+}
+
+/// A score written at the end of a line, after a cell gap: "... hebben.  Ontwikkeld".
+fn trailing_score(raw: &str) -> Option<(String, String)> {
+    let t = raw.trim_end();
+    let i = t.rfind("  ")?;
+    let (left, right) = (t[..i].trim(), t[i..].trim());
+    score_of(right).map(|_| (normalize_ws(left), right.to_string()))
+}
+
+/// §3.6 Leerkrachtvaardigheden: the summary row (# N I O V in percentages) and
+/// the indicators with their score.
+fn hgw(doc: &Doc<'_>, out: &mut Out<'_>) {
+    let Some(part) = doc.part(Kind::Leerkrachtvaardigheden) else {
+        out.warn("paragraph \"3.6 Leerkrachtvaardigheden\" was not found: no HGW scores");
+        return;
+    };
+    let lines = refs(part);
+    let summary_h = lines.iter().position(|l| l.slug().starts_with("leerkrachtvaardigheden_n_i_o_v"));
+    let indicator_h = lines.iter().position(|l| l.slug().starts_with("indicator_hgw"));
+    let intro_end = summary_h.or(indicator_h).unwrap_or(lines.len());
+    check_fixed(out, "3.6 Leerkrachtvaardigheden: inleiding en legenda", &lines[..intro_end], fixed::LEERKRACHTVAARDIGHEDEN_INTRO);
+    if let Some(s) = summary_h {
+        let end = indicator_h.unwrap_or(lines.len());
+        let mut found = false;
+        for l in &lines[s + 1..end] {
+            match summary(&l.text) {
+                Some(sum) if !found => {
+                    found = true;
+                    out.rec.hgw_summary = Some(sum);
+                    out.prov("/hgw_summary", &[*l]);
+                }
+                _ => out.unmapped(Some(part.title()), &[*l]),
+            }
+        }
+        if !found {
+            out.warn("3.6 Leerkrachtvaardigheden: the summary row (# N I O V) could not be read");
+        }
+    } else {
+        out.warn("3.6 Leerkrachtvaardigheden: the summary table (# N I O V) was not found");
+    }
+    let Some(h) = indicator_h else {
+        out.warn("3.6 Leerkrachtvaardigheden: the table \"Indicator HGW | Score\" was not found");
+        return;
+    };
+    let score_x = column_x(lines[h], "score");
+    let mut rows: Vec<(Vec<String>, Option<String>, Vec<&Ln<'_>>)> = Vec::new();
+    let mut open = false; // the last row still waits for its score
+    for l in &lines[h + 1..] {
+        let (label, score) = if out.positioned() && score_x.is_some() {
+            let (left, right) = split_cells(l, score_x, true);
+            (left, right)
+        } else if score_of(&l.text).is_some() {
+            (String::new(), Some(l.text.clone()))
+        } else if let Some((left, right)) = trailing_score(&l.raw()) {
+            (left, Some(right))
+        } else {
+            (l.text.clone(), None)
+        };
+        if !label.is_empty() {
+            // A new indicator starts after a finished one, or when the open
+            // one's text ended a sentence and this line starts a new one
+            // (an indicator without a score).
+            let sentence_done = rows.last().is_some_and(|(t, _, _)| t.last().is_some_and(|s| s.ends_with('.') || s.ends_with(").")));
+            let new_sentence = label.chars().next().is_some_and(char::is_uppercase);
+            if !open || (sentence_done && new_sentence && rows.last().is_some_and(|r| r.1.is_none()) && !out.positioned()) {
+                rows.push((vec![label], None, vec![l]));
+            } else if let Some(r) = rows.last_mut() {
+                r.0.push(label);
+                r.2.push(l);
+            }
+            open = true;
+        }
+        if let Some(s) = score {
+            match rows.last_mut() {
+                Some(r) if r.1.is_none() => {
+                    r.1 = Some(s);
+                    if !r.2.iter().any(|x| std::ptr::eq(*x, *l)) {
+                        r.2.push(l);
+                    }
+                }
+                _ => out.warn(format!("3.6 Leerkrachtvaardigheden: the score \"{s}\" belongs to no indicator")),
+            }
+            open = false;
+        }
+    }
+    let mut used = BTreeSet::new();
+    let mut counts: BTreeMap<HgwStatus, u32> = BTreeMap::new();
+    for (label, raw, src) in rows {
+        let label = join(&label);
+        let status = raw.as_deref().and_then(score_of);
+        match (&raw, status) {
+            (None, _) => out.warn(format!("3.6 Leerkrachtvaardigheden: no score for \"{label}\"")),
+            (Some(r), None) => out.warn(format!("3.6 Leerkrachtvaardigheden: the score \"{r}\" for \"{label}\" is not on the scale")),
+            _ => {}
+        }
+        if let Some(s) = status {
+            *counts.entry(s).or_default() += 1;
+        }
+        let key = unique_key(&label, &mut used);
+        let i = out.rec.hgw.len();
+        out.prov(format!("/hgw/{i}"), &src);
+        out.rec.hgw.push(HgwItem { key, label, status, raw, note: None });
+    }
+    check_summary(out, &counts);
+}
+
+/// "Handelingsgericht werken 14 0 % 14 % 79 % 7 %".
+fn summary(text: &str) -> Option<HgwSummary> {
+    let t = text.replace('%', " ");
+    let nums: Vec<f64> = t
+        .split_whitespace()
+        .rev()
+        .take_while(|w| w.replace(',', ".").parse::<f64>().is_ok())
+        .map(|w| w.replace(',', ".").parse::<f64>().unwrap_or(0.0))
+        .collect();
+    if nums.len() < 5 {
+        return None;
+    }
+    // Read from the right: V O I N #.
+    let indicators = nums[4];
+    if indicators.fract() != 0.0 || indicators < 0.0 {
+        return None;
+    }
+    Some(HgwSummary {
+        indicators: indicators as u32,
+        not_started_pct: nums[3],
+        developing_pct: nums[2],
+        in_place_pct: nums[1],
+        advanced_pct: nums[0],
+    })
+}
+
+/// The summary should agree with the indicators read; say so when it does not.
+fn check_summary(out: &mut Out<'_>, counts: &BTreeMap<HgwStatus, u32>) {
+    let Some(sum) = out.rec.hgw_summary.clone() else { return };
+    let n = out.rec.hgw.len() as u32;
+    if n != sum.indicators {
+        out.warn(format!("3.6 Leerkrachtvaardigheden: the summary counts {} indicators, the table lists {n}", sum.indicators));
+        return;
+    }
+    if n == 0 {
+        return;
+    }
+    let pct = |s: HgwStatus| f64::from(*counts.get(&s).unwrap_or(&0)) * 100.0 / f64::from(n);
+    for (s, given, name) in [
+        (HgwStatus::NotStarted, sum.not_started_pct, "N"),
+        (HgwStatus::Developing, sum.developing_pct, "I"),
+        (HgwStatus::InPlace, sum.in_place_pct, "O"),
+        (HgwStatus::Advanced, sum.advanced_pct, "V"),
+    ] {
+        if (pct(s) - given).abs() > 1.0 {
+            out.warn(format!(
+                "3.6 Leerkrachtvaardigheden: the summary gives {given} % for {name}, the indicator scores give {:.0} %",
+                pct(s)
+            ));
+        }
+    }
+}
