@@ -391,8 +391,7 @@ impl Archive {
         let prev = self
             .by_year
             .iter()
-            .filter(|((s, y), _)| s == school.as_str() && y.as_str() < school_year)
-            .next_back()
+            .rfind(|((s, y), _)| s == school.as_str() && y.as_str() < school_year)
             .and_then(|(_, v)| v.last());
         let Some(&i) = prev else { return Ok(None) };
         let info = self.info(&self.entries[i]);

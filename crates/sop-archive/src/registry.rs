@@ -100,8 +100,11 @@ impl Registry {
     }
 }
 
-/// RFC 4180 rows with the 1-based line each starts on.
-fn parse_csv(text: &str) -> std::result::Result<Vec<(usize, Vec<String>)>, (usize, String)> {
+/// A CSV row and the 1-based line it starts on.
+type Row = (usize, Vec<String>);
+
+/// RFC 4180 rows; the error is (line, reason).
+fn parse_csv(text: &str) -> std::result::Result<Vec<Row>, (usize, String)> {
     let mut rows = Vec::new();
     let mut row = Vec::new();
     let mut field = String::new();
@@ -173,6 +176,7 @@ fn url_host(url: &str) -> Option<String> {
 /// - With a registry: the BRIN, then the name or an alias, then the e-mail
 ///   domain or website host must point at exactly one school; several
 ///   candidates are narrowed by the next criterion, never guessed between.
+///   A BRIN and a name that point at different schools are a conflict.
 /// - Without one: the id is derived from the school's name and city (or,
 ///   lacking a city, its e-mail domain); a record without a name is
 ///   unidentified.
@@ -250,7 +254,10 @@ pub fn identify(record: &Record, registry: Option<&Registry>, hint: Option<&str>
         }
         used.push(what);
         candidates = Some(narrowed);
-        if candidates.as_ref().is_some_and(|c| c.len() == 1) {
+        // BRIN and name are both checked even when the first decides, so a
+        // document copied from a sister school is caught; the domain (often
+        // a whole board's) only narrows what is still open.
+        if what != "BRIN" && candidates.as_ref().is_some_and(|c| c.len() == 1) {
             break;
         }
     }
