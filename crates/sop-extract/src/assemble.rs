@@ -13,6 +13,8 @@ pub(crate) const RUN_GAP_EM: f32 = 0.9;
 pub(crate) const WORD_GAP_EM: f32 = 0.15;
 /// The same where the producer draws its spaces as glyphs.
 pub(crate) const WORD_GAP_EM_SPACED: f32 = 0.5;
+/// Where spaces are drawn: a space wider than this many font sizes ends a run.
+pub(crate) const RUN_GAP_EM_SPACED: f32 = 2.0;
 
 /// Symbols that mark a table cell; reported as [`MarkKind::Glyph`] marks and kept in the text.
 pub(crate) const MARK_GLYPHS: &[&str] = &["✓", "✔", "✗", "✘", "☒", "☑", "☓", "✕", "✖"];
@@ -27,7 +29,7 @@ pub(crate) const MARK_GLYPHS: &[&str] = &["✓", "✔", "✗", "✘", "☒", "�
 pub(crate) fn lines_from_glyphs(mut glyphs: Vec<Glyph>) -> Vec<Line> {
     glyphs.retain(|g| g.size > 0.0 && !g.text.chars().any(char::is_control));
     let spaces = glyphs.iter().filter(|g| is_space(g)).count();
-    let word_gap = if spaces * 20 >= glyphs.len() { WORD_GAP_EM_SPACED } else { WORD_GAP_EM };
+    let spaced = spaces * 20 >= glyphs.len();
     glyphs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
     let mut rows: Vec<Vec<Glyph>> = Vec::new();
     for g in glyphs {
@@ -36,7 +38,7 @@ pub(crate) fn lines_from_glyphs(mut glyphs: Vec<Glyph>) -> Vec<Line> {
             _ => rows.push(vec![g]),
         }
     }
-    let mut lines: Vec<Line> = rows.into_iter().filter_map(|r| line_from_row(r, word_gap)).collect();
+    let mut lines: Vec<Line> = rows.into_iter().filter_map(|r| line_from_row(r, spaced)).collect();
     lines.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
     lines
 }
@@ -45,7 +47,8 @@ fn is_space(g: &Glyph) -> bool {
     g.text.chars().all(|c| c.is_whitespace() || c == '\u{a0}')
 }
 
-fn line_from_row(mut row: Vec<Glyph>, word_gap: f32) -> Option<Line> {
+fn line_from_row(mut row: Vec<Glyph>, spaced: bool) -> Option<Line> {
+    let word_gap = if spaced { WORD_GAP_EM_SPACED } else { WORD_GAP_EM };
     row.sort_by(|a, b| a.x.total_cmp(&b.x));
     // Fake bold and shadows draw the same glyph twice at (nearly) the same place.
     row.dedup_by(|b, a| a.text == b.text && (a.x - b.x).abs() < 0.2 * a.size);
@@ -59,8 +62,15 @@ fn line_from_row(mut row: Vec<Glyph>, word_gap: f32) -> Option<Line> {
         }
         let gap = g.x - prev_end;
         let em = g.size;
+        // Where spaces are drawn, a gap with no space glyph in it is a cell
+        // boundary, while a space may be stretched wide by justification.
+        let run_gap = match (spaced, pending_space) {
+            (true, true) => RUN_GAP_EM_SPACED * em,
+            (true, false) => word_gap * em,
+            (false, _) => RUN_GAP_EM * em,
+        };
         match runs.last_mut() {
-            Some(run) if gap <= RUN_GAP_EM * em => {
+            Some(run) if gap <= run_gap => {
                 if pending_space || gap > word_gap * em {
                     run.text.push(' ');
                 }
