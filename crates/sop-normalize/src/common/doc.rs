@@ -25,6 +25,10 @@ pub(crate) struct DocLine {
     pub page_index: usize,
     /// A blank line (text) or a paragraph-sized gap (PDF) precedes this line.
     pub gap_before: bool,
+    /// Whether a gap as large as between table rows precedes this line: in a
+    /// PDF table, paragraphs inside one cell are further apart than wrapped
+    /// lines but closer than rows (cell padding).
+    pub row_gap_before: bool,
 }
 
 /// The cleaned document.
@@ -98,10 +102,11 @@ impl<'a> Doc<'a> {
                     Origin::Pdf => line.text.clone(),
                 };
                 let font = line.runs.iter().map(|r| r.font_size).fold(0.0f32, f32::max);
-                let gap_before = match (layout.origin, prev_y) {
-                    (_, None) => true,
-                    (Origin::Text, Some(p)) => line.y - p > 1.0,
-                    (Origin::Pdf, Some(p)) => line.y - p > 1.45 * if font > 0.0 { font } else { 11.0 },
+                let font = if font > 0.0 { font } else { 11.0 };
+                let (gap_before, row_gap_before) = match (layout.origin, prev_y) {
+                    (_, None) => (true, true),
+                    (Origin::Text, Some(p)) => (line.y - p > 1.0, line.y - p > 1.0),
+                    (Origin::Pdf, Some(p)) => (line.y - p > 1.45 * font, line.y - p > 1.7 * font),
                 };
                 prev_y = Some(line.y);
                 lines.push(DocLine {
@@ -112,6 +117,7 @@ impl<'a> Doc<'a> {
                     y: line.y,
                     page_index: pi,
                     gap_before,
+                    row_gap_before,
                 });
             }
         }
@@ -146,13 +152,14 @@ impl<'a> Doc<'a> {
     }
 
     /// First heading-like line in `from..to` that matches `target` by word
-    /// similarity at least `min` (numbering such as "1." or "A." and trailing
-    /// punctuation ignored; "1.Visie" and "1. Visie" are the same).
+    /// similarity at least `min` (numbering such as "1." or "A." ignored;
+    /// "1.Visie" and "1. Visie" are the same). Lines ending in a period are
+    /// list items or sentences, not headings.
     pub(crate) fn find_heading(&self, from: usize, to: usize, target: &str, min: f64) -> Option<usize> {
         let want = heading_words(target);
         (from..to.min(self.lines.len())).find(|&i| {
             let t = &self.lines[i].text;
-            t.chars().count() <= 2 * target.chars().count() + 12 && heading_similarity_words(&heading_words(t), &want) >= min
+            !t.ends_with('.') && t.chars().count() <= 2 * target.chars().count() + 12 && heading_similarity_words(&heading_words(t), &want) >= min
         })
     }
 
@@ -172,7 +179,7 @@ impl<'a> Doc<'a> {
             out.push_str(&l.text);
             prev = Some(l);
         }
-        (!out.is_empty()).then_some(out)
+        (!out.is_empty()).then(|| repair_split_words(&out))
     }
 
     /// Whether line `next` continues `prev`'s last word: after a hyphen
@@ -180,12 +187,25 @@ impl<'a> Doc<'a> {
     /// "Latijns-geletterd"), after a slash, and in the seeds' convention after a
     /// line that broke without its trailing space.
     pub(crate) fn joins_without_space(&self, prev: &DocLine, next: &str) -> bool {
+        self.continues_word(&prev.text, prev, next)
+    }
+
+    /// [`Doc::joins_without_space`] for text `tail` (e.g. a table cell so far)
+    /// whose last line is `prev`.
+    pub(crate) fn continues_word(&self, tail: &str, prev: &DocLine, next: &str) -> bool {
         let first = next.chars().next();
-        let t = prev.text.as_str();
+        let t = tail;
         if t.ends_with('-') && t.chars().rev().nth(1).is_some_and(char::is_alphabetic) && first.is_some_and(char::is_lowercase) {
             return true;
         }
-        if t.ends_with('/') && first.is_some_and(char::is_alphanumeric) {
+        // A line broken after a slash inside a word ("Jeugdgezondheidzorg/" +
+        // "schoolarts/"): the slash's run ends without a space. In text the
+        // trailing-space convention below says the same.
+        if self.origin == Origin::Pdf
+            && t.ends_with('/')
+            && first.is_some_and(char::is_alphanumeric)
+            && prev.runs.iter().any(|r| r.text.trim_end().ends_with('/') && !r.text.ends_with(' '))
+        {
             return true;
         }
         self.trailing_space_convention
@@ -209,6 +229,25 @@ impl<'a> Doc<'a> {
         let page = &self.layout.pages[self.lines[i].page_index];
         page.marks.iter().filter(|m| (y0..=y1).contains(&m.cy())).collect()
     }
+}
+
+static SPLIT_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\p{Ll}+)- (\p{Ll}+)\b").expect("valid regex"));
+
+/// Repairs words a line break split and the extraction then put on one line
+/// ("ge- wenst" -> "gewenst"), but not a Dutch elision before a conjunction
+/// ("onderwijs- en ondersteuningsbehoeften", "leer- of ontwikkelbaar").
+pub(crate) fn repair_split_words(text: &str) -> String {
+    const KEEP: &[&str] = &["en", "of", "tot", "als", "dan", "noch", "maar", "naar", "t"];
+    SPLIT_WORD
+        .replace_all(text, |c: &regex::Captures<'_>| {
+            if KEEP.contains(&&c[2]) {
+                c[0].to_string()
+            } else {
+                format!("{}{}", &c[1], &c[2])
+            }
+        })
+        .into_owned()
 }
 
 /// Joins lines of running text (see [`Doc::text`]).
@@ -266,6 +305,12 @@ mod tests {
         assert_eq!(join_lines(["moedertaal Latijns-", "geletterd is."].into_iter()).unwrap(), "moedertaal Latijns-geletterd is.");
         assert_eq!(join_lines(["onderwijs- en", "ondersteuning"].into_iter()).unwrap(), "onderwijs- en ondersteuning");
         assert_eq!(join_lines(["sociaal-", "Emotioneel"].into_iter()).unwrap(), "sociaal- Emotioneel");
+    }
+
+    #[test]
+    fn split_words_are_repaired_but_elisions_kept() {
+        assert_eq!(repair_split_words("onderzoek is dan ge- wenst, wat"), "onderzoek is dan gewenst, wat");
+        assert_eq!(repair_split_words("onderwijs- en ondersteuning, leer- of ontwikkelbaar"), "onderwijs- en ondersteuning, leer- of ontwikkelbaar");
     }
 
     #[test]

@@ -16,7 +16,7 @@
 //! the value cells found, so that row grouping is the same for both.
 
 use sop_model::text::normalize_ws;
-use sop_model::MarkKind;
+use sop_model::{MarkKind, Origin};
 
 use super::doc::{Doc, DocLine};
 use super::labels::is_mark;
@@ -192,12 +192,19 @@ pub(crate) fn group_rows(range: std::ops::Range<usize>, n: usize, doc: &Doc<'_>,
         if lc.label.is_empty() && lc.cells.is_empty() {
             continue;
         }
-        let gap = doc.lines[i].gap_before;
+        let gap = doc.lines[i].row_gap_before;
         let start_new = match rows.last() {
             None => true,
             Some(row) => {
                 let has_cells = row.cells[1..].iter().any(|c| !c.is_empty());
-                !lc.label.is_empty() && (gap || (has_cells && !lc.cells.is_empty()))
+                let refills = lc.cells.iter().any(|(c, _)| !row.cells[(*c).min(n)].is_empty());
+                if lc.label.is_empty() {
+                    // Cells alone after a row gap, where the row already has
+                    // them: a row whose label cell is empty.
+                    gap && refills
+                } else {
+                    gap || (has_cells && !lc.cells.is_empty())
+                }
             }
         };
         if start_new {
@@ -207,18 +214,29 @@ pub(crate) fn group_rows(range: std::ops::Range<usize>, n: usize, doc: &Doc<'_>,
         let prev = row.last;
         row.last = i;
         if !lc.label.is_empty() {
-            // A labelled line under a row that already has cells continues
-            // the last filled cell (a wrapped cell), else the label.
-            let target = if !start_new && lc.cells.is_empty() { row.filled().last().copied().unwrap_or(0) } else { 0 };
+            // In a PDF the position says which cell a line continues. In
+            // text, a labelled line under a row that already has cells
+            // continues the last filled cell (a wrapped cell) unless that cell
+            // is a mark (marks do not wrap; the label does).
+            let last_filled = row.filled().last().copied().filter(|&c| !is_mark(&row.cells[c]));
+            let target = match doc.origin {
+                Origin::Text if !start_new && lc.cells.is_empty() => last_filled.unwrap_or(0),
+                _ => 0,
+            };
             let cell = &mut row.cells[target];
-            if !cell.is_empty() && doc.joins_without_space(&doc.lines[prev], &lc.label) {
+            if !cell.is_empty() && doc.continues_word(cell, &doc.lines[prev], &lc.label) {
                 cell.push_str(&lc.label);
             } else {
                 append(cell, &lc.label);
             }
         }
         for (c, t) in lc.cells {
-            append(&mut row.cells[c.min(n)], &t);
+            let cell = &mut row.cells[c.min(n)];
+            if !cell.is_empty() && doc.continues_word(cell, &doc.lines[prev], &t) {
+                cell.push_str(&t);
+            } else {
+                append(cell, &t);
+            }
         }
     }
     rows

@@ -142,7 +142,14 @@ fn extra(doc: &Doc<'_>, s: &Sections, out: &mut Out<'_>) {
         };
         let first = c[1].trim().to_string();
         let mut j = i + 1;
-        while j < lr.end && !doc.lines[j].gap_before && !ITEM.is_match(&doc.lines[j].text) && !looks_like_heading_line(&doc.lines[j].text) {
+        // An item continues on lines that carry on its sentence (start in
+        // lowercase); a capital starts the explanation or the next paragraph,
+        // which stay in `limits.text`.
+        while j < lr.end
+            && !doc.lines[j].gap_before
+            && !ITEM.is_match(&doc.lines[j].text)
+            && doc.lines[j].text.chars().next().is_some_and(|c| !c.is_uppercase())
+        {
             j += 1;
         }
         let text = match doc.text(i + 1..j) {
@@ -157,12 +164,6 @@ fn extra(doc: &Doc<'_>, s: &Sections, out: &mut Out<'_>) {
         }
         i = j;
     }
-}
-
-/// A short line ending in ":" or without final punctuation that introduces
-/// what follows ("Als aanvulling bij punt 4:").
-fn looks_like_heading_line(t: &str) -> bool {
-    t.ends_with(':') && t.split_whitespace().count() <= 8
 }
 
 fn finance(doc: &Doc<'_>, s: &Sections, out: &mut Out<'_>) {

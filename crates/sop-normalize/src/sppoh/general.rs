@@ -48,6 +48,19 @@ fn group_of(text: &str) -> Option<(Group, usize)> {
     None
 }
 
+/// Whether `text` is made only of words of the group's printed title.
+fn is_title_fragment(group: Group, text: &str) -> bool {
+    let title = match group {
+        Group::School => "school",
+        Group::Drafted => "opgesteld namens directeur en team",
+        Group::Mr => "opgesteld met advies mr",
+        Group::Board => "vastgesteld door bestuur",
+        Group::Links => "schoolgids schoolplan",
+    };
+    let words = sop_model::text::words(text);
+    !words.is_empty() && words.iter().all(|w| title.split(' ').any(|t| t == w.to_lowercase()))
+}
+
 fn value(v: &str) -> Option<String> {
     let v = v.trim();
     (!v.is_empty()).then(|| v.to_string())
@@ -110,6 +123,8 @@ pub(super) fn read(doc: &Doc<'_>, s: &Sections, out: &mut Out<'_>) {
                         r.end = i + 1;
                     }
                 }
+                // The rest of a wrapped group title ("Opgesteld met advies" / "MR").
+                None if label.is_none() && is_title_fragment(group, &prefix) => {}
                 None if label.is_none() => {
                     out.unmapped(Some("Algemene gegevens"), doc, i..i + 1);
                 }

@@ -106,7 +106,7 @@ impl TemplateFamily for SppohModel {
                 evidence.push((*what).to_string());
             }
         }
-        Score { confidence: f64::min(confidence, 1.0), evidence, revision }
+        Score { confidence: (f64::min(confidence, 1.0) * 1000.0).round() / 1000.0, evidence, revision }
     }
 
     fn normalize(&self, layout: &Layout, record: &mut Record) {

@@ -15,7 +15,7 @@ use sop_model::{Expertise, Facility, HgwItem, HgwStatus, Involvement, Offer, Off
 use super::template::*;
 use super::{Out, Sections};
 use crate::common::dates::month_number;
-use crate::common::doc::Doc;
+use crate::common::doc::{Doc, DocLine};
 use crate::common::labels::{assign_keys, is_mark, yes_no, YesNo};
 use crate::common::table::{group_rows, split_text_row, strip_one_trailing, Columns, LineCells, Row};
 
@@ -179,7 +179,7 @@ fn expertise_text_cells(raw: &str) -> LineCells {
     }
 }
 
-fn table_rows(doc: &Doc<'_>, body: Range<usize>, names: &[&str], header_word: &str, text_cells: &dyn Fn(&str) -> LineCells, what: &str, out: &mut Out<'_>) -> Vec<Row> {
+fn table_rows(doc: &Doc<'_>, body: Range<usize>, names: &[&str], header_word: &str, text_cells: &dyn Fn(&DocLine) -> LineCells, what: &str, out: &mut Out<'_>) -> Vec<Row> {
     let Some(he) = header_end(doc, &body, header_word) else {
         out.warn(format!("{what}: the table header was not found"));
         return Vec::new();
@@ -196,7 +196,7 @@ fn table_rows(doc: &Doc<'_>, body: Range<usize>, names: &[&str], header_word: &s
         }
     };
     let cells_of = |i: usize| match (&reader, doc.origin) {
-        (_, Origin::Text) => text_cells(&doc.lines[i].raw),
+        (_, Origin::Text) => text_cells(&doc.lines[i]),
         (Some(c), _) => c.line_cells(doc, i),
         (None, _) => LineCells { label: doc.lines[i].text.clone(), cells: Vec::new() },
     };
@@ -213,7 +213,7 @@ static HOURS: LazyLock<Regex> =
 
 fn expertise(doc: &Doc<'_>, s: &Sections, out: &mut Out<'_>) {
     let Some(body) = s.body(s.expertise) else { return };
-    let rows = table_rows(doc, body, EXPERTISE_COLUMNS, "beschikbaar", &expertise_text_cells, "Extra expertise binnen het team", out);
+    let rows = table_rows(doc, body, EXPERTISE_COLUMNS, "beschikbaar", &|l: &DocLine| expertise_text_cells(&l.raw), "Extra expertise binnen het team", out);
     let labels: Vec<&str> = rows.iter().map(|r| r.label()).collect();
     let keys = assign_keys(&labels, EXPERTISE_ROWS);
     for (row, (key, _)) in rows.iter().zip(keys) {
@@ -244,7 +244,7 @@ fn expertise(doc: &Doc<'_>, s: &Sections, out: &mut Out<'_>) {
 
 fn partners(doc: &Doc<'_>, s: &Sections, out: &mut Out<'_>) {
     let Some(body) = s.body(s.partners) else { return };
-    let text_cells = |raw: &str| split_text_row(raw, 4, &mark_start);
+    let text_cells = |l: &DocLine| split_text_row(&l.raw, 4, &mark_start);
     let rows = table_rows(doc, body, PARTNER_COLUMNS, "toepassing", &text_cells, "Expertise van externe deskundigen", out);
     let labels: Vec<&str> = rows.iter().map(|r| r.label()).collect();
     let keys = assign_keys(&labels, PARTNER_ROWS);
@@ -287,7 +287,7 @@ fn starts_like_timing(word: &str) -> bool {
 /// Text origin of "Extra aanbod": two text columns that the spacing cannot
 /// separate unless a cell is empty (a double space) or the second cell starts
 /// a new capitalised phrase. The guess is reported in `warnings`.
-fn offer_text_cells(raw: &str) -> LineCells {
+fn offer_text_cells(raw: &str, starts_row: bool) -> LineCells {
     let stripped = strip_one_trailing(raw);
     let tokens: Vec<&str> = stripped.split(' ').collect();
     let join = |t: &[&str]| normalize_ws(&t.join(" "));
@@ -303,6 +303,10 @@ fn offer_text_cells(raw: &str) -> LineCells {
     if let Some(i) = tokens.iter().position(|t| t.is_empty()) {
         return LineCells { label: join(&tokens[..i]), cells: vec![(1, join(&tokens[i + 1..]))] };
     }
+    if !starts_row {
+        // A wrapped line continues whatever cell it is under.
+        return LineCells { label: join(&tokens), cells: Vec::new() };
+    }
     if tokens.first().is_some_and(|t| starts_like_timing(t)) {
         return LineCells { label: String::new(), cells: vec![(1, join(&tokens))] };
     }
@@ -317,22 +321,7 @@ fn offer_text_cells(raw: &str) -> LineCells {
 
 fn offers(doc: &Doc<'_>, s: &Sections, out: &mut Out<'_>) {
     let Some(body) = s.body(s.offers) else { return };
-    let rows = table_rows(doc, body, &["Aanbod", OFFER_COLUMNS[0]], "periode", &offer_text_cells, "Extra aanbod georganiseerd door de school", out);
-    // The PDF header has two named columns ("Aanbod" is column 1 there);
-    // fold them onto name | timing.
-    let rows: Vec<Row> = rows
-        .into_iter()
-        .map(|mut r| {
-            if doc.origin == Origin::Pdf {
-                let name = normalize_ws(&format!("{} {}", r.cells[0], r.cells[1]));
-                let timing = r.cells[2].clone();
-                r.cells = vec![name, timing];
-            } else {
-                r.cells.truncate(2);
-            }
-            r
-        })
-        .collect();
+    let rows = table_rows(doc, body, OFFER_COLUMNS, "periode", &|l: &DocLine| offer_text_cells(&l.raw, l.gap_before), "Extra aanbod georganiseerd door de school", out);
     if doc.origin == Origin::Text && !rows.is_empty() {
         out.warn("Extra aanbod: in text input the border between Aanbod and Periode is guessed from spacing and capitals; check the PDF");
     }
@@ -357,7 +346,7 @@ fn offers(doc: &Doc<'_>, s: &Sections, out: &mut Out<'_>) {
 
 fn facilities(doc: &Doc<'_>, s: &Sections, out: &mut Out<'_>) {
     let Some(body) = s.body(s.facilities) else { return };
-    let text_cells = |raw: &str| split_text_row(raw, 2, &facility_start);
+    let text_cells = |l: &DocLine| split_text_row(&l.raw, 2, &facility_start);
     let rows = table_rows(doc, body, FACILITY_COLUMNS, "toepassing", &text_cells, "Bijzondere voorzieningen", out);
     let labels: Vec<&str> = rows.iter().map(|r| r.label()).collect();
     let keys = assign_keys(&labels, FACILITY_ROWS);
@@ -417,13 +406,13 @@ mod tests {
 
     #[test]
     fn offer_cells_by_spacing_and_capitals() {
-        let lc = offer_text_cells("Playing for Success  Vaste periodes aangegeven door PFS, voorjaar of najaar ");
+        let lc = offer_text_cells("Playing for Success  Vaste periodes aangegeven door PFS, voorjaar of najaar ", true);
         assert_eq!((lc.label.as_str(), lc.cells[0].1.as_str()), ("Playing for Success", "Vaste periodes aangegeven door PFS, voorjaar of najaar"));
-        let lc = offer_text_cells("Rots en Water Aanbod door leerkracht, inzet is afhankelijk van de hulpvraag ");
+        let lc = offer_text_cells("Rots en Water Aanbod door leerkracht, inzet is afhankelijk van de hulpvraag ", true);
         assert_eq!(lc.label, "Rots en Water");
-        let lc = offer_text_cells("Denk aan: Powerkidzzz training  ");
+        let lc = offer_text_cells("Denk aan: Powerkidzzz training  ", true);
         assert!(lc.cells.is_empty());
-        let lc = offer_text_cells(" Trainingen worden ingekocht wanneer school denkt dat ze ");
+        let lc = offer_text_cells(" Trainingen worden ingekocht wanneer school denkt dat ze ", true);
         assert!(lc.label.is_empty());
     }
 }
