@@ -69,22 +69,10 @@ pub(crate) fn member_label(field: &str, member: &str) -> String {
     .to_string()
 }
 
-/// The Dutch name of an attribute of a row, where it is shown beside the
-/// value; `None` for the row's main attribute (shown bare: "ja → nee").
-pub(crate) fn attr_label(field: &str, attr: &str) -> Option<&'static str> {
-    let main = matches!(
-        (field, attr),
-        ("hgw", "status")
-            | ("expertise", "available")
-            | ("partners", "involvement")
-            | ("offers", "timing")
-            | ("facilities", "present")
-            | ("protocols", "status")
-    );
-    if main {
-        return None;
-    }
-    Some(match attr {
+/// The Dutch name of an attribute of a row, shown beside its value
+/// ("uren beschikbaar 20 → 10").
+pub(crate) fn attr_label(attr: &str) -> &'static str {
+    match attr {
         "label" | "name" => "naam",
         "note" => "toelichting",
         "capacity" => "uren beschikbaar",
@@ -100,18 +88,26 @@ pub(crate) fn attr_label(field: &str, attr: &str) -> Option<&'static str> {
         "involvement" => "betrokkenheid",
         "key" => "sleutel",
         _ => "waarde",
-    })
+    }
 }
 
-/// The attributes of a row in the order a reader wants them, main first.
-pub(crate) fn row_attrs(field: &str) -> &'static [&'static str] {
-    match field {
-        "hgw" => &["status", "note", "label"],
-        "expertise" => &["available", "capacity", "provided_by", "label"],
-        "partners" => &["involvement", "kind", "name"],
-        "offers" => &["timing", "provided_by", "kind", "name"],
-        "facilities" => &["present", "note", "name"],
-        "protocols" => &["status", "name"],
+/// The attributes of a row a reader wants to see, in that order; the first
+/// is the row's main value, shown bare ("Expertise motoriek: ja → nee").
+/// Derived attributes (`fte`/`hours` from `capacity`, the Model's
+/// `provided_by` from Ja/Nee, PoS `available` from the provider columns) are
+/// left out: showing them would say one thing twice.
+pub(crate) fn row_attrs(field: &str, family: &str) -> &'static [&'static str] {
+    match (field, family) {
+        ("hgw", _) => &["status", "note", "label"],
+        ("expertise", MODEL) => &["available", "capacity", "label"],
+        ("expertise", POS) => &["provided_by", "label"],
+        ("expertise", _) => &["available", "capacity", "provided_by", "label"],
+        ("partners", _) => &["involvement", "kind", "name"],
+        ("offers", MODEL) => &["timing", "name"],
+        ("offers", POS) => &["provided_by", "kind", "name"],
+        ("offers", _) => &["timing", "provided_by", "kind", "name"],
+        ("facilities", _) => &["present", "note", "name"],
+        ("protocols", _) => &["status", "name"],
         _ => &[],
     }
 }

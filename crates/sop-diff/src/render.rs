@@ -194,7 +194,7 @@ fn block(c: &Change, family: &str, old_family: &str) -> Block {
         "{}: ",
         c.label.trim_end_matches(['.', ':', ' '])
     ))];
-    if !row_attrs(&c.field).is_empty() {
+    if !row_attrs(&c.field, family).is_empty() {
         spans.extend(row_spans(c, family, old_family));
     } else if c.field == "boilerplate" {
         let standard = |v: &Value| v.get("standard").and_then(Value::as_bool);
@@ -238,12 +238,12 @@ fn arrow(old: &str, new: &str) -> Vec<Span> {
 }
 
 fn row_spans(c: &Change, family: &str, old_family: &str) -> Vec<Span> {
-    let attrs = row_attrs(&c.field);
+    let attrs = row_attrs(&c.field, family);
     let mut spans = Vec::new();
     match c.change {
         ChangeKind::Changed => {
             let mut first = true;
-            for &a in attrs {
+            for (n_attr, &a) in attrs.iter().enumerate() {
                 let (o, n) = (
                     c.old.get(a).unwrap_or(&Value::Null),
                     c.new.get(a).unwrap_or(&Value::Null),
@@ -251,21 +251,12 @@ fn row_spans(c: &Change, family: &str, old_family: &str) -> Vec<Span> {
                 if canonical_eq(o, n) {
                     continue;
                 }
-                // The Model's `provided_by` follows from Ja/Nee: saying both
-                // says one thing twice.
-                let available_changed = !canonical_eq(
-                    c.old.get("available").unwrap_or(&Value::Null),
-                    c.new.get("available").unwrap_or(&Value::Null),
-                );
-                if a == "provided_by" && available_changed && family == MODEL {
-                    continue;
-                }
                 if !first {
                     spans.push(Span::Text("; ".into()));
                 }
                 first = false;
-                if let Some(l) = attr_label(&c.field, a) {
-                    spans.push(Span::Text(format!("{l} ")));
+                if n_attr > 0 {
+                    spans.push(Span::Text(format!("{} ", attr_label(a))));
                 }
                 spans.extend(arrow(
                     &value_nl(&c.field, a, o, old_family),
@@ -280,20 +271,19 @@ fn row_spans(c: &Change, family: &str, old_family: &str) -> Vec<Span> {
                 &c.old
             };
             let mut parts = Vec::new();
-            for &a in attrs {
+            for (n_attr, &a) in attrs.iter().enumerate() {
                 let v = row.get(a).unwrap_or(&Value::Null);
                 if matches!(a, "label" | "name" | "kind") {
                     continue;
                 }
-                if a == "provided_by" && c.field == "expertise" && family == MODEL {
-                    continue;
-                }
-                match attr_label(&c.field, a) {
-                    None => parts.push(value_nl(&c.field, a, v, family)),
-                    Some(l) if !v.is_null() => {
-                        parts.push(format!("{l}: {}", value_nl(&c.field, a, v, family)))
-                    }
-                    Some(_) => {}
+                if n_attr == 0 {
+                    parts.push(value_nl(&c.field, a, v, family));
+                } else if !v.is_null() {
+                    parts.push(format!(
+                        "{}: {}",
+                        attr_label(a),
+                        value_nl(&c.field, a, v, family)
+                    ));
                 }
             }
             let s = parts.join("; ");
@@ -372,8 +362,9 @@ fn summary_sentence(t: &Counts) -> String {
     )
 }
 
+/// Rounded down, so that an edited text never reads "100% gelijk".
 fn pct(s: f64) -> String {
-    format!("{}% gelijk", (s * 100.0).round() as i64)
+    format!("{}% gelijk", (s * 100.0).floor() as i64)
 }
 
 // ---------------------------------------------------------------- Markdown
