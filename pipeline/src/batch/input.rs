@@ -14,6 +14,11 @@ pub struct Input {
     /// The school a sources row names; `None` for inbox files (the archive
     /// identifies those from the record and the registry).
     pub school: Option<SourceSchool>,
+    /// For inbox files: the names of the folders it is in (nearest first) and
+    /// its file stem. When the document itself does not say which school it
+    /// is, one of these that is a registry id does (staff sort such files
+    /// into a folder named after the school).
+    pub path_hints: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,8 +42,20 @@ pub fn inbox(dir: &Path) -> Result<Vec<Input>> {
     files.sort();
     Ok(files
         .into_iter()
-        .map(|path| Input { label: path.display().to_string(), kind: InputKind::File(path), school: None })
+        .map(|path| {
+            let path_hints = path_hints(dir, &path);
+            Input { label: path.display().to_string(), kind: InputKind::File(path), school: None, path_hints }
+        })
         .collect())
+}
+
+fn path_hints(root: &Path, path: &Path) -> Vec<String> {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    let mut hints: Vec<String> = rel.parent().into_iter().flat_map(|p| p.components().rev()).map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+    if let Some(stem) = path.file_stem() {
+        hints.push(stem.to_string_lossy().into_owned());
+    }
+    hints
 }
 
 fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
@@ -84,7 +101,7 @@ pub fn sources_from(reader: impl std::io::Read, path: &Path) -> Result<Vec<Input
         let (Some(id), Some(url)) = (get(Some(id_col)), get(Some(url_col))) else {
             bail!("`{}` line {line}: every row needs a school_id and a url", path.display());
         };
-        out.push(Input { label: url.clone(), kind: InputKind::Url(url), school: Some(SourceSchool { id, name: get(name_col), brin: get(brin_col) }) });
+        out.push(Input { label: url.clone(), kind: InputKind::Url(url), school: Some(SourceSchool { id, name: get(name_col), brin: get(brin_col) }), path_hints: Vec::new() });
     }
     Ok(out)
 }
@@ -119,7 +136,10 @@ mod tests {
         std::fs::write(dir.path().join("b-school/SOP 2024 (def).PDF"), b"x").unwrap();
         std::fs::write(dir.path().join("a.txt"), b"x").unwrap();
         std::fs::write(dir.path().join(".DS_Store"), b"x").unwrap();
-        let got: Vec<_> = inbox(dir.path()).unwrap().into_iter().map(|i| i.kind).collect();
-        assert_eq!(got, vec![InputKind::File(dir.path().join("a.txt")), InputKind::File(dir.path().join("b-school/SOP 2024 (def).PDF"))]);
+        let got = inbox(dir.path()).unwrap();
+        let kinds: Vec<_> = got.iter().map(|i| i.kind.clone()).collect();
+        assert_eq!(kinds, vec![InputKind::File(dir.path().join("a.txt")), InputKind::File(dir.path().join("b-school/SOP 2024 (def).PDF"))]);
+        assert_eq!(got[0].path_hints, vec!["a".to_string()]);
+        assert_eq!(got[1].path_hints, vec!["b-school".to_string(), "SOP 2024 (def)".to_string()]);
     }
 }

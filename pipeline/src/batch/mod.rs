@@ -26,6 +26,7 @@ pub mod fetch;
 pub mod input;
 pub mod progress;
 pub mod report;
+pub mod real;
 pub mod stages;
 
 #[cfg(test)]
@@ -160,7 +161,7 @@ pub async fn run<S: Stages>(config: &Config, inputs: Vec<Input>, stages: Arc<S>,
     let timer = Arc::new(Timer::default());
     let (to_extract, extract_rx) = mpsc::channel::<(usize, Doc)>(jobs);
     let (to_normalize, normalize_rx) = mpsc::channel::<(usize, Doc, Layout)>(jobs);
-    let (to_archive, mut archive_rx) = mpsc::channel::<(usize, Doc, Record)>(jobs);
+    let (to_archive, mut archive_rx) = mpsc::channel::<(usize, Doc, Record, String)>(jobs);
     let (done, mut done_rx) = mpsc::channel::<(usize, Row)>(jobs * 4 + 8);
     let total = inputs.len();
     let inputs: Vec<Arc<Input>> = inputs.into_iter().map(Arc::new).collect();
@@ -271,16 +272,17 @@ pub async fn run<S: Stages>(config: &Config, inputs: Vec<Input>, stages: Arc<S>,
                 let stages = stages.clone();
                 let result = tokio::task::spawn_blocking(move || {
                     let source = source_of(&doc, &layout);
-                    let record = stages.normalize(&layout, source);
+                    let record = stages.normalize(&layout, source)?;
+                    let text = layout.text();
                     drop(layout);
-                    record.map(|r| (doc, r))
+                    Ok((doc, record, text))
                 })
                 .await
                 .unwrap_or_else(|e| Err(StageError::new(Stage::Normalize, panic_reason(e))));
                 timer.add(Slot::Normalize, started);
                 match result {
-                    Ok((doc, record)) => {
-                        if to_archive.send((i, doc, record)).await.is_err() {
+                    Ok((doc, record, text)) => {
+                        if to_archive.send((i, doc, record, text)).await.is_err() {
                             break;
                         }
                     }
@@ -297,7 +299,7 @@ pub async fn run<S: Stages>(config: &Config, inputs: Vec<Input>, stages: Arc<S>,
     let archiver = {
         let (done, stages, timer, year) = (done.clone(), stages.clone(), timer.clone(), config.year.clone());
         tokio::spawn(async move {
-            while let Some((i, doc, record)) = archive_rx.recv().await {
+            while let Some((i, doc, record, text)) = archive_rx.recv().await {
                 let started = Instant::now();
                 let input = doc.input.clone();
                 let stages = stages.clone();
@@ -315,10 +317,11 @@ pub async fn run<S: Stages>(config: &Config, inputs: Vec<Input>, stages: Arc<S>,
                     let template = record.template.family.clone();
                     let own_year = record.school_year.clone();
                     let validators = doc.validators.clone();
-                    let archived = stages.archive(Archivable { input: doc.input.clone(), bytes: doc.bytes, filename: doc.filename, record, year: year.clone() })?;
+                    let sha256 = record.source.sha256.clone();
+                    let archived = stages.archive(Archivable { input: doc.input.clone(), bytes: doc.bytes, filename: doc.filename, record, text, year: year.clone() })?;
                     if let (Some(v), InputKind::Url(url)) = (validators, &input.kind) {
                         if !v.is_empty() {
-                            stages.remember_validators(&archived.school, &year, url, &v);
+                            stages.remember_validators(&archived.school, &year, url, &v, &sha256);
                         }
                     }
                     let mut row = Row::archived(&input, Archived { template: Some(template), year: own_year, ..archived });

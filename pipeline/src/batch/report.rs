@@ -180,7 +180,8 @@ impl RunReport {
         let _ = writeln!(md, "| School | Sjabloon | Schooljaar | Uitkomst | Wijzigingen t.o.v. vorig jaar | Document |\n|---|---|---|---|---:|---|");
         for row in &self.documents {
             let changes = match (row.changes, &row.diff_report) {
-                (Some(n), Some(path)) => format!("{n} ([verschillen]({}))", md_link(path)),
+                // Diff reports live beside the run report.
+                (Some(n), Some(path)) => format!("{n} ([verschillen]({}))", md_link(&short_input(path))),
                 (Some(n), None) => n.to_string(),
                 (None, _) if row.outcome.is_failed() => String::new(),
                 (None, _) => "geen vorig jaar".into(),
@@ -367,7 +368,7 @@ mod tests {
             Row { warnings: vec!["geen schooljaar".into()], ..row("x", Outcome::Failed { stage: Stage::Detect, reason: "not an SOP: no markers".into() }, None) },
         ]);
         let md = r.to_markdown();
-        for needle in ["## Samenvatting", "| nieuw | 1 |", "| nieuwe versie | 1 |", "| ongewijzigd | 1 |", "| mislukt | 1 |", "mislukt: not an SOP: no markers (sjabloon herkennen)", "3 ([verschillen](archive/reports/diff-kristal.md))", "geen vorig jaar", "## Waarschuwingen", "## Mislukt"] {
+        for needle in ["## Samenvatting", "| nieuw | 1 |", "| nieuwe versie | 1 |", "| ongewijzigd | 1 |", "| mislukt | 1 |", "mislukt: not an SOP: no markers (sjabloon herkennen)", "3 ([verschillen](diff-kristal.md))", "geen vorig jaar", "## Waarschuwingen", "## Mislukt"] {
             assert!(md.contains(needle), "missing {needle:?} in\n{md}");
         }
         assert_eq!(r.file_stem(), "run-20241001T100000Z");

@@ -29,8 +29,9 @@ pub trait Stages: Send + Sync + 'static {
     /// school's document for `year`; else `None` (then the URL is downloaded
     /// in full, so that a new school year always gets its copy).
     fn known_validators(&self, school: &str, year: &str, url: &str) -> Option<Validators>;
-    /// Remembers the validators of a URL whose document was archived.
-    fn remember_validators(&self, school: &str, year: &str, url: &str, validators: &Validators);
+    /// Remembers the validators of a URL whose document (with this source
+    /// sha256) was archived.
+    fn remember_validators(&self, school: &str, year: &str, url: &str, validators: &Validators, sha256: &str);
     /// What the archive holds for a school whose server said "not modified".
     fn archived_unchanged(&self, school: &str, year: &str) -> Option<Archived>;
 }
@@ -41,6 +42,8 @@ pub struct Archivable {
     pub bytes: Vec<u8>,
     pub filename: String,
     pub record: Record,
+    /// The extracted text, kept in the bundle.
+    pub text: String,
     /// The batch's school year, authoritative over the record's own.
     pub year: String,
 }

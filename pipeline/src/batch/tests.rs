@@ -100,7 +100,7 @@ impl Stages for Fake {
         self.validators.lock().unwrap().get(url).cloned()
     }
 
-    fn remember_validators(&self, _school: &str, _year: &str, url: &str, v: &Validators) {
+    fn remember_validators(&self, _school: &str, _year: &str, url: &str, v: &Validators, _sha256: &str) {
         self.validators.lock().unwrap().insert(url.to_string(), v.clone());
     }
 
