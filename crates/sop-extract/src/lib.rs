@@ -174,7 +174,9 @@ fn load(path: &str, bytes: &[u8], max_stream: usize) -> Result<Document, Extract
     let loaded = catch_unwind(AssertUnwindSafe(|| Document::load_mem_with_options(bytes, options)));
     let mut doc = match loaded {
         Ok(Ok(doc)) => doc,
-        Ok(Err(lopdf::Error::InvalidPassword)) => return Err(ExtractError::Encrypted { path: path.into() }),
+        Ok(Err(lopdf::Error::InvalidPassword | lopdf::Error::Decryption(_) | lopdf::Error::UnsupportedSecurityHandler(_))) => {
+            return Err(ExtractError::Encrypted { path: path.into() })
+        }
         Ok(Err(e)) => return Err(ExtractError::Corrupt { path: path.into(), reason: short(&e.to_string()) }),
         Err(p) => return Err(ExtractError::Corrupt { path: path.into(), reason: short(&glyphs::panic_message(&p)) }),
     };
@@ -182,7 +184,8 @@ fn load(path: &str, bytes: &[u8], max_stream: usize) -> Result<Document, Extract
         // An empty user password opens the file for reading: viewers open it silently too.
         match catch_unwind(AssertUnwindSafe(|| doc.decrypt(""))) {
             Ok(Ok(())) => {}
-            Ok(Err(lopdf::Error::InvalidPassword)) | Err(_) => return Err(ExtractError::Encrypted { path: path.into() }),
+            Ok(Err(lopdf::Error::InvalidPassword | lopdf::Error::Decryption(_) | lopdf::Error::UnsupportedSecurityHandler(_)))
+            | Err(_) => return Err(ExtractError::Encrypted { path: path.into() }),
             Ok(Err(e)) => return Err(ExtractError::Corrupt { path: path.into(), reason: short(&e.to_string()) }),
         }
     }

@@ -1,3 +1,7 @@
 //! Integration tests of `sop-extract`: the samples, bad inputs, marks, isolation.
 
+mod bad_input;
+mod isolate;
+mod marks;
 mod samples;
+mod util;

@@ -1,0 +1,98 @@
+//! The child process: a good file round-trips through it, a crash and a hang
+//! become per-file errors in the parent.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use lopdf::{dictionary, Document, Object, Stream};
+use sop_extract::{extract_isolated, ExtractError, Limits};
+
+use crate::util::make_pdf;
+
+fn child_exe() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_sop-extract-child"))
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).unwrap();
+    p
+}
+
+#[test]
+fn a_good_pdf_round_trips_through_the_child() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = write(dir.path(), "goed.pdf", &make_pdf(&[Some("Hallo wereld")]));
+    let layout = extract_isolated(&child_exe(), &p, &Limits::default()).unwrap();
+    assert_eq!(layout.text(), "Hallo wereld\n");
+}
+
+#[test]
+fn errors_found_in_the_child_come_back_with_the_file_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = write(dir.path(), "leeg.pdf", &make_pdf(&[]));
+    let err = extract_isolated(&child_exe(), &p, &Limits::default()).unwrap_err();
+    assert_eq!(err, ExtractError::NoPages { path: p.display().to_string() });
+}
+
+#[test]
+fn not_a_pdf_is_refused_before_a_child_is_started() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = write(dir.path(), "brief.pdf", b"<html><body>geen pdf</body></html>");
+    // A child that does not exist proves no child was needed.
+    let err = extract_isolated(Path::new("/nonexistent/child"), &p, &Limits::default()).unwrap_err();
+    assert!(matches!(err, ExtractError::NotPdf { .. }), "{err:?}");
+}
+
+/// A form XObject that draws itself: pdf-extract recurses until the stack
+/// overflows, which aborts the process. The parent must see a crash of one file.
+#[test]
+fn a_self_referencing_drawing_crashes_the_child_not_the_parent() {
+    let mut doc = Document::with_version("1.5");
+    let pages_id = doc.new_object_id();
+    let form_id = doc.new_object_id();
+    let form = Stream::new(
+        dictionary! {
+            "Type" => "XObject", "Subtype" => "Form",
+            "BBox" => vec![0.into(), 0.into(), 10.into(), 10.into()],
+            "Resources" => dictionary! { "XObject" => dictionary! { "X" => form_id } },
+        },
+        b"/X Do".to_vec(),
+    );
+    doc.objects.insert(form_id, Object::Stream(form));
+    let content = doc.add_object(Stream::new(dictionary! {}, b"/X Do".to_vec()));
+    let page = doc.add_object(dictionary! {
+        "Type" => "Page", "Parent" => pages_id, "Contents" => content,
+        "Resources" => dictionary! { "XObject" => dictionary! { "X" => form_id } },
+        "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+    });
+    doc.objects.insert(pages_id, Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 }));
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog);
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).unwrap();
+
+    let dir = tempfile::tempdir().unwrap();
+    let p = write(dir.path(), "lus.pdf", &bytes);
+    let err = extract_isolated(&child_exe(), &p, &Limits::default()).unwrap_err();
+    match &err {
+        ExtractError::Crashed { path, how } => {
+            assert_eq!(path, &p.display().to_string());
+            assert!(how.contains("stack overflow"), "{how}");
+        }
+        other => panic!("expected a crash of the child, got {other:?}"),
+    }
+    assert!(err.to_string().starts_with(&format!("`{}`: extraction crashed (", p.display())));
+}
+
+/// A child that never answers is killed at the time limit.
+#[test]
+fn a_hanging_child_is_killed_at_the_time_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let script = write(dir.path(), "hang.sh", b"#!/bin/sh\nexec sleep 30\n");
+    std::fs::set_permissions(&script, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let p = write(dir.path(), "traag.pdf", &make_pdf(&[Some("x")]));
+    let limits = Limits { timeout: Duration::from_secs(1), ..Limits::default() };
+    let err = extract_isolated(&script, &p, &limits).unwrap_err();
+    assert_eq!(err, ExtractError::Timeout { path: p.display().to_string(), secs: 1 });
+}
