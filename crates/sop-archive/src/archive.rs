@@ -1,5 +1,6 @@
 //! [`Archive`]: the locked handle through which everything is added and read.
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::fs::{self, File, OpenOptions, TryLockError};
 use std::path::{Path, PathBuf};
@@ -128,6 +129,9 @@ pub struct Archive {
     /// (school, year) -> indices into `entries`, oldest version first.
     pub(crate) by_year: BTreeMap<(String, String), Vec<usize>>,
     pub(crate) limits: ReadLimits,
+    /// School names from bundle manifests, by bundle path (the catalogue is
+    /// rebuilt after every add; this keeps that from re-reading every bundle).
+    names: RefCell<BTreeMap<String, Option<String>>>,
 }
 
 impl Archive {
@@ -172,6 +176,7 @@ impl Archive {
             last_sha: ledger::GENESIS.to_string(),
             by_year: BTreeMap::new(),
             limits: ReadLimits::default(),
+            names: RefCell::new(BTreeMap::new()),
         })
     }
 
@@ -185,6 +190,7 @@ impl Archive {
             last_sha: ledger::GENESIS.to_string(),
             by_year: BTreeMap::new(),
             limits: ReadLimits::default(),
+            names: RefCell::new(BTreeMap::new()),
         };
         for (e, _, sha) in parsed.lines {
             a.push_entry(e, sha);
@@ -284,6 +290,7 @@ impl Archive {
             source_sha256: source_sha,
             prev: self.last_sha.clone(),
         };
+        self.names.borrow_mut().insert(entry.bundle.clone(), s.record.school.name.clone());
         self.append(entry)?;
         self.write_head()?;
         self.write_index()?;
@@ -415,10 +422,8 @@ impl Archive {
             }
             let s = schools.last_mut().expect("pushed above");
             // Years are visited in order, so the last one read names the school.
-            if let Ok((_, opened)) = self.read_bundle(&self.info(newest)) {
-                if opened.manifest.school_name.is_some() {
-                    s.name = opened.manifest.school_name;
-                }
+            if let Some(name) = self.school_name(newest) {
+                s.name = Some(name);
             }
             s.years.push(CatalogueYear {
                 year: year.clone(),
@@ -430,6 +435,15 @@ impl Archive {
             });
         }
         Ok(Catalogue { format: "sop-index/1".to_string(), schools })
+    }
+
+    /// The school name in a bundle's manifest, read once per bundle.
+    fn school_name(&self, e: &LedgerEntry) -> Option<String> {
+        let mut names = self.names.borrow_mut();
+        names
+            .entry(e.bundle.clone())
+            .or_insert_with(|| bundle::read_manifest(&self.root.join(&e.bundle), self.limits).ok().and_then(|m| m.school_name))
+            .clone()
     }
 
     /// The remembered validators of `url`, if any.

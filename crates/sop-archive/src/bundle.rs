@@ -155,6 +155,24 @@ pub fn read_entries<R: Read + Seek>(reader: R, path: &Path, limits: ReadLimits) 
     Ok(out)
 }
 
+/// Only the manifest of a bundle file, without unpacking the rest (for the
+/// catalogue, which needs a name per school and year).
+pub fn read_manifest(path: &Path, limits: ReadLimits) -> Result<Manifest> {
+    let bad = |reason: String| Error::BadBundle { path: path.to_path_buf(), reason };
+    let file = std::fs::File::open(path).map_err(crate::error::io("open", path))?;
+    let mut zip = ZipArchive::new(std::io::BufReader::new(file)).map_err(|e| bad(format!("not a readable zip ({e})")))?;
+    if zip.len() > limits.max_entries {
+        return Err(bad(format!("{} entries, more than the {} allowed", zip.len(), limits.max_entries)));
+    }
+    let f = zip.by_name(MANIFEST).map_err(|e| bad(format!("no readable manifest.json ({e})")))?;
+    let mut buf = Vec::new();
+    f.take(limits.max_entry_bytes + 1).read_to_end(&mut buf).map_err(|e| bad(format!("manifest.json cannot be read ({e})")))?;
+    if buf.len() as u64 > limits.max_entry_bytes {
+        return Err(bad("manifest.json is too large".into()));
+    }
+    serde_json::from_slice(&buf).map_err(|e| bad(format!("manifest.json is not a valid manifest ({e})")))
+}
+
 /// A bundle read back and checked against its own manifest.
 #[derive(Debug)]
 pub struct OpenedBundle {
