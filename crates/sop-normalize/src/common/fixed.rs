@@ -2,10 +2,11 @@
 
 use sop_model::text::words;
 
-/// Word-level similarity from which a school's copy of a fixed text counts as
-/// the template's own: extraction artifacts (a removed link URL, a repaired
-/// hyphen) cost a word or two, an edited sentence costs more.
-pub(crate) const STANDARD_SIMILARITY: f64 = 0.95;
+/// Words a school's copy of a fixed text may have more or fewer than the
+/// template's and still count as the template's own: extraction artifacts (a
+/// repaired hyphen, a split word) cost a word or two; an added or deleted
+/// phrase costs more.
+pub(crate) const TOLERATED_WORDS: usize = 2;
 
 /// Where a fixed text ends among a section's lines.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -16,6 +17,10 @@ pub(crate) struct FixedPrefix {
     pub similarity: f64,
     /// Which variant matched best.
     pub variant: usize,
+    /// Words of those lines that are not in the template text.
+    pub extra: usize,
+    /// Words of the template text missing from those lines.
+    pub missing: usize,
 }
 
 fn lower_words(s: &str) -> Vec<String> {
@@ -28,7 +33,7 @@ fn lower_words(s: &str) -> Vec<String> {
 /// longest common word subsequence over the word counts). One pass of the
 /// LCS table gives every prefix at once.
 pub(crate) fn fixed_prefix(lines: &[&str], variants: &[&str]) -> FixedPrefix {
-    let mut best = FixedPrefix { lines: 0, similarity: 0.0, variant: 0 };
+    let mut best = FixedPrefix { lines: 0, similarity: 0.0, variant: 0, extra: 0, missing: 0 };
     let line_words: Vec<Vec<String>> = lines.iter().map(|l| lower_words(l)).collect();
     for (v, fixed) in variants.iter().enumerate() {
         let f = lower_words(fixed);
@@ -48,16 +53,18 @@ pub(crate) fn fixed_prefix(lines: &[&str], variants: &[&str]) -> FixedPrefix {
             }
             let sim = 2.0 * prev[f.len()] as f64 / (count + f.len()) as f64;
             if sim > best.similarity + 1e-12 {
-                best = FixedPrefix { lines: li + 1, similarity: sim, variant: v };
+                let lcs = prev[f.len()];
+                best = FixedPrefix { lines: li + 1, similarity: sim, variant: v, extra: count - lcs, missing: f.len() - lcs };
             }
         }
     }
     best
 }
 
-/// Whether `text` is one of the `variants` of a fixed text, by word similarity.
-pub(crate) fn is_standard(similarity: f64) -> bool {
-    similarity >= STANDARD_SIMILARITY
+/// Whether the school kept the fixed text: at most [`TOLERATED_WORDS`]
+/// words more or fewer than the template's.
+pub(crate) fn is_standard(p: &FixedPrefix) -> bool {
+    p.extra <= TOLERATED_WORDS && p.missing <= TOLERATED_WORDS
 }
 
 #[cfg(test)]
@@ -69,7 +76,7 @@ mod tests {
         let lines = ["Elke school ontvangt een geldbedrag.", "Het bestaat uit een vaste voet.", "Op de begroting staat 32.000 euro."];
         let p = fixed_prefix(&lines, &["Elke school ontvangt een geldbedrag. Het bestaat uit een vaste voet."]);
         assert_eq!(p.lines, 2);
-        assert!(is_standard(p.similarity));
+        assert!(is_standard(&p));
     }
 
     #[test]
@@ -77,7 +84,7 @@ mod tests {
         let lines = ["Elke school krijgt jaarlijks wat geld van het SWV.", "Het bestaat uit een vaste voet."];
         let p = fixed_prefix(&lines, &["Elke school ontvangt een geldbedrag. Het bestaat uit een vaste voet."]);
         assert_eq!(p.lines, 2);
-        assert!(!is_standard(p.similarity), "{}", p.similarity);
+        assert!(!is_standard(&p), "{p:?}");
     }
 
     #[test]
@@ -85,6 +92,6 @@ mod tests {
         let lines = ["Onderstaande tekst is een vaste tekst.", "Basisondersteuning is ondersteuning."];
         let p = fixed_prefix(&lines, &["Basisondersteuning is ondersteuning.", "Onderstaande tekst is een vaste tekst. Basisondersteuning is ondersteuning."]);
         assert_eq!((p.lines, p.variant), (2, 1));
-        assert!(is_standard(p.similarity));
+        assert!(is_standard(&p));
     }
 }

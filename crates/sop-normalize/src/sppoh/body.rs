@@ -55,7 +55,7 @@ fn fixed_part(doc: &Doc<'_>, r: Range<usize>, fixed: &FixedSection, out: &mut Ou
     let p = fixed_prefix(&texts(doc, &r), fixed.variants);
     // Below half the words in common, the school replaced the whole text.
     let matched = p.similarity >= 0.5;
-    let standard = matched && is_standard(p.similarity);
+    let standard = matched && is_standard(&p);
     let i = out.record.boilerplate.len();
     out.record.boilerplate.push(Boilerplate { section: fixed.section.to_string(), standard });
     if matched {
@@ -214,7 +214,7 @@ fn evaluation(doc: &Doc<'_>, s: &Sections, out: &mut Out<'_>) {
         Some(at) => {
             let fixed = &text[..at + anchor.len()];
             let p = fixed_prefix(&[fixed], FIXED_EVALUATION.variants);
-            let standard = is_standard(p.similarity);
+            let standard = is_standard(&p);
             out.record.boilerplate.push(Boilerplate { section: FIXED_EVALUATION.section.to_string(), standard });
             if !standard {
                 out.record.unmapped.push(sop_model::Unmapped {
