@@ -2,12 +2,12 @@
 //! from `sop extract --json`) without the rest of the pipeline: for working
 //! on a parser while other crates do not build.
 //!
-//! `cargo run -p sop-normalize --example dump -- FILE`
+//! `cargo run -p sop-normalize --example normalize_file -- FILE`
 use sop_model::{Layout, Source};
 
 fn main() {
     let Some(path) = std::env::args().nth(1) else {
-        eprintln!("usage: dump FILE.txt|FILE.layout.json");
+        eprintln!("usage: normalize_file FILE.txt|FILE.layout.json");
         std::process::exit(1);
     };
     let bytes = std::fs::read(&path).unwrap_or_else(|e| {
