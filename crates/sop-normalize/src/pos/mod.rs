@@ -149,11 +149,22 @@ pub(crate) fn unique_key(label: &str, used: &mut BTreeSet<String>) -> String {
     key
 }
 
-/// Whether a text is the template's fixed text: same letters and digits in
-/// the same order (re-flow, hyphenation and split words do not count).
+/// Whether a text is the template's fixed text: the same letters and digits
+/// in the same order (re-flow, hyphenation and split words do not count), or
+/// the same words in another order (a two-column table read line by line
+/// from a PDF interleaves its cells).
 pub(crate) fn same_fixed_text(a: &str, b: &str) -> bool {
-    let norm = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>();
-    norm(a) == norm(b)
+    let letters = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>();
+    if letters(a) == letters(b) {
+        return true;
+    }
+    let bag = |s: &str| {
+        let mut w: Vec<String> =
+            s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+        w.sort();
+        w
+    };
+    bag(a) == bag(b)
 }
 
 /// Records a fixed part as boilerplate; a changed one also goes to `unmapped`.
