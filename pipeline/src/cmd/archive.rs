@@ -1,24 +1,242 @@
-//! `sop verify`, `sop list`, `sop show`, `sop export`.
+//! `sop verify`, `sop list`, `sop show`, `sop export`: reading the archive
+//! that `sop run` fills. All four only read it, under the archive's shared
+//! lock (a running `sop run` is waited for, with a message).
+
+use std::io::Write;
+use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use anyhow::{Context, Result};
+use sop_archive::export::{BagInfo, Selection};
+use sop_archive::{Archive, LockMode, SchoolId};
 
 #[derive(clap::Args)]
-pub struct VerifyArgs {}
-#[derive(clap::Args)]
-pub struct ListArgs {}
-#[derive(clap::Args)]
-pub struct ShowArgs {}
-#[derive(clap::Args)]
-pub struct ExportArgs {}
+pub struct VerifyArgs {
+    /// The archive folder.
+    #[arg(long, value_name = "DIR", default_value = "archive")]
+    archive: PathBuf,
+    /// Print the findings as JSON.
+    #[arg(long)]
+    json: bool,
+}
 
-pub fn verify(_a: VerifyArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`sop verify` is not built yet")
+#[derive(clap::Args)]
+pub struct ListArgs {
+    /// The archive folder.
+    #[arg(long, value_name = "DIR", default_value = "archive")]
+    archive: PathBuf,
+    /// Print the catalogue as JSON.
+    #[arg(long)]
+    json: bool,
 }
-pub fn list(_a: ListArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`sop list` is not built yet")
+
+#[derive(clap::Args)]
+pub struct ShowArgs {
+    /// The school's id, as `sop list` shows it.
+    #[arg(long, value_name = "ID")]
+    school: String,
+    /// Only this school year (YYYY-YYYY).
+    #[arg(long, value_name = "YYYY-YYYY")]
+    year: Option<String>,
+    /// The archive folder.
+    #[arg(long, value_name = "DIR", default_value = "archive")]
+    archive: PathBuf,
+    /// Print the bundles and their manifests as JSON.
+    #[arg(long)]
+    json: bool,
 }
-pub fn show(_a: ShowArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`sop show` is not built yet")
+
+#[derive(clap::Args)]
+pub struct ExportArgs {
+    /// The school's id, as `sop list` shows it.
+    #[arg(long, value_name = "ID")]
+    school: String,
+    /// Export this school year [default: the newest school year in the archive].
+    #[arg(long, value_name = "YYYY-YYYY", conflicts_with = "all")]
+    year: Option<String>,
+    /// Export every school year.
+    #[arg(long)]
+    all: bool,
+    /// The zip file to write (a BagIt 1.0 bag).
+    #[arg(long, value_name = "FILE.zip")]
+    out: PathBuf,
+    /// Source-Organization in bag-info.txt [default: the samenwerkingsverband named in the newest profile].
+    #[arg(long, value_name = "NAME")]
+    organization: Option<String>,
+    /// The archive folder.
+    #[arg(long, value_name = "DIR", default_value = "archive")]
+    archive: PathBuf,
 }
-pub fn export(_a: ExportArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`sop export` is not built yet")
+
+fn open(dir: &std::path::Path) -> Result<Archive> {
+    Archive::open_readonly(dir, LockMode::Wait).with_context(|| format!("cannot read the archive `{}` (give the folder with --archive DIR)", dir.display()))
+}
+
+fn school_id(s: &str) -> Result<SchoolId> {
+    SchoolId::parse(s).with_context(|| format!("--school {s:?}: use an id as `sop list` shows it"))
+}
+
+pub fn verify(a: VerifyArgs) -> Result<ExitCode> {
+    let r = sop_archive::verify(&a.archive, LockMode::Wait)
+        .with_context(|| format!("cannot verify the archive `{}` (give the folder with --archive DIR)", a.archive.display()))?;
+    let mut out = String::new();
+    if a.json {
+        out = serde_json::to_string_pretty(&r)? + "\n";
+    } else {
+        out.push_str(&format!(
+            "Archief `{}`: {} bundels, {} bestanden daarin en {} regels in het logboek gecontroleerd.\n",
+            a.archive.display(),
+            r.bundles,
+            r.files,
+            r.ledger_lines
+        ));
+        for (label, list) in [("PROBLEEM", &r.problems), ("LET OP", &r.notices)] {
+            for f in list {
+                out.push_str(&format!("\n{label}: {}\n  verwacht: {}\n  gevonden: {}\n", f.file, f.expected, f.found));
+            }
+        }
+        out.push('\n');
+        if r.problems.is_empty() {
+            out.push_str("In orde: elke bundel en elk bestand klopt met manifest en logboek.\n");
+            if !r.notices.is_empty() {
+                out.push_str(&format!(
+                    "{} opmerking(en): sporen van een onderbroken run; de volgende `sop run` maakt het werk af.\n",
+                    r.notices.len()
+                ));
+            }
+        } else {
+            out.push_str(&format!(
+                "NIET IN ORDE: {} probleem/problemen. Er is iets verwijderd of veranderd; zet de genoemde bestanden terug uit een back-up.\n",
+                r.problems.len()
+            ));
+        }
+    }
+    std::io::stdout().lock().write_all(out.as_bytes())?;
+    Ok(if r.ok() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+pub fn list(a: ListArgs) -> Result<ExitCode> {
+    let archive = open(&a.archive)?;
+    let cat = archive.catalogue()?;
+    let mut out = String::new();
+    if a.json {
+        out = serde_json::to_string_pretty(&cat)? + "\n";
+    } else if cat.schools.is_empty() {
+        out.push_str(&format!("Het archief `{}` is leeg.\n", a.archive.display()));
+    } else {
+        let w_id = cat.schools.iter().map(|s| s.id.len()).max().unwrap_or(6).max(6);
+        let names: Vec<String> = cat.schools.iter().map(|s| s.name.clone().unwrap_or_else(|| "-".into())).collect();
+        let w_name = names.iter().map(|n| n.chars().count()).max().unwrap_or(4).clamp(4, 40);
+        out.push_str(&format!("{:w_id$}  {:w_name$}  {:10}  {:>7}  {}\n", "School", "Naam", "Schooljaar", "Versies", "Nieuwste versie"));
+        for (s, name) in cat.schools.iter().zip(&names) {
+            let name: String = name.chars().take(w_name).collect();
+            for (i, y) in s.years.iter().enumerate() {
+                let (id, n) = if i == 0 { (s.id.as_str(), name.as_str()) } else { ("", "") };
+                out.push_str(&format!(
+                    "{id:w_id$}  {n:w_name$}  {:10}  {:>7}  v{} van {}\n",
+                    y.year,
+                    y.versions,
+                    y.newest_version,
+                    &y.newest_created[..10]
+                ));
+            }
+        }
+        let bundles: u32 = cat.schools.iter().flat_map(|s| &s.years).map(|y| y.versions).sum();
+        out.push_str(&format!("\n{} scholen, {} bundels.\n", cat.schools.len(), bundles));
+    }
+    std::io::stdout().lock().write_all(out.as_bytes())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn show(a: ShowArgs) -> Result<ExitCode> {
+    let id = school_id(&a.school)?;
+    let archive = open(&a.archive)?;
+    let bundles = archive.bundles(&id, a.year.as_deref()).with_context(|| format!("--year {:?}", a.year.as_deref().unwrap_or("")))?;
+    if bundles.is_empty() {
+        eprintln!(
+            "sop: het archief heeft niets van school `{id}`{}; `sop list --archive {}` toont wat er is",
+            a.year.as_deref().map(|y| format!(" in schooljaar {y}")).unwrap_or_default(),
+            a.archive.display()
+        );
+        return Ok(ExitCode::from(1));
+    }
+    let mut shown = Vec::new();
+    for b in &bundles {
+        let (_, opened) = archive.read_bundle(b).with_context(|| format!("run `sop verify --archive {}`", a.archive.display()))?;
+        shown.push((b, opened));
+    }
+    let mut out = String::new();
+    if a.json {
+        let v: Vec<serde_json::Value> = shown
+            .iter()
+            .map(|(b, o)| serde_json::json!({ "bundle": b, "manifest": o.manifest, "problems": o.problems.iter().map(|p| serde_json::json!({"entry": p.entry, "expected": p.expected, "found": p.found})).collect::<Vec<_>>() }))
+            .collect();
+        out = serde_json::to_string_pretty(&v)? + "\n";
+    } else {
+        let name = shown.iter().rev().find_map(|(_, o)| o.manifest.school_name.clone());
+        out.push_str(&format!("School {id}{}\n", name.map(|n| format!(" ({n})")).unwrap_or_default()));
+        let mut year = "";
+        for (b, o) in &shown {
+            let m = &o.manifest;
+            if b.year != year {
+                year = &b.year;
+                out.push_str(&format!("\nSchooljaar {year}\n"));
+            }
+            out.push_str(&format!("  versie {} van {}  {}\n", b.version, b.created, b.rel_path));
+            out.push_str(&format!("    bron: {} ({}, {} bytes, sha256 {})\n", m.source.filename, m.source.media_type, m.source.bytes, m.source.sha256));
+            let files: Vec<String> = m.files.iter().map(|f| format!("{} ({} bytes)", f.name, f.bytes)).collect();
+            out.push_str(&format!("    inhoud: {}\n", files.join(", ")));
+            out.push_str(&format!("    bundel sha256 {}, gemaakt door sop {}\n", b.bundle_sha256, m.tool_version));
+            if let Some(s) = &m.supersedes {
+                out.push_str(&format!("    vervangt de bundel met sha256 {s}\n"));
+            }
+            if !o.problems.is_empty() {
+                out.push_str(&format!("    LET OP: {} bestand(en) kloppen niet met het manifest; draai `sop verify`\n", o.problems.len()));
+            }
+        }
+    }
+    std::io::stdout().lock().write_all(out.as_bytes())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn export(a: ExportArgs) -> Result<ExitCode> {
+    let id = school_id(&a.school)?;
+    let archive = open(&a.archive)?;
+    let selection = match (&a.year, a.all) {
+        (Some(y), _) => Selection::Year(y),
+        (None, true) => Selection::All,
+        (None, false) => Selection::Newest,
+    };
+    let organization = match &a.organization {
+        Some(o) => o.clone(),
+        None => newest_swv(&archive, &id).unwrap_or_else(|| "samenwerkingsverband (onbekend; geef --organization)".to_string()),
+    };
+    let now = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .unwrap_or_else(|| SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64));
+    let date = sop_archive::format_utc(now)[..10].to_string();
+    let info = BagInfo { source_organization: &organization, bagging_date: &date, tool_version: env!("CARGO_PKG_VERSION") };
+    let e = sop_archive::export::export(&archive, &id, selection, &a.out, &info)
+        .with_context(|| format!("cannot export school `{id}` to `{}`", a.out.display()))?;
+    let msg = format!(
+        "Geëxporteerd: {} bundel(s) van `{id}`, schooljaar {} -> `{}` (BagIt-pakket `{}`, {} bestanden, {} bytes).\n",
+        e.bundles,
+        e.years.join(", "),
+        e.path.display(),
+        e.bag_name,
+        e.payload_files,
+        e.payload_bytes
+    );
+    std::io::stdout().lock().write_all(msg.as_bytes())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The samenwerkingsverband as the school's newest archived record names it.
+fn newest_swv(archive: &Archive, id: &SchoolId) -> Option<String> {
+    let newest = archive.bundles(id, None).ok()?.pop()?;
+    let (_, opened) = archive.read_bundle(&newest).ok()?;
+    let record: sop_model::Record = serde_json::from_slice(opened.entry(sop_archive::bundle::RECORD)?).ok()?;
+    record.school.swv
 }
