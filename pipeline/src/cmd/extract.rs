@@ -81,8 +81,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     let mut out = std::io::stdout().lock();
     if args.json {
-        serde_json::to_writer_pretty(&mut out, &layout)?;
-        out.write_all(b"\n")?;
+        // Serialised first so that a closed pipe surfaces as an io::Error (not an error).
+        let mut json = serde_json::to_string_pretty(&layout)?;
+        json.push('\n');
+        out.write_all(json.as_bytes())?;
     } else {
         out.write_all(layout.text().as_bytes())?;
     }
