@@ -519,6 +519,11 @@ impl Archive {
         if let HeadState::Disagrees(why) = &head_state {
             return Err(damaged(format!("`{HEAD}`: {why}")));
         }
+        // A crash leaves the head at most one append behind.
+        let behind = parsed.lines.len() as u64 - head.as_ref().map_or(0, |h| h.lines.min(parsed.lines.len() as u64));
+        if head_state == HeadState::Behind && behind > 1 {
+            return Err(damaged(format!("`{HEAD}` is {behind} lines behind `{LEDGER}`")));
+        }
         if let Some(tail) = &parsed.torn_tail {
             tracing::warn!("cutting a ledger line cut short by an interrupted run ({} bytes); its bundle is recorded again", tail.len());
             let f = OpenOptions::new().write(true).open(&ledger_path).map_err(io("open", &ledger_path))?;

@@ -162,3 +162,13 @@ fn a_stray_file_and_a_stale_catalogue() {
     let r = check(dir.path());
     assert!(r.ok() && r.notices.is_empty(), "the next open rebuilt the catalogue: {r:#?}");
 }
+
+#[test]
+fn a_missing_head_is_tampering_unless_one_append_explains_it() {
+    let dir = tempfile::tempdir().unwrap();
+    populate(dir.path());
+    std::fs::remove_file(dir.path().join("ledger.head.json")).unwrap();
+    let r = check(dir.path());
+    assert!(r.problems.iter().any(|f| f.file == "ledger.head.json" && f.found.contains("head file missing")), "{r:#?}");
+    assert!(Archive::open(dir.path(), LockMode::Fail).is_err());
+}
