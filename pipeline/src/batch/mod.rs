@@ -43,9 +43,11 @@ use sop_model::{Layout, Record, Source};
 use tokio::sync::{mpsc, Mutex, Semaphore};
 
 pub use fetch::{FetchConfig, Fetched, Fetcher, Validators};
-pub use input::{Input, InputKind, SourceSchool};
+pub use input::{Input, InputKind};
 pub use progress::Progress;
-pub use report::{Counts, Outcome, Row, RunReport, StageTimes};
+pub use report::{Counts, Row, RunReport, StageTimes};
+#[cfg(test)]
+use report::Outcome;
 pub use stages::{Archivable, Archived, ArchivedOutcome, Stages};
 
 /// What a batch needs to know besides its inputs.
@@ -207,7 +209,10 @@ pub async fn run<S: Stages>(config: &Config, inputs: Vec<Input>, stages: Arc<S>,
                             let got = fetcher.fetch(&url, known.as_ref()).await;
                             timer.add(Slot::Fetch, started);
                             match got {
-                                Ok(Fetched::Pdf { bytes, validators, final_url, .. }) => {
+                                Ok(Fetched::Pdf { bytes, validators, final_url, attempts }) => {
+                                    if attempts > 1 {
+                                        tracing::info!(%url, attempts, "downloaded after retrying");
+                                    }
                                     let filename = url_file_name(&final_url);
                                     let doc = Doc { input, bytes, filename, validators: Some(validators) };
                                     let _ = to_extract.send((i, doc)).await;

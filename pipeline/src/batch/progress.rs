@@ -18,6 +18,7 @@ pub struct Progress {
 enum Mode {
     Bar(ProgressBar),
     Lines,
+    #[cfg(test)]
     Silent,
 }
 
@@ -35,6 +36,7 @@ impl Progress {
         }
     }
 
+    #[cfg(test)]
     pub fn silent(total: usize) -> Progress {
         Progress::with(Mode::Silent, total)
     }
@@ -62,10 +64,12 @@ impl Progress {
                 let who = row.school.as_deref().map(|s| format!("{s} ")).unwrap_or_default();
                 eprintln!("[{}/{}] {}({}): {}", counts.total, self.total, who, row.input, row.outcome.dutch());
             }
+            #[cfg(test)]
             Mode::Silent => {}
         }
     }
 
+    #[cfg(test)]
     pub fn counts(&self) -> Counts {
         *self.counts.lock().expect("progress lock")
     }

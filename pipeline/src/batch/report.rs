@@ -147,9 +147,9 @@ pub struct RunReport {
 pub const RUN_SCHEMA: &str = "sop-run/1";
 
 impl RunReport {
-    /// The base name of the report files, from the start time.
+    /// The base name of the report files: the batch year and the start time.
     pub fn file_stem(&self) -> String {
-        format!("run-{}", self.started.replace(['-', ':'], ""))
+        format!("run-{}-{}", self.school_year, self.started.replace(['-', ':'], ""))
     }
 
     pub fn to_json(&self) -> Vec<u8> {
@@ -371,7 +371,7 @@ mod tests {
         for needle in ["## Samenvatting", "| nieuw | 1 |", "| nieuwe versie | 1 |", "| ongewijzigd | 1 |", "| mislukt | 1 |", "mislukt: not an SOP: no markers (sjabloon herkennen)", "3 ([verschillen](diff-kristal.md))", "geen vorig jaar", "## Waarschuwingen", "## Mislukt"] {
             assert!(md.contains(needle), "missing {needle:?} in\n{md}");
         }
-        assert_eq!(r.file_stem(), "run-20241001T100000Z");
+        assert_eq!(r.file_stem(), "run-2024-2025-20241001T100000Z");
     }
 
     #[test]

@@ -115,7 +115,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         stage_times,
         documents: rows,
     };
-    let stem = unused_stem(&args.archive, &format!("run-{}-{}", args.year, report.started.replace(['-', ':'], "")));
+    let stem = unused_stem(&args.archive, &report.file_stem());
     stages.write_report(&format!("{stem}.json"), &report.to_json())?;
     let md_path = stages.write_report(&format!("{stem}.md"), report.to_markdown().as_bytes())?;
 

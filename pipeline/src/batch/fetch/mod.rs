@@ -74,7 +74,8 @@ impl Validators {
 pub enum Fetched {
     /// The server says the document is unchanged since the validators given.
     NotModified,
-    /// A PDF. `final_url` differs from the one asked for after a redirect.
+    /// A PDF. `final_url` differs from the one asked for after a redirect;
+    /// `attempts` counts the tries it took (logged).
     Pdf { bytes: Vec<u8>, validators: Validators, final_url: String, attempts: u32 },
 }
 
@@ -138,10 +139,6 @@ impl Fetcher {
             .redirect(reqwest::redirect::Policy::limited(config.max_redirects))
             .build()?;
         Ok(Fetcher { client, config, hosts: Arc::default() })
-    }
-
-    pub fn config(&self) -> &FetchConfig {
-        &self.config
     }
 
     /// Fetches one URL. `known` are the validators of the copy already in the
