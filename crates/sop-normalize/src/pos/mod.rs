@@ -60,10 +60,12 @@ const MARKERS: &[(&str, f64, &str)] = &[
     ("ondersteuningsmogelijkheden van onze school", 0.15, "the chapter \"Ondersteuningsmogelijkheden van onze school\""),
     ("leerkrachtvaardigheden", 0.1, "the paragraph \"Leerkrachtvaardigheden\""),
     ("gegeven antwoord", 0.1, "the table \"Gegeven | Antwoord\""),
-    ("op de school via het bestuur via het swv of derden", 0.15, "the columns \"Op de school / Via het bestuur / Via het SWV of derden\""),
     ("indicator hgw score", 0.1, "the table \"Indicator HGW | Score\""),
     ("perspectief op school", 0.1, "the name \"Perspectief op School\""),
 ];
+
+/// Weight of the provider columns header, which wraps over lines.
+const COLUMNS_WEIGHT: f64 = 0.15;
 
 fn score(layout: &Layout) -> Score {
     let all = normalize_ws(&layout.text()).to_lowercase();
@@ -75,8 +77,26 @@ fn score(layout: &Layout) -> Score {
             evidence.push(format!("{what} is present"));
         }
     }
+    if has_provider_columns(layout) {
+        confidence += COLUMNS_WEIGHT;
+        evidence.push("the columns \"Op de school / Via het bestuur / Via het SWV of derden\" are present".to_string());
+    }
+    // Weights are tenths and twentieths: round away float dust (0.9999999).
+    let confidence = (confidence.min(1.0) * 1000.0).round() / 1000.0;
     // The platform names no template revision in its reports.
-    Score { confidence: f64::min(confidence, 1.0), evidence, revision: None }
+    Score { confidence, evidence, revision: None }
+}
+
+/// "Op de school", then "bestuur" and "derden" within the next few lines:
+/// the header cells wrap, and a PDF puts the cells of one row on one line.
+fn has_provider_columns(layout: &Layout) -> bool {
+    let lines: Vec<String> = layout.pages.iter().flat_map(|p| p.lines.iter()).map(|l| l.text.to_lowercase()).collect();
+    lines.iter().enumerate().any(|(i, l)| {
+        l.contains("op de school") && {
+            let window = lines[i..lines.len().min(i + 5)].join(" ");
+            window.contains("via het") && window.contains("bestuur") && window.contains("derden")
+        }
+    })
 }
 
 /// The record being filled, with the helpers every part uses.

@@ -312,46 +312,10 @@ fn hgw(doc: &Doc<'_>, out: &mut Out<'_>) {
         return;
     };
     let score_x = column_x(lines[h], "score");
-    let mut rows: Vec<(Vec<String>, Option<String>, Vec<&Ln<'_>>)> = Vec::new();
-    let mut open = false; // the last row still waits for its score
-    for l in &lines[h + 1..] {
-        let (label, score) = if out.positioned() && score_x.is_some() {
-            let (left, right) = split_cells(l, score_x, true);
-            (left, right)
-        } else if score_of(&l.text).is_some() {
-            (String::new(), Some(l.text.clone()))
-        } else if let Some((left, right)) = trailing_score(&l.raw()) {
-            (left, Some(right))
-        } else {
-            (l.text.clone(), None)
-        };
-        if !label.is_empty() {
-            // A new indicator starts after a finished one, or when the open
-            // one's text ended a sentence and this line starts a new one
-            // (an indicator without a score).
-            let sentence_done = rows.last().is_some_and(|(t, _, _)| t.last().is_some_and(|s| s.ends_with('.') || s.ends_with(").")));
-            let new_sentence = label.chars().next().is_some_and(char::is_uppercase);
-            if !open || (sentence_done && new_sentence && rows.last().is_some_and(|r| r.1.is_none()) && !out.positioned()) {
-                rows.push((vec![label], None, vec![l]));
-            } else if let Some(r) = rows.last_mut() {
-                r.0.push(label);
-                r.2.push(l);
-            }
-            open = true;
-        }
-        if let Some(s) = score {
-            match rows.last_mut() {
-                Some(r) if r.1.is_none() => {
-                    r.1 = Some(s);
-                    if !r.2.iter().any(|x| std::ptr::eq(*x, *l)) {
-                        r.2.push(l);
-                    }
-                }
-                _ => out.warn(format!("3.6 Leerkrachtvaardigheden: the score \"{s}\" belongs to no indicator")),
-            }
-            open = false;
-        }
-    }
+    let rows = match score_x {
+        Some(x) if out.positioned() => indicator_rows_by_gap(&lines[h + 1..], x),
+        _ => indicator_rows_by_text(out, &lines[h + 1..]),
+    };
     let mut used = BTreeSet::new();
     let mut counts: BTreeMap<HgwStatus, u32> = BTreeMap::new();
     for (label, raw, src) in rows {
@@ -371,6 +335,100 @@ fn hgw(doc: &Doc<'_>, out: &mut Out<'_>) {
         out.rec.hgw.push(HgwItem { key, label, status, raw, note: None });
     }
     check_summary(out, &counts);
+}
+
+type IndicatorRow<'p, 'a> = (Vec<String>, Option<String>, Vec<&'p Ln<'a>>);
+
+/// Plain text: the score stands on its own line (or after a cell gap at the
+/// end of the label's last line) and closes the indicator above it. An
+/// indicator without a score ends where its sentence ends and a new one
+/// starts.
+fn indicator_rows_by_text<'p, 'a>(out: &mut Out<'_>, body: &[&'p Ln<'a>]) -> Vec<IndicatorRow<'p, 'a>> {
+    let mut rows: Vec<IndicatorRow<'p, 'a>> = Vec::new();
+    let mut open = false; // the last row still waits for its score
+    for l in body {
+        let (label, score) = if score_of(&l.text).is_some() {
+            (String::new(), Some(l.text.clone()))
+        } else if let Some((left, right)) = trailing_score(&l.raw()) {
+            (left, Some(right))
+        } else {
+            (l.text.clone(), None)
+        };
+        if !label.is_empty() {
+            let sentence_done = rows.last().is_some_and(|(t, _, _)| t.last().is_some_and(|s| s.ends_with('.')));
+            let new_sentence = label.chars().next().is_some_and(char::is_uppercase);
+            let unscored = rows.last().is_some_and(|r| r.1.is_none());
+            if !open || (sentence_done && new_sentence && unscored) {
+                rows.push((vec![label], None, vec![*l]));
+            } else if let Some(r) = rows.last_mut() {
+                r.0.push(label);
+                r.2.push(*l);
+            }
+            open = true;
+        }
+        if let Some(s) = score {
+            match rows.last_mut() {
+                Some(r) if r.1.is_none() => {
+                    r.1 = Some(s);
+                    if !r.2.iter().any(|x| std::ptr::eq(*x, *l)) {
+                        r.2.push(*l);
+                    }
+                }
+                _ => out.warn(format!("3.6 Leerkrachtvaardigheden: the score \"{s}\" belongs to no indicator")),
+            }
+            open = false;
+        }
+    }
+    rows
+}
+
+/// PDF: table cells are padded, so the lines of one row stand closer together
+/// than the last line of a row and the first of the next. A row's score is
+/// the text right of the score column, wherever it stands vertically in the
+/// row. A row split by a page break has no score in its second part, which
+/// joins the first.
+fn indicator_rows_by_gap<'p, 'a>(body: &[&'p Ln<'a>], score_x: f32) -> Vec<IndicatorRow<'p, 'a>> {
+    let mut groups: Vec<Vec<&'p Ln<'a>>> = Vec::new();
+    for l in body {
+        let new_row = match groups.last().and_then(|g| g.last()) {
+            None => true,
+            Some(prev) => {
+                let size = prev.line.runs.iter().map(|r| r.font_size).fold(0.0f32, f32::max).max(1.0);
+                prev.page != l.page || l.line.y - prev.line.y > size * 1.35
+            }
+        };
+        if new_row {
+            groups.push(vec![*l]);
+        } else if let Some(g) = groups.last_mut() {
+            g.push(*l);
+        }
+    }
+    let mut rows: Vec<IndicatorRow<'p, 'a>> = Vec::new();
+    for g in groups {
+        let mut label = Vec::new();
+        let mut score: Option<String> = None;
+        for l in &g {
+            let (left, right) = split_cells(l, Some(score_x), true);
+            if !left.is_empty() {
+                label.push(left);
+            }
+            if let Some(r) = right {
+                score = Some(match score {
+                    Some(s) => format!("{s} {r}"),
+                    None => r,
+                });
+            }
+        }
+        let continues = score.is_none() && g.first().zip(rows.last().and_then(|r| r.2.last())).is_some_and(|(a, b)| a.page != b.page);
+        match rows.last_mut() {
+            Some(r) if continues => {
+                r.0.extend(label);
+                r.2.extend(g);
+            }
+            _ => rows.push((label, score, g)),
+        }
+    }
+    rows
 }
 
 /// "Handelingsgericht werken 14 0 % 14 % 79 % 7 %".
