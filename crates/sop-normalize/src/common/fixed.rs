@@ -2,6 +2,13 @@
 
 use sop_model::text::words;
 
+impl FixedPrefix {
+    /// Words the lines and the template text share.
+    fn lines_words(&self) -> usize {
+        self.template_words.saturating_sub(self.missing)
+    }
+}
+
 /// Words a school's copy of a fixed text may have more or fewer than the
 /// template's and still count as the template's own: extraction artifacts (a
 /// repaired hyphen, a split word) cost a word or two; an added or deleted
@@ -21,6 +28,8 @@ pub(crate) struct FixedPrefix {
     pub extra: usize,
     /// Words of the template text missing from those lines.
     pub missing: usize,
+    /// Words of the best variant.
+    pub template_words: usize,
 }
 
 fn lower_words(s: &str) -> Vec<String> {
@@ -33,7 +42,7 @@ fn lower_words(s: &str) -> Vec<String> {
 /// longest common word subsequence over the word counts). One pass of the
 /// LCS table gives every prefix at once.
 pub(crate) fn fixed_prefix(lines: &[&str], variants: &[&str]) -> FixedPrefix {
-    let mut best = FixedPrefix { lines: 0, similarity: 0.0, variant: 0, extra: 0, missing: 0 };
+    let mut best = FixedPrefix { lines: 0, similarity: 0.0, variant: 0, extra: 0, missing: 0, template_words: 0 };
     let line_words: Vec<Vec<String>> = lines.iter().map(|l| lower_words(l)).collect();
     for (v, fixed) in variants.iter().enumerate() {
         let f = lower_words(fixed);
@@ -52,9 +61,12 @@ pub(crate) fn fixed_prefix(lines: &[&str], variants: &[&str]) -> FixedPrefix {
                 count += 1;
             }
             let sim = 2.0 * prev[f.len()] as f64 / (count + f.len()) as f64;
-            if sim > best.similarity + 1e-12 {
-                let lcs = prev[f.len()];
-                best = FixedPrefix { lines: li + 1, similarity: sim, variant: v, extra: count - lcs, missing: f.len() - lcs };
+            let lcs = prev[f.len()];
+            // On a tie the variant that accounts for more words wins (the one
+            // with the instruction sentence the school kept).
+            let best_lcs = best.lines_words();
+            if sim > best.similarity + 1e-12 || ((sim - best.similarity).abs() <= 1e-12 && lcs > best_lcs) {
+                best = FixedPrefix { lines: li + 1, similarity: sim, variant: v, extra: count - lcs, missing: f.len() - lcs, template_words: f.len() };
             }
         }
     }
