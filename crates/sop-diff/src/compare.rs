@@ -474,9 +474,9 @@ impl Ctx<'_> {
             o.team.iter().map(to_value).collect(),
             n.team.iter().map(to_value).collect(),
         );
-        self.keyless_rows(f, "team", &ot, &nt, |v| {
-            v.as_str().unwrap_or_default().to_string()
-        });
+        // The member's name is the value; "Orthopedagoog: Orthopedagoog" would
+        // say it twice.
+        self.keyless_rows(f, "team", &ot, &nt, |_| member_label(f, "team"));
 
         self.scalar(
             f,

@@ -55,6 +55,7 @@ pub(crate) fn member_label(field: &str, member: &str) -> String {
         ("governance", "filled_in") => "Invuldatum",
         ("governance", "valid_for") => "Opgesteld voor schooljaar",
         ("support_structure", "text") => "Zorgstructuur",
+        ("support_structure", "team") => "Lid ondersteuningsteam",
         ("support_structure", "meetings_per_year") => "Ondersteuningsteam komt per jaar bijeen",
         ("limits", "text") => "Grenzen aan de zorg",
         ("limits", "items") => "Grens",

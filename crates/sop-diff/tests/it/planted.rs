@@ -131,11 +131,16 @@ fn pos_next_year_finds_exactly_the_planted_changes() {
         expect(&[
             ("school_year", None, "Schooljaar", Changed),
             ("governance", Some("filled_in"), "Invuldatum", Changed),
-            ("support_structure", Some("team"), "Orthopedagoog", Added),
             (
                 "support_structure",
                 Some("team"),
-                "Schoolmaatschappelijk werker",
+                "Lid ondersteuningsteam",
+                Added
+            ),
+            (
+                "support_structure",
+                Some("team"),
+                "Lid ondersteuningsteam",
                 Removed
             ),
             (
@@ -150,6 +155,8 @@ fn pos_next_year_finds_exactly_the_planted_changes() {
             ("unmapped", None, "1. Inleiding", Added),
         ])
     );
+    assert_eq!(d.changes[2].new, json!("Orthopedagoog"));
+    assert_eq!(d.changes[3].old, json!("Schoolmaatschappelijk werker"));
     let ambition = &d.changes[6];
     assert_eq!(ambition.old, json!("Het versterken van de mentorrol."));
     assert!(ambition.similarity.is_some_and(|s| (0.5..1.0).contains(&s)));
