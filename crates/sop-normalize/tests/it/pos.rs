@@ -1,6 +1,10 @@
 //! The Perspectief op School parser: on seed 003 (text extracted from a real
 //! report), on variations of it that a school or the platform could produce,
-//! and on hand-made PDF layouts for the icon columns of §3.1-3.3.
+//! on the saved PDF layout of sample 003, and on hand-made PDF layouts for the
+//! icon columns of §3.1-3.3.
+//!
+//! Self-contained (no `super::`), so that it runs as a module of `it` or on
+//! its own.
 
 use sop_model::{HgwStatus, Layout, Line, Mark, MarkKind, OfferKind, Origin, Page, PartnerKind, Provider, Record, Run, Sector, Source, Template};
 use sop_normalize::pos::PerspectiefOpSchool;
@@ -299,6 +303,64 @@ fn a_document_without_the_template_parts_warns_instead_of_guessing() {
     assert!(rec.expertise.is_empty() && rec.hgw.is_empty());
     assert!(!warnings_with(&rec, "2.1 Algemene gegevens").is_empty());
     assert!(rec.unmapped.iter().any(|u| u.text == "Zomaar een tekst zonder koppen"), "nothing is dropped");
+}
+
+// ---------------------------------------------------------------- sample 003 (PDF)
+
+fn sample_003_pdf() -> Layout {
+    let path = format!("{}/tests/data/003.pdf.layout.json", env!("CARGO_MANIFEST_DIR"));
+    serde_json::from_str(&std::fs::read_to_string(&path).expect("saved layout")).expect("a layout")
+}
+
+/// Which provider columns carry an icon, per row of §3.1-3.3, read from the
+/// sample's HTML source (the ground truth the PDF was printed from).
+fn marks_in_source() -> Vec<(String, Vec<Provider>)> {
+    let html = std::fs::read_to_string(format!("{}/../../samples/src/003.html", env!("CARGO_MANIFEST_DIR"))).expect("source");
+    let tr = regex::Regex::new(r"(?s)<tr>(.*?)</tr>").expect("regex");
+    let td = regex::Regex::new(r"(?s)<td[^>]*>(.*?)</td>").expect("regex");
+    let mut out = Vec::new();
+    for section in html.split("<h2>").filter(|s| s.starts_with("3.1") || s.starts_with("3.2") || s.starts_with("3.3")) {
+        for row in tr.captures_iter(section) {
+            let cells: Vec<&str> = td.captures_iter(&row[1]).map(|c| c.get(1).map_or("", |m| m.as_str())).collect();
+            if cells.len() != 4 {
+                continue;
+            }
+            let providers = [Provider::School, Provider::Board, Provider::SwvOrThirdParty];
+            let marked = cells[1..].iter().zip(providers).filter(|(c, _)| c.contains("<svg")).map(|(_, p)| p).collect();
+            out.push((cells[0].to_string(), marked));
+        }
+    }
+    out
+}
+
+#[test]
+fn sample_003_pdf_icons_match_the_source() {
+    let rec = record_of(&sample_003_pdf());
+    let mut got: Vec<(String, Vec<Provider>)> = rec.expertise.iter().map(|e| (e.label.clone(), e.provided_by.clone().expect("readable"))).collect();
+    got.extend(rec.offers.iter().map(|o| (o.name.clone(), o.provided_by.clone().expect("readable"))));
+    let want = marks_in_source();
+    assert_eq!(want.len(), 37);
+    assert_eq!(got, want);
+    assert!(rec.expertise.iter().all(|e| e.available == Some(!e.provided_by.as_ref().is_some_and(Vec::is_empty))));
+    assert!(warnings_with(&rec, "provided_by").is_empty(), "{:?}", rec.warnings);
+}
+
+#[test]
+fn sample_003_pdf_reads_like_the_seed_where_the_text_is_the_same() {
+    let pdf = record_of(&sample_003_pdf());
+    let txt = from_text(SEED);
+    assert_eq!(pdf.school, txt.school);
+    assert_eq!(pdf.governance, txt.governance);
+    assert_eq!(pdf.hgw, txt.hgw, "rows by the row gap and the score column");
+    assert_eq!(pdf.hgw_summary, txt.hgw_summary);
+    assert_eq!(pdf.limits, txt.limits);
+    assert_eq!(pdf.protocols, txt.protocols);
+    assert_eq!(pdf.facilities, txt.facilities);
+    assert_eq!(pdf.partners, txt.partners);
+    assert_eq!(pdf.support_structure.team, txt.support_structure.team);
+    assert_eq!(pdf.support_structure.meetings_per_year, Some(7));
+    assert!(pdf.boilerplate.iter().all(|b| b.standard), "{:?}", pdf.boilerplate);
+    assert_eq!(pdf.provenance["/school/name"].page, Some(1));
 }
 
 // ---------------------------------------------------------------- icon columns (PDF)
