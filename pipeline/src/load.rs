@@ -30,11 +30,24 @@ pub fn layout_from_path(path: &Path) -> Result<Loaded> {
 }
 
 /// Reads a record: a `sop.json`, or any document that normalises to one.
-/// (Document input is wired in when `sop-normalize` lands.)
 pub fn record_from_path(path: &Path) -> Result<Record> {
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read `{}`", path.display()))?;
     if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")) {
+        let bytes = std::fs::read(path).with_context(|| format!("cannot read `{}`", path.display()))?;
         return serde_json::from_slice(&bytes).with_context(|| format!("`{}` is not a sop/1 record", path.display()));
     }
-    anyhow::bail!("`{}`: only sop.json records are accepted until normalisation lands", path.display())
+    let loaded = layout_from_path(path)?;
+    let source = source_of(path, &loaded.bytes, &loaded.layout);
+    sop_normalize::normalize(&loaded.layout, source).map_err(|e| anyhow::anyhow!("`{}`: {e}", path.display()))
+}
+
+/// `source` of a record: the bytes as read.
+fn source_of(path: &Path, bytes: &[u8], layout: &Layout) -> sop_model::Source {
+    use sha2::Digest;
+    sop_model::Source {
+        sha256: hex::encode(sha2::Sha256::digest(bytes)),
+        bytes: bytes.len() as u64,
+        pages: layout.pages.len() as u32,
+        media_type: if bytes.starts_with(b"%PDF") { "application/pdf" } else { "text/plain" }.into(),
+        filename: path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned()),
+    }
 }
