@@ -438,7 +438,8 @@ fn icons_map_to_the_nearest_header_column_within_the_row_band() {
         true,
     );
     let rec = record_of(&layout);
-    let got: Vec<(&str, Option<bool>, Option<Vec<Provider>>)> =
+    type Read<'r> = (&'r str, Option<bool>, Option<Vec<Provider>>);
+    let got: Vec<Read<'_>> =
         rec.expertise.iter().map(|e| (e.label.as_str(), e.available, e.provided_by.clone())).collect();
     assert_eq!(
         got,
