@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Benchmark corpus for `sop run`: N distinct sample-like SOP PDFs.
 
-Usage: python3 bench/gen_corpus.py N OUT_DIR [SEED]
+Usage: python3 bench/gen_corpus.py N OUT_DIR REGISTRY.csv [SEED]
 
 Each document starts from the body text of one of the four samples
 (samples/pdf/NNN.source.txt: one paragraph or table row per line, cells
@@ -12,7 +12,7 @@ a PDF with the standard Helvetica fonts (no LibreOffice needed): A4, text in
 reading order, table cells at fixed column positions, the template's footer
 with page numbers on every page. Stdlib only, deterministic for a seed.
 
-Also writes OUT_DIR/schools.csv, the registry of the generated schools. A
+Also writes REGISTRY.csv, the registry of the generated schools. A
 document made from sample 001 (which lacks its first page, so names no
 school) is put in a folder named after its school's id, as staff would.
 """
@@ -76,6 +76,9 @@ def columns(n):
         return [LEFT]
     if n == 2:
         return [LEFT, 300.0]
+    if n == 3:
+        # Label | field | value, as in Algemene gegevens: room for long names.
+        return [LEFT, 230.0, 330.0]
     step = (RIGHT - 250.0) / (n - 1)
     return [LEFT] + [250.0 + step * i for i in range(n - 1)]
 
@@ -198,7 +201,8 @@ def vary(lines, rng, name, street, i):
 def main():
     n = int(sys.argv[1])
     out_dir = Path(sys.argv[2])
-    rng = random.Random(int(sys.argv[3]) if len(sys.argv) > 3 else 2024)
+    registry_path = Path(sys.argv[3])
+    rng = random.Random(int(sys.argv[4]) if len(sys.argv) > 4 else 2024)
     out_dir.mkdir(parents=True, exist_ok=True)
     sources = {p.name[:3]: p.read_text(encoding="utf-8").splitlines() for p in sorted((SAMPLES / "pdf").glob("*.source.txt"))}
     keys = sorted(sources)
@@ -216,7 +220,7 @@ def main():
             target.parent.mkdir(exist_ok=True)
         write_pdf(target, pages, FOOTERS.get(key, ""))
         registry.append(f"{school_id},,{name},,,")
-    (out_dir / "schools.csv").write_text("\n".join(registry) + "\n", encoding="utf-8")
+    registry_path.write_text("\n".join(registry) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":
