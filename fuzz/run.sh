@@ -29,7 +29,12 @@ seed() {
         normalize_text)
             cp -n ../samples/seeds/*.txt ../samples/pdf/*.source.txt "corpus/$target/" 2>/dev/null || true ;;
         extract_pdf)
-            cp -n ../samples/pdf/*.pdf "corpus/$target/" 2>/dev/null || true ;;
+            cp -n ../samples/pdf/*.pdf "corpus/$target/" 2>/dev/null || true
+            # The small files of the shared robustness corpus, when it is beside
+            # the repo: broken PDFs are the best start. fuzz/corpus is not committed.
+            if [ -d ../../shared/corpus/pdfs ]; then
+                find ../../shared/corpus/pdfs -name '*.pdf' -size -64k -exec cp -n {} "corpus/$target/" \;
+            fi ;;
     esac
 }
 

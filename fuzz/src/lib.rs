@@ -2,8 +2,14 @@
 //! tool reads, each taking arbitrary bytes and asserting what must hold for
 //! every input (no panic, and the invariants written in each harness).
 //!
+//! - [`extract_pdf`]: PDF bytes through extraction (in this process, under
+//!   small limits).
+//! - [`bundle_zip`]: a bundle's zip bytes as the archive reads them back.
+//! - [`ledger_lines`]: the archive's hash-chained ledger file.
 //! - [`normalize_text`]: extracted text (a `.txt`) through detection and
 //!   normalisation.
+//! - [`diff_json`]: two records through the year-over-year diff and its
+//!   reports.
 //! - [`record_json`]: a `sop.json` read back (from the archive or the command
 //!   line), written again and re-read.
 //!
@@ -13,5 +19,9 @@
 //! by path so the two can never drift apart. A harness therefore uses only
 //! crates the `sop` package also depends on.
 
+pub mod bundle_zip;
+pub mod diff_json;
+pub mod extract_pdf;
+pub mod ledger_lines;
 pub mod normalize_text;
 pub mod record_json;

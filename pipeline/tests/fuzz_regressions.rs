@@ -4,11 +4,22 @@
 //! fixed bug cannot come back unnoticed.
 //!
 //! The harness files are included by path from `fuzz/src/`, so the fuzzer and
-//! this test run exactly the same code.
+//! this test run exactly the same code. PDF inputs are the exception: they go
+//! through the built `sop extract`, the way every user's file does (in an
+//! isolated child under limits), and must come back as a layout or a clear
+//! error naming the file, never a panic or a signal.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::os::unix::process::ExitStatusExt;
 use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
 
+#[path = "../../fuzz/src/bundle_zip.rs"]
+mod bundle_zip;
+#[path = "../../fuzz/src/diff_json.rs"]
+mod diff_json;
+#[path = "../../fuzz/src/ledger_lines.rs"]
+mod ledger_lines;
 #[path = "../../fuzz/src/normalize_text.rs"]
 mod normalize_text;
 #[path = "../../fuzz/src/record_json.rs"]
@@ -62,4 +73,47 @@ fn normalize_text_inputs_replay_cleanly() {
 #[test]
 fn record_json_inputs_replay_cleanly() {
     replay("record_json", &[], record_json::run);
+}
+
+#[test]
+fn diff_json_inputs_replay_cleanly() {
+    replay("diff_json", &[], diff_json::run);
+}
+
+#[test]
+fn bundle_zip_inputs_replay_cleanly() {
+    replay("bundle_zip", &[], bundle_zip::run);
+}
+
+#[test]
+fn ledger_lines_inputs_replay_cleanly() {
+    replay("ledger_lines", &[], ledger_lines::run);
+}
+
+#[test]
+fn extract_pdf_inputs_are_extracted_or_refused_clearly() {
+    let files = inputs("extract_pdf", &["samples/pdf"]);
+    let files: Vec<_> = files.into_iter().filter(|p| !p.extension().is_some_and(|e| e == "txt")).collect();
+    assert!(!files.is_empty(), "no committed inputs for fuzz target extract_pdf");
+    let mut failures = Vec::new();
+    for path in &files {
+        let out = Command::new(env!("CARGO_BIN_EXE_sop"))
+            .arg("extract")
+            .arg(path)
+            .env("NO_COLOR", "1")
+            .stdin(Stdio::null())
+            .output()
+            .expect("run sop extract");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let name = path.file_name().expect("file name").to_string_lossy();
+        let ok = match (out.status.code(), out.status.signal()) {
+            (Some(0), _) => true,
+            (Some(1), _) => stderr.contains(name.as_ref()) && !stderr.contains("panicked at"),
+            _ => false,
+        };
+        if !ok {
+            failures.push(format!("{}: {} {}", path.display(), out.status, stderr.lines().next().unwrap_or("")));
+        }
+    }
+    assert!(failures.is_empty(), "extract_pdf: {} of {} inputs fail:\n{}", failures.len(), files.len(), failures.join("\n"));
 }
