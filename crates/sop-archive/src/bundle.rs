@@ -100,9 +100,12 @@ pub(crate) fn deterministic_zip(entries: &[(String, Vec<u8>)], path: &Path) -> R
     let zerr = |source| Error::Zip { path: path.to_path_buf(), source };
     let mut w = ZipWriter::new(Cursor::new(Vec::new()));
     for (name, bytes) in entries {
+        // PDFs and zips are compressed already; deflating them again costs
+        // time and gains nothing.
+        let stored = name.ends_with(".pdf") || name.ends_with(".zip");
         let opts = SimpleFileOptions::default()
-            .compression_method(CompressionMethod::Deflated)
-            .compression_level(Some(6))
+            .compression_method(if stored { CompressionMethod::Stored } else { CompressionMethod::Deflated })
+            .compression_level(if stored { None } else { Some(6) })
             .last_modified_time(DateTime::DEFAULT)
             .unix_permissions(0o644)
             .large_file(bytes.len() as u64 >= u64::from(u32::MAX));
