@@ -195,3 +195,56 @@ fn every_corpus_pdf_is_rejected_clearly_without_panic_hang_or_crash() {
         .collect();
     assert!(failures.is_empty(), "{} of {} corpus files failed:\n{}", failures.len(), runs.len(), failures.join("\n"));
 }
+
+/// The whole corpus as one school's inbox, through the batch: it must finish,
+/// fail every document with a reason, archive nothing, and leave an archive
+/// that verifies. The batch reads files its own way (many at once, each
+/// extraction in a child), so it gets its own pass.
+#[test]
+fn the_whole_corpus_as_one_batch_archives_nothing_and_says_why_for_each_file() {
+    let files = corpus_files();
+    let tmp = Path::new(env!("CARGO_TARGET_TMPDIR")).join("corpus-batch");
+    let _ = std::fs::remove_dir_all(&tmp);
+    let archive = tmp.join("archive");
+    std::fs::create_dir_all(&tmp).expect("scratch dir");
+    let started = Instant::now();
+    let out = Command::new("sh")
+        .arg("-c")
+        .arg(format!("ulimit -S -v {MEMORY_KB} && exec \"$0\" run --year 2024-2025 --jobs 2 --inbox \"$1\" --archive \"$2\""))
+        .arg(SOP)
+        .arg(CORPUS)
+        .arg(&archive)
+        .env("NO_COLOR", "1")
+        .env("SOURCE_DATE_EPOCH", "1700000000")
+        .env_remove("RUST_LOG")
+        .stdin(Stdio::null())
+        .output()
+        .expect("run sop run");
+    let took = started.elapsed();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked at"), "the batch panicked:\n{stderr}");
+    assert_eq!(out.status.code(), Some(1), "every document fails, so the run exits 1 ({}):\n{stderr}", out.status);
+
+    let report = std::fs::read_dir(archive.join("reports"))
+        .expect("the run wrote its report")
+        .map(|e| e.expect("report entry").path())
+        .find(|p| p.extension().is_some_and(|x| x == "json"))
+        .expect("a JSON run report");
+    let report: serde_json::Value = serde_json::from_slice(&std::fs::read(report).expect("read report")).expect("report JSON");
+    let docs = report["documents"].as_array().expect("documents");
+    assert_eq!(docs.len(), files.len(), "every corpus file is in the report");
+    let mut stages: BTreeMap<String, usize> = BTreeMap::new();
+    for d in docs {
+        let outcome = &d["outcome"];
+        assert_eq!(outcome["status"], "failed", "a corpus file was archived: {d}");
+        // The row names the file (`input`); the reason must say what is wrong.
+        assert!(d["input"].as_str().is_some_and(|i| i.ends_with(".pdf")), "the row does not name its file: {d}");
+        assert!(outcome["reason"].as_str().is_some_and(|r| r.len() > 10), "no reason given: {d}");
+        *stages.entry(outcome["stage"].as_str().unwrap_or("?").to_string()).or_default() += 1;
+    }
+    println!("corpus as one batch: {} files in {} ms, failed per stage: {stages:?}", docs.len(), took.as_millis());
+    assert!(!archive.join("ledger.jsonl").exists() || std::fs::read(archive.join("ledger.jsonl")).expect("ledger").is_empty(), "bundles were archived");
+
+    let verify = Command::new(SOP).args(["verify", "--archive"]).arg(&archive).output().expect("run sop verify");
+    assert!(verify.status.success(), "the archive does not verify:\n{}", String::from_utf8_lossy(&verify.stdout));
+}
