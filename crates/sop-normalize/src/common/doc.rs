@@ -157,9 +157,12 @@ impl<'a> Doc<'a> {
     /// list items or sentences, not headings.
     pub(crate) fn find_heading(&self, from: usize, to: usize, target: &str, min: f64) -> Option<usize> {
         let want = heading_words(target);
+        let anchor = longest_word(&want);
         (from..to.min(self.lines.len())).find(|&i| {
             let t = &self.lines[i].text;
-            !t.ends_with('.') && t.chars().count() <= 2 * target.chars().count() + 12 && heading_similarity_words(&heading_words(t), &want) >= min
+            // Cheap rejection first: a heading has the target's longest word.
+            t.to_lowercase().contains(&anchor)
+                && !t.ends_with('.') && t.chars().count() <= 2 * target.chars().count() + 12 && heading_similarity_words(&heading_words(t), &want) >= min
         })
     }
 
@@ -282,6 +285,11 @@ pub(crate) fn heading_words(s: &str) -> String {
 
 fn heading_similarity_words(a: &str, b: &str) -> f64 {
     word_similarity(a, b)
+}
+
+/// The longest word of a heading's words (for a quick substring test).
+pub(crate) fn longest_word(words: &str) -> String {
+    words.split_whitespace().max_by_key(|w| w.len()).unwrap_or("").to_string()
 }
 
 /// Whether a line looks like a heading the school wrote: short, starting with

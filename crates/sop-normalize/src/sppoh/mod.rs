@@ -161,9 +161,11 @@ impl Sections {
         let n = doc.len();
         let heading = |from: usize, target: &str| -> Option<usize> {
             let want = crate::common::doc::heading_words(target);
+            let anchor = crate::common::doc::longest_word(&want);
             (from..n).find(|&i| {
                 let t = &doc.lines[i].text;
-                !t.ends_with('.')
+                t.to_lowercase().contains(&anchor)
+                    && !t.ends_with('.')
                     && t.chars().count() <= target.chars().count() + 16
                     && sop_model::text::word_similarity(&crate::common::doc::heading_words(t), &want) >= 0.85
             })
