@@ -4,6 +4,7 @@
 
 mod detect;
 mod model;
+mod pos;
 mod schema;
 mod variations;
 
