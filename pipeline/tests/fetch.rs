@@ -17,7 +17,12 @@ use test_server::{Response, Server};
 const SOP: &str = env!("CARGO_BIN_EXE_sop");
 
 fn sample(path: &str) -> Vec<u8> {
-    std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("../samples").join(path)).unwrap()
+    std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../samples")
+            .join(path),
+    )
+    .unwrap()
 }
 
 async fn sop_run(args: Vec<String>) -> (i32, String, String) {
@@ -32,7 +37,11 @@ async fn sop_run(args: Vec<String>) -> (i32, String, String) {
             .env_remove("all_proxy")
             .output()
             .expect("run sop");
-        (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+        (
+            out.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
     })
     .await
     .unwrap()
@@ -42,19 +51,31 @@ fn last_report(archive: &Path) -> Value {
     let mut reports: Vec<PathBuf> = std::fs::read_dir(archive.join("reports"))
         .unwrap()
         .map(|e| e.unwrap().path())
-        .filter(|p| p.file_name().unwrap().to_string_lossy().starts_with("run-") && p.extension().is_some_and(|e| e == "json"))
+        .filter(|p| {
+            p.file_name().unwrap().to_string_lossy().starts_with("run-")
+                && p.extension().is_some_and(|e| e == "json")
+        })
         .collect();
     reports.sort();
     serde_json::from_slice(&std::fs::read(reports.last().expect("a run report")).unwrap()).unwrap()
 }
 
 fn by_school<'a>(report: &'a Value, school: &str) -> &'a Value {
-    report["documents"].as_array().unwrap().iter().find(|r| r["school"] == school).unwrap_or_else(|| panic!("no row for {school}: {report:#}"))
+    report["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["school"] == school)
+        .unwrap_or_else(|| panic!("no row for {school}: {report:#}"))
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sources_are_fetched_checked_and_not_downloaded_twice() {
-    let (pdf000, pdf002, pdf003) = (sample("pdf/000.pdf"), sample("pdf/002.pdf"), sample("pdf/003.pdf"));
+    let (pdf000, pdf002, pdf003) = (
+        sample("pdf/000.pdf"),
+        sample("pdf/002.pdf"),
+        sample("pdf/003.pdf"),
+    );
     let server = Server::start(move |req| match req.path.as_str() {
         "/sop/diamant.pdf" if req.headers.get("if-none-match").is_some_and(|v| v == "\"diamant-1\"") => Response::new(304, ""),
         "/sop/diamant.pdf" => Response::new(200, pdf000.clone()).header("Content-Type", "application/pdf").header("ETag", "\"diamant-1\""),
@@ -80,27 +101,53 @@ async fn sources_are_fetched_checked_and_not_downloaded_twice() {
         ("webpagina", "/page.pdf"),
         ("te-groot", "/huge.pdf"),
     ];
-    let csv: String = std::iter::once("school_id,url,name\n".to_string()).chain(rows.iter().map(|(id, path)| format!("{id},{},\n", server.url(path)))).collect();
+    let csv: String = std::iter::once("school_id,url,name\n".to_string())
+        .chain(
+            rows.iter()
+                .map(|(id, path)| format!("{id},{},\n", server.url(path))),
+        )
+        .collect();
     std::fs::write(&sources, csv).unwrap();
     let args = |sources: &Path| -> Vec<String> {
-        ["--year", "2023-2024", "--sources", sources.to_str().unwrap(), "--archive", archive.to_str().unwrap(), "--fetch-timeout", "1", "--max-size", "1"]
-            .map(String::from)
-            .to_vec()
+        [
+            "--year",
+            "2023-2024",
+            "--sources",
+            sources.to_str().unwrap(),
+            "--archive",
+            archive.to_str().unwrap(),
+            "--fetch-timeout",
+            "1",
+            "--max-size",
+            "1",
+        ]
+        .map(String::from)
+        .to_vec()
     };
 
     let (code, stdout, stderr) = sop_run(args(&sources)).await;
     assert_eq!(code, 1, "stdout:\n{stdout}\nstderr:\n{stderr}");
     let report = last_report(&archive);
     for school in ["diamant", "diamant-college", "jeroen"] {
-        assert_eq!(by_school(&report, school)["outcome"]["status"], "new", "{report:#}");
+        assert_eq!(
+            by_school(&report, school)["outcome"]["status"],
+            "new",
+            "{report:#}"
+        );
     }
     assert_eq!(server.count("/flaky.pdf"), 2, "a 500 is retried");
     let fetch_failure = |school: &str, words: &str| {
         let r = by_school(&report, school);
         assert_eq!(r["outcome"]["stage"], "fetch", "{r:#}");
         let reason = r["outcome"]["reason"].as_str().unwrap();
-        assert!(reason.contains(words), "{school}: {reason:?} lacks {words:?}");
-        assert!(reason.contains("http://127.0.0.1"), "{school}: the reason names the URL: {reason:?}");
+        assert!(
+            reason.contains(words),
+            "{school}: {reason:?} lacks {words:?}"
+        );
+        assert!(
+            reason.contains("http://127.0.0.1"),
+            "{school}: the reason names the URL: {reason:?}"
+        );
     };
     fetch_failure("kristal", "not found (HTTP 404)");
     fetch_failure("traag", "did not answer in time");
@@ -112,18 +159,50 @@ async fn sources_are_fetched_checked_and_not_downloaded_twice() {
     // The re-run: the good three only. The validators make the first two
     // conditional; the servers say "not modified" or send the same bytes.
     let good = tmp.path().join("good.csv");
-    let csv: String = std::iter::once("school_id,url\n".to_string()).chain(rows[..3].iter().map(|(id, path)| format!("{id},{}\n", server.url(path)))).collect();
+    let csv: String = std::iter::once("school_id,url\n".to_string())
+        .chain(
+            rows[..3]
+                .iter()
+                .map(|(id, path)| format!("{id},{}\n", server.url(path))),
+        )
+        .collect();
     std::fs::write(&good, csv).unwrap();
     let (code, stdout, stderr) = sop_run(args(&good)).await;
     assert_eq!(code, 0, "stdout:\n{stdout}\nstderr:\n{stderr}");
     let report = last_report(&archive);
     for school in ["diamant", "diamant-college", "jeroen"] {
-        assert_eq!(by_school(&report, school)["outcome"]["status"], "unchanged", "{report:#}");
+        assert_eq!(
+            by_school(&report, school)["outcome"]["status"],
+            "unchanged",
+            "{report:#}"
+        );
     }
-    let diamant: Vec<_> = server.requests().into_iter().filter(|r| r.path == "/sop/diamant.pdf").collect();
+    let diamant: Vec<_> = server
+        .requests()
+        .into_iter()
+        .filter(|r| r.path == "/sop/diamant.pdf")
+        .collect();
     assert_eq!(diamant.len(), 2);
-    assert_eq!(diamant[1].headers.get("if-none-match").map(String::as_str), Some("\"diamant-1\""), "the re-run asks with the remembered ETag");
-    let college: Vec<_> = server.requests().into_iter().filter(|r| r.path == "/sop/college.pdf").collect();
-    assert_eq!(college[1].headers.get("if-modified-since").map(String::as_str), Some("Fri, 01 Nov 2024 09:00:00 GMT"));
-    assert_eq!(by_school(&report, "diamant")["template"], "sppoh-model-2021-2025", "an unchanged school still shows its template");
+    assert_eq!(
+        diamant[1].headers.get("if-none-match").map(String::as_str),
+        Some("\"diamant-1\""),
+        "the re-run asks with the remembered ETag"
+    );
+    let college: Vec<_> = server
+        .requests()
+        .into_iter()
+        .filter(|r| r.path == "/sop/college.pdf")
+        .collect();
+    assert_eq!(
+        college[1]
+            .headers
+            .get("if-modified-since")
+            .map(String::as_str),
+        Some("Fri, 01 Nov 2024 09:00:00 GMT")
+    );
+    assert_eq!(
+        by_school(&report, "diamant")["template"],
+        "sppoh-model-2021-2025",
+        "an unchanged school still shows its template"
+    );
 }

@@ -15,8 +15,17 @@ fn samples() -> PathBuf {
 }
 
 fn run(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(SOP).arg("run").args(args).env("NO_COLOR", "1").output().expect("run sop");
-    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+    let out = Command::new(SOP)
+        .arg("run")
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run sop");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
 
 /// The newest run report (JSON) in the archive.
@@ -24,7 +33,10 @@ fn last_report(archive: &Path) -> Value {
     let mut reports: Vec<PathBuf> = std::fs::read_dir(archive.join("reports"))
         .unwrap()
         .map(|e| e.unwrap().path())
-        .filter(|p| p.file_name().unwrap().to_string_lossy().starts_with("run-") && p.extension().is_some_and(|e| e == "json"))
+        .filter(|p| {
+            p.file_name().unwrap().to_string_lossy().starts_with("run-")
+                && p.extension().is_some_and(|e| e == "json")
+        })
         .collect();
     reports.sort_by_key(|p| std::fs::metadata(p).unwrap().modified().unwrap());
     serde_json::from_slice(&std::fs::read(reports.last().expect("a run report")).unwrap()).unwrap()
@@ -32,7 +44,12 @@ fn last_report(archive: &Path) -> Value {
 
 /// The report row of the input whose path ends with `name`.
 fn row<'a>(report: &'a Value, name: &str) -> &'a Value {
-    report["documents"].as_array().unwrap().iter().find(|r| r["input"].as_str().unwrap().ends_with(name)).unwrap_or_else(|| panic!("no row for {name}: {report:#}"))
+    report["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["input"].as_str().unwrap().ends_with(name))
+        .unwrap_or_else(|| panic!("no row for {name}: {report:#}"))
 }
 
 /// A stand-in for the extraction child that hangs on files named `*hang*`
@@ -58,9 +75,17 @@ fn mixed_inbox_archives_the_good_reports_the_bad_and_abandons_the_hang() {
     let archive = tmp.path().join("archive");
     std::fs::create_dir_all(&inbox).unwrap();
     for n in ["000", "002", "003"] {
-        std::fs::copy(samples().join(format!("pdf/{n}.pdf")), inbox.join(format!("SOP {n} definitief.pdf"))).unwrap();
+        std::fs::copy(
+            samples().join(format!("pdf/{n}.pdf")),
+            inbox.join(format!("SOP {n} definitief.pdf")),
+        )
+        .unwrap();
     }
-    std::fs::write(inbox.join("web page.pdf"), "<!DOCTYPE html><html><body>Ons schoolondersteuningsprofiel</body></html>").unwrap();
+    std::fs::write(
+        inbox.join("web page.pdf"),
+        "<!DOCTYPE html><html><body>Ons schoolondersteuningsprofiel</body></html>",
+    )
+    .unwrap();
     let sample = std::fs::read(samples().join("pdf/000.pdf")).unwrap();
     std::fs::write(inbox.join("damaged.pdf"), &sample[..sample.len() / 3]).unwrap();
     std::fs::write(inbox.join("notulen.txt"), "Notulen van de vergadering van de ouderraad\n\nAanwezig: de voorzitter, de penningmeester.\nDe kascontrole is goedgekeurd.\n").unwrap();
@@ -68,20 +93,34 @@ fn mixed_inbox_archives_the_good_reports_the_bad_and_abandons_the_hang() {
     let child = hanging_child(tmp.path());
 
     let (code, stdout, stderr) = run(&[
-        "--year", "2023-2024",
-        "--inbox", inbox.to_str().unwrap(),
-        "--registry", samples().join("schools.csv").to_str().unwrap(),
-        "--archive", archive.to_str().unwrap(),
-        "--jobs", "2",
-        "--timeout", "2",
-        "--extract-child-exe", child.to_str().unwrap(),
+        "--year",
+        "2023-2024",
+        "--inbox",
+        inbox.to_str().unwrap(),
+        "--registry",
+        samples().join("schools.csv").to_str().unwrap(),
+        "--archive",
+        archive.to_str().unwrap(),
+        "--jobs",
+        "2",
+        "--timeout",
+        "2",
+        "--extract-child-exe",
+        child.to_str().unwrap(),
     ]);
-    assert_eq!(code, 1, "some documents failed\nstdout:\n{stdout}\nstderr:\n{stderr}");
+    assert_eq!(
+        code, 1,
+        "some documents failed\nstdout:\n{stdout}\nstderr:\n{stderr}"
+    );
 
     let report = last_report(&archive);
     assert_eq!(report["school_year"], "2023-2024");
     assert_eq!(report["counts"]["total"], 7);
-    for (name, school) in [("SOP 000 definitief.pdf", "diamant"), ("SOP 002 definitief.pdf", "jeroen"), ("SOP 003 definitief.pdf", "diamant-college")] {
+    for (name, school) in [
+        ("SOP 000 definitief.pdf", "diamant"),
+        ("SOP 002 definitief.pdf", "jeroen"),
+        ("SOP 003 definitief.pdf", "diamant-college"),
+    ] {
         let r = row(&report, name);
         assert_eq!(r["outcome"]["status"], "new", "{r:#}");
         assert_eq!(r["school"], school, "{r:#}");
@@ -103,20 +142,41 @@ fn mixed_inbox_archives_the_good_reports_the_bad_and_abandons_the_hang() {
     assert_eq!(report["counts"]["failed"], 4);
 
     // What the user sees: the Dutch summary on stdout, the report in the archive.
-    assert!(stdout.contains("nieuw 3 · nieuwe versie 0 · ongewijzigd 0 · mislukt 4"), "{stdout}");
+    assert!(
+        stdout.contains("nieuw 3 · nieuwe versie 0 · ongewijzigd 0 · mislukt 4"),
+        "{stdout}"
+    );
     assert!(stdout.contains("mislukt: "), "{stdout}");
-    let md_path = stdout.lines().find_map(|l| l.strip_prefix("Verslag van deze run: ")).expect("report path printed");
+    let md_path = stdout
+        .lines()
+        .find_map(|l| l.strip_prefix("Verslag van deze run: "))
+        .expect("report path printed");
     let md = std::fs::read_to_string(md_path).unwrap();
-    assert!(md.contains("## Samenvatting") && md.contains("## Mislukt") && md.contains("hang.pdf"), "{md}");
+    assert!(
+        md.contains("## Samenvatting") && md.contains("## Mislukt") && md.contains("hang.pdf"),
+        "{md}"
+    );
     // Not a terminal: plain progress lines, no escape codes.
-    assert!(stderr.contains("[7/7]") && !stderr.contains('\u{1b}'), "{stderr}");
+    assert!(
+        stderr.contains("[7/7]") && !stderr.contains('\u{1b}'),
+        "{stderr}"
+    );
 
     // A second run of the same inbox adds nothing.
     std::fs::remove_file(inbox.join("hang.pdf")).unwrap();
     for bad in ["web page.pdf", "damaged.pdf", "notulen.txt"] {
         std::fs::remove_file(inbox.join(bad)).unwrap();
     }
-    let (code, stdout, _) = run(&["--year", "2023-2024", "--inbox", inbox.to_str().unwrap(), "--registry", samples().join("schools.csv").to_str().unwrap(), "--archive", archive.to_str().unwrap()]);
+    let (code, stdout, _) = run(&[
+        "--year",
+        "2023-2024",
+        "--inbox",
+        inbox.to_str().unwrap(),
+        "--registry",
+        samples().join("schools.csv").to_str().unwrap(),
+        "--archive",
+        archive.to_str().unwrap(),
+    ]);
     assert_eq!(code, 0, "{stdout}");
     let report = last_report(&archive);
     assert_eq!(report["counts"]["unchanged"], 3, "{report:#}");
@@ -133,7 +193,16 @@ fn next_year_is_a_new_year_with_its_changes_and_the_batch_year_wins() {
     std::fs::copy(samples().join("next-year/000.pdf"), second.join("000.pdf")).unwrap();
     let registry = samples().join("schools.csv");
     let base = |inbox: &Path, year: &'static str| {
-        vec!["--year".to_string(), year.into(), "--inbox".into(), inbox.display().to_string(), "--registry".into(), registry.display().to_string(), "--archive".into(), archive.display().to_string()]
+        vec![
+            "--year".to_string(),
+            year.into(),
+            "--inbox".into(),
+            inbox.display().to_string(),
+            "--registry".into(),
+            registry.display().to_string(),
+            "--archive".into(),
+            archive.display().to_string(),
+        ]
     };
     let args = base(&first, "2023-2024");
     let (code, out, err) = run(&args.iter().map(String::as_str).collect::<Vec<_>>());
@@ -145,10 +214,19 @@ fn next_year_is_a_new_year_with_its_changes_and_the_batch_year_wins() {
     let report = last_report(&archive);
     let r = row(&report, "000.pdf");
     assert_eq!(r["outcome"]["status"], "new");
-    assert!(r["changes"].as_u64().unwrap() > 0, "the planted changes are found: {r:#}");
+    assert!(
+        r["changes"].as_u64().unwrap() > 0,
+        "the planted changes are found: {r:#}"
+    );
     let diff = r["diff_report"].as_str().unwrap();
-    assert!(std::fs::read_to_string(diff).unwrap().contains("2023-2024"), "the diff report compares with last year");
-    assert!(out.contains(diff), "the summary names the diff report: {out}");
+    assert!(
+        std::fs::read_to_string(diff).unwrap().contains("2023-2024"),
+        "the diff report compares with last year"
+    );
+    assert!(
+        out.contains(diff),
+        "the summary names the diff report: {out}"
+    );
     assert!(r["warnings"].as_array().unwrap().is_empty(), "{r:#}");
 
     // A document of another year, filed in this batch: archived under the batch year, with a warning.
@@ -160,17 +238,35 @@ fn next_year_is_a_new_year_with_its_changes_and_the_batch_year_wins() {
     assert_eq!(r["year"], "2023-2024");
     assert!(archive.join("diamant/2025-2026").is_dir());
     let warning = r["warnings"][0].as_str().unwrap();
-    assert!(warning.contains("2023-2024") && warning.contains("2025-2026"), "{warning}");
-    let md = std::fs::read_dir(archive.join("reports")).unwrap().map(|e| e.unwrap().path()).filter(|p| p.to_string_lossy().contains("run-2025-2026") && p.extension().is_some_and(|e| e == "md")).next().unwrap();
-    assert!(std::fs::read_to_string(md).unwrap().contains("## Waarschuwingen"));
+    assert!(
+        warning.contains("2023-2024") && warning.contains("2025-2026"),
+        "{warning}"
+    );
+    let md = std::fs::read_dir(archive.join("reports"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| {
+            p.to_string_lossy().contains("run-2025-2026")
+                && p.extension().is_some_and(|e| e == "md")
+        })
+        .unwrap();
+    assert!(std::fs::read_to_string(md)
+        .unwrap()
+        .contains("## Waarschuwingen"));
 }
 
 #[test]
 fn bad_arguments_say_what_to_do() {
     let (code, _, err) = run(&["--year", "2024"]);
     assert_eq!(code, 1);
-    assert!(err.contains("--year 2024") && err.contains("YYYY-YYYY"), "{err}");
+    assert!(
+        err.contains("--year 2024") && err.contains("YYYY-YYYY"),
+        "{err}"
+    );
     let (code, _, err) = run(&["--year", "2024-2025"]);
     assert_eq!(code, 1);
-    assert!(err.contains("--inbox") && err.contains("--sources"), "{err}");
+    assert!(
+        err.contains("--inbox") && err.contains("--sources"),
+        "{err}"
+    );
 }

@@ -25,8 +25,8 @@
 pub mod fetch;
 pub mod input;
 pub mod progress;
-pub mod report;
 pub mod real;
+pub mod report;
 pub mod stages;
 
 #[cfg(test)]
@@ -45,9 +45,9 @@ use tokio::sync::{mpsc, Mutex, Semaphore};
 pub use fetch::{FetchConfig, Fetched, Fetcher, Validators};
 pub use input::{Input, InputKind};
 pub use progress::Progress;
-pub use report::{Counts, Row, RunReport, StageTimes};
 #[cfg(test)]
 use report::Outcome;
+pub use report::{Counts, Row, RunReport, StageTimes};
 pub use stages::{Archivable, Archived, ArchivedOutcome, Stages};
 
 /// What a batch needs to know besides its inputs.
@@ -102,7 +102,10 @@ pub struct StageError {
 
 impl StageError {
     pub fn new(stage: Stage, reason: impl Into<String>) -> StageError {
-        StageError { stage, reason: reason.into() }
+        StageError {
+            stage,
+            reason: reason.into(),
+        }
     }
 }
 
@@ -158,7 +161,13 @@ impl Timer {
 
 /// Runs the batch over `inputs` and returns one row per input, in input order.
 /// Never fails as a whole: every problem is a row.
-pub async fn run<S: Stages>(config: &Config, inputs: Vec<Input>, stages: Arc<S>, fetcher: Option<Fetcher>, progress: &Progress) -> (Vec<Row>, StageTimes) {
+pub async fn run<S: Stages>(
+    config: &Config,
+    inputs: Vec<Input>,
+    stages: Arc<S>,
+    fetcher: Option<Fetcher>,
+    progress: &Progress,
+) -> (Vec<Row>, StageTimes) {
     let jobs = config.jobs.max(1);
     let timer = Arc::new(Timer::default());
     let (to_extract, extract_rx) = mpsc::channel::<(usize, Doc)>(jobs);
@@ -170,7 +179,8 @@ pub async fn run<S: Stages>(config: &Config, inputs: Vec<Input>, stages: Arc<S>,
 
     // Source: inbox files are read in order; URLs are fetched concurrently.
     let source = {
-        let (done, stages, timer, config) = (done.clone(), stages.clone(), timer.clone(), config.clone());
+        let (done, stages, timer, config) =
+            (done.clone(), stages.clone(), timer.clone(), config.clone());
         let inputs = inputs.clone();
         tokio::spawn(async move {
             let fetch_slots = Arc::new(Semaphore::new(config.fetch_concurrency.max(1)));
@@ -184,7 +194,12 @@ pub async fn run<S: Stages>(config: &Config, inputs: Vec<Input>, stages: Arc<S>,
                         match read {
                             Ok(bytes) => {
                                 let filename = file_name(path);
-                                let doc = Doc { input, bytes, filename, validators: None };
+                                let doc = Doc {
+                                    input,
+                                    bytes,
+                                    filename,
+                                    validators: None,
+                                };
                                 if to_extract.send((i, doc)).await.is_err() {
                                     return;
                                 }
@@ -196,12 +211,30 @@ pub async fn run<S: Stages>(config: &Config, inputs: Vec<Input>, stages: Arc<S>,
                     }
                     InputKind::Url(url) => {
                         let Some(fetcher) = fetcher.clone() else {
-                            let _ = done.send((i, Row::failed(&input, StageError::new(Stage::Fetch, "no fetcher configured")))).await;
+                            let _ = done
+                                .send((
+                                    i,
+                                    Row::failed(
+                                        &input,
+                                        StageError::new(Stage::Fetch, "no fetcher configured"),
+                                    ),
+                                ))
+                                .await;
                             continue;
                         };
-                        let permit = fetch_slots.clone().acquire_owned().await.expect("never closed");
-                        let (to_extract, done, stages, timer, year, url) =
-                            (to_extract.clone(), done.clone(), stages.clone(), timer.clone(), config.year.clone(), url.clone());
+                        let permit = fetch_slots
+                            .clone()
+                            .acquire_owned()
+                            .await
+                            .expect("never closed");
+                        let (to_extract, done, stages, timer, year, url) = (
+                            to_extract.clone(),
+                            done.clone(),
+                            stages.clone(),
+                            timer.clone(),
+                            config.year.clone(),
+                            url.clone(),
+                        );
                         fetches.spawn(async move {
                             let _permit = permit;
                             let known = input.school.as_ref().and_then(|s| stages.known_validators(&s.id, &year, &url));
@@ -242,11 +275,19 @@ pub async fn run<S: Stages>(config: &Config, inputs: Vec<Input>, stages: Arc<S>,
     let extract_rx = Arc::new(Mutex::new(extract_rx));
     let mut extractors = Vec::new();
     for _ in 0..jobs {
-        let (rx, to_normalize, done, stages, timer) = (extract_rx.clone(), to_normalize.clone(), done.clone(), stages.clone(), timer.clone());
+        let (rx, to_normalize, done, stages, timer) = (
+            extract_rx.clone(),
+            to_normalize.clone(),
+            done.clone(),
+            stages.clone(),
+            timer.clone(),
+        );
         let limit = config.extract_timeout;
         extractors.push(tokio::spawn(async move {
             loop {
-                let Some((i, doc)) = rx.lock().await.recv().await else { break };
+                let Some((i, doc)) = rx.lock().await.recv().await else {
+                    break;
+                };
                 let started = Instant::now();
                 let result = extract_with_deadline(stages.clone(), doc, limit).await;
                 timer.add(Slot::Extract, started);
@@ -268,10 +309,18 @@ pub async fn run<S: Stages>(config: &Config, inputs: Vec<Input>, stages: Arc<S>,
     let normalize_rx = Arc::new(Mutex::new(normalize_rx));
     let mut normalizers = Vec::new();
     for _ in 0..jobs {
-        let (rx, to_archive, done, stages, timer) = (normalize_rx.clone(), to_archive.clone(), done.clone(), stages.clone(), timer.clone());
+        let (rx, to_archive, done, stages, timer) = (
+            normalize_rx.clone(),
+            to_archive.clone(),
+            done.clone(),
+            stages.clone(),
+            timer.clone(),
+        );
         normalizers.push(tokio::spawn(async move {
             loop {
-                let Some((i, doc, layout)) = rx.lock().await.recv().await else { break };
+                let Some((i, doc, layout)) = rx.lock().await.recv().await else {
+                    break;
+                };
                 let started = Instant::now();
                 let input = doc.input.clone();
                 let stages = stages.clone();
@@ -302,7 +351,12 @@ pub async fn run<S: Stages>(config: &Config, inputs: Vec<Input>, stages: Arc<S>,
 
     // Archive: one at a time, in arrival order; the archive takes a lock anyway.
     let archiver = {
-        let (done, stages, timer, year) = (done.clone(), stages.clone(), timer.clone(), config.year.clone());
+        let (done, stages, timer, year) = (
+            done.clone(),
+            stages.clone(),
+            timer.clone(),
+            config.year.clone(),
+        );
         tokio::spawn(async move {
             while let Some((i, doc, record, text)) = archive_rx.recv().await {
                 let started = Instant::now();
@@ -357,12 +411,26 @@ pub async fn run<S: Stages>(config: &Config, inputs: Vec<Input>, stages: Arc<S>,
     let rows = rows
         .into_iter()
         .zip(&inputs)
-        .map(|(row, input)| row.unwrap_or_else(|| Row::failed(input, StageError::new(Stage::Read, "internal error: the document got lost in the pipeline"))))
+        .map(|(row, input)| {
+            row.unwrap_or_else(|| {
+                Row::failed(
+                    input,
+                    StageError::new(
+                        Stage::Read,
+                        "internal error: the document got lost in the pipeline",
+                    ),
+                )
+            })
+        })
         .collect();
     (rows, timer.times())
 }
 
-async fn extract_with_deadline<S: Stages>(stages: Arc<S>, doc: Doc, limit: Duration) -> Result<(Doc, Layout), (Arc<Input>, StageError)> {
+async fn extract_with_deadline<S: Stages>(
+    stages: Arc<S>,
+    doc: Doc,
+    limit: Duration,
+) -> Result<(Doc, Layout), (Arc<Input>, StageError)> {
     let input = doc.input.clone();
     let task = tokio::task::spawn_blocking(move || {
         let layout = stages.extract(&doc, limit)?;
@@ -400,18 +468,37 @@ fn panic_reason(e: tokio::task::JoinError) -> String {
 
 async fn read_file(path: PathBuf, max: u64) -> Result<Vec<u8>, StageError> {
     tokio::task::spawn_blocking(move || {
-        let meta = std::fs::metadata(&path).map_err(|e| StageError::new(Stage::Read, format!("cannot read `{}`: {e}", path.display())))?;
+        let meta = std::fs::metadata(&path).map_err(|e| {
+            StageError::new(
+                Stage::Read,
+                format!("cannot read `{}`: {e}", path.display()),
+            )
+        })?;
         if meta.len() > max {
-            return Err(StageError::new(Stage::Read, format!("`{}` is larger than {} MiB: not an SOP", path.display(), max / (1024 * 1024))));
+            return Err(StageError::new(
+                Stage::Read,
+                format!(
+                    "`{}` is larger than {} MiB: not an SOP",
+                    path.display(),
+                    max / (1024 * 1024)
+                ),
+            ));
         }
-        std::fs::read(&path).map_err(|e| StageError::new(Stage::Read, format!("cannot read `{}`: {e}", path.display())))
+        std::fs::read(&path).map_err(|e| {
+            StageError::new(
+                Stage::Read,
+                format!("cannot read `{}`: {e}", path.display()),
+            )
+        })
     })
     .await
     .unwrap_or_else(|e| Err(StageError::new(Stage::Read, panic_reason(e))))
 }
 
 fn file_name(path: &std::path::Path) -> String {
-    path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string())
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
 }
 
 /// The last path segment of a URL, or `download.pdf`.
@@ -431,7 +518,12 @@ pub fn source_of(doc: &Doc, layout: &Layout) -> Source {
         sha256: hex::encode(sha2::Sha256::digest(&doc.bytes)),
         bytes: doc.bytes.len() as u64,
         pages: layout.pages.len() as u32,
-        media_type: if doc.is_pdf() { "application/pdf" } else { "text/plain" }.into(),
+        media_type: if doc.is_pdf() {
+            "application/pdf"
+        } else {
+            "text/plain"
+        }
+        .into(),
         filename: doc.filename.clone(),
     }
 }

@@ -37,16 +37,36 @@ pub struct Real {
 
 impl Real {
     /// Opens (or creates) the archive, waiting for another run to finish.
-    pub fn new(exe: PathBuf, limits: sop_extract::Limits, archive_root: &Path, registry: Option<Registry>, created: i64) -> anyhow::Result<Real> {
-        let archive = Archive::open(archive_root, LockMode::Wait).with_context(|| format!("cannot open the archive `{}`", archive_root.display()))?;
-        let scratch = tempfile::Builder::new().prefix("sop-run-").tempdir().context("cannot create a temporary folder")?;
-        Ok(Real { exe, limits, archive: Mutex::new(archive), registry, scratch, counter: AtomicU64::new(0), created })
+    pub fn new(
+        exe: PathBuf,
+        limits: sop_extract::Limits,
+        archive_root: &Path,
+        registry: Option<Registry>,
+        created: i64,
+    ) -> anyhow::Result<Real> {
+        let archive = Archive::open(archive_root, LockMode::Wait)
+            .with_context(|| format!("cannot open the archive `{}`", archive_root.display()))?;
+        let scratch = tempfile::Builder::new()
+            .prefix("sop-run-")
+            .tempdir()
+            .context("cannot create a temporary folder")?;
+        Ok(Real {
+            exe,
+            limits,
+            archive: Mutex::new(archive),
+            registry,
+            scratch,
+            counter: AtomicU64::new(0),
+            created,
+        })
     }
 
     /// Writes `<archive>/reports/<name>` atomically.
     pub fn write_report(&self, name: &str, bytes: &[u8]) -> anyhow::Result<PathBuf> {
         let mut archive = self.archive.lock().expect("archive lock");
-        archive.write_report(name, bytes).with_context(|| format!("cannot write the report `{name}`"))
+        archive
+            .write_report(name, bytes)
+            .with_context(|| format!("cannot write the report `{name}`"))
     }
 
     fn school_id(school: &str) -> Option<SchoolId> {
@@ -58,7 +78,9 @@ impl Real {
 fn stored_changes(archive: &Archive, info: &sop_archive::BundleInfo) -> Option<usize> {
     let (_, opened) = archive.read_bundle(info).ok()?;
     let raw = opened.entry(sop_archive::bundle::DIFF_JSON)?;
-    serde_json::from_slice::<sop_diff::Diff>(raw).ok().map(|d| d.changes.len())
+    serde_json::from_slice::<sop_diff::Diff>(raw)
+        .ok()
+        .map(|d| d.changes.len())
 }
 
 /// An error with its causes, on one line.
@@ -78,30 +100,59 @@ fn chain(err: &dyn std::error::Error) -> String {
 
 impl Stages for Real {
     fn extract(&self, doc: &Doc, timeout: Duration) -> Result<Layout, StageError> {
-        let err = |e: sop_extract::ExtractError| StageError::new(Stage::Extract, format!("{e}; {}", e.hint()));
+        let err = |e: sop_extract::ExtractError| {
+            StageError::new(Stage::Extract, format!("{e}; {}", e.hint()))
+        };
         if !doc.is_pdf() {
             return match sop_extract::sniff_not_pdf(&doc.bytes) {
                 // A file of plain text is text someone extracted already.
                 Some("something else (no PDF header)") => match std::str::from_utf8(&doc.bytes) {
                     Ok(text) if !text.contains('\0') => Ok(Layout::from_text(text)),
-                    _ => Err(StageError::new(Stage::Extract, format!("`{}` is neither a PDF nor a text file; ask the school for the PDF", doc.filename))),
+                    _ => Err(StageError::new(
+                        Stage::Extract,
+                        format!(
+                            "`{}` is neither a PDF nor a text file; ask the school for the PDF",
+                            doc.filename
+                        ),
+                    )),
                 },
-                found => Err(err(sop_extract::ExtractError::NotPdf { path: doc.input.label.clone(), found: found.unwrap_or("unknown").into() })),
+                found => Err(err(sop_extract::ExtractError::NotPdf {
+                    path: doc.input.label.clone(),
+                    found: found.unwrap_or("unknown").into(),
+                })),
             };
         }
-        let limits = sop_extract::Limits { timeout, ..self.limits.clone() };
+        let limits = sop_extract::Limits {
+            timeout,
+            ..self.limits.clone()
+        };
         match &doc.input.kind {
-            InputKind::File(path) => sop_extract::extract_isolated(&self.exe, path, &limits).map_err(err),
+            InputKind::File(path) => {
+                sop_extract::extract_isolated(&self.exe, path, &limits).map_err(err)
+            }
             InputKind::Url(_) => {
                 let n = self.counter.fetch_add(1, Ordering::Relaxed);
                 let path = self.scratch.path().join(format!("{n}.pdf"));
-                std::fs::write(&path, &doc.bytes).map_err(|e| StageError::new(Stage::Extract, format!("cannot write a temporary copy of `{}`: {e}", doc.input.label)))?;
+                std::fs::write(&path, &doc.bytes).map_err(|e| {
+                    StageError::new(
+                        Stage::Extract,
+                        format!(
+                            "cannot write a temporary copy of `{}`: {e}",
+                            doc.input.label
+                        ),
+                    )
+                })?;
                 let result = sop_extract::extract_isolated(&self.exe, &path, &limits);
                 let _ = std::fs::remove_file(&path);
                 result.map_err(|e| {
                     // The temporary name means nothing to the user; the URL does.
                     let e = err(e);
-                    StageError { reason: e.reason.replace(&path.display().to_string(), &doc.input.label), ..e }
+                    StageError {
+                        reason: e
+                            .reason
+                            .replace(&path.display().to_string(), &doc.input.label),
+                        ..e
+                    }
                 })
             }
         }
@@ -110,7 +161,9 @@ impl Stages for Real {
     fn normalize(&self, layout: &Layout, source: Source) -> Result<Record, StageError> {
         use sop_normalize::NormalizeError;
         sop_normalize::normalize(layout, source).map_err(|e| match e {
-            NormalizeError::NotAnSop { .. } | NormalizeError::UnrecognisedTemplate { .. } => StageError::new(Stage::Detect, e.to_string()),
+            NormalizeError::NotAnSop { .. } | NormalizeError::UnrecognisedTemplate { .. } => {
+                StageError::new(Stage::Detect, e.to_string())
+            }
             #[allow(unreachable_patterns)]
             other => StageError::new(Stage::Normalize, chain(&other)),
         })
@@ -125,7 +178,11 @@ impl Stages for Real {
             Err(unidentified) => {
                 // The document does not say; the folder it was sorted into may.
                 let from_path = self.registry.as_ref().and_then(|r| {
-                    item.input.path_hints.iter().find(|h| SchoolId::parse(h).ok().is_some_and(|id| r.get(&id).is_some()))
+                    item.input.path_hints.iter().find(|h| {
+                        SchoolId::parse(h)
+                            .ok()
+                            .is_some_and(|id| r.get(&id).is_some())
+                    })
                 });
                 match from_path {
                     Some(h) => {
@@ -145,9 +202,16 @@ impl Stages for Real {
             }
         };
         let id = identified.id;
-        let school_name = self.registry.as_ref().and_then(|r| r.get(&id)).map(|e| e.name.clone()).or_else(|| item.record.school.name.clone());
+        let school_name = self
+            .registry
+            .as_ref()
+            .and_then(|r| r.get(&id))
+            .map(|e| e.name.clone())
+            .or_else(|| item.record.school.name.clone());
         let mut archive = self.archive.lock().expect("archive lock");
-        let latest = archive.latest(&id, &item.year).map_err(|e| fail(Stage::Archive, &e))?;
+        let latest = archive
+            .latest(&id, &item.year)
+            .map_err(|e| fail(Stage::Archive, &e))?;
         let archived = |outcome, changes, diff_report| Archived {
             school: id.to_string(),
             school_name: school_name.clone(),
@@ -158,11 +222,22 @@ impl Stages for Real {
             diff_report,
             warnings: warnings.clone(),
         };
-        if let Some(l) = latest.as_ref().filter(|l| l.source_sha256 == item.record.source.sha256) {
-            return Ok(archived(ArchivedOutcome::Unchanged, stored_changes(&archive, l), None));
+        if let Some(l) = latest
+            .as_ref()
+            .filter(|l| l.source_sha256 == item.record.source.sha256)
+        {
+            return Ok(archived(
+                ArchivedOutcome::Unchanged,
+                stored_changes(&archive, l),
+                None,
+            ));
         }
-        let previous = archive.previous_record(&id, &item.year).map_err(|e| fail(Stage::Diff, &e))?;
-        let diff = previous.as_ref().map(|(_, old)| sop_diff::diff(old, &item.record));
+        let previous = archive
+            .previous_record(&id, &item.year)
+            .map_err(|e| fail(Stage::Diff, &e))?;
+        let diff = previous
+            .as_ref()
+            .map(|(_, old)| sop_diff::diff(old, &item.record));
         let diff_json = diff.as_ref().map(|d| {
             let mut b = serde_json::to_vec_pretty(d).expect("a diff serialises");
             b.push(b'\n');
@@ -188,9 +263,20 @@ impl Stages for Real {
         match added {
             Added::Unchanged { .. } => Ok(archived(ArchivedOutcome::Unchanged, None, None)),
             Added::New { version, .. } => {
-                let outcome = if latest.is_some() { ArchivedOutcome::NewVersion } else { ArchivedOutcome::New };
+                let outcome = if latest.is_some() {
+                    ArchivedOutcome::NewVersion
+                } else {
+                    ArchivedOutcome::New
+                };
                 let report = match &diff_md {
-                    Some(md) => Some(archive.write_report(&format!("diff-{id}-{}-v{version:04}.md", item.year), md.as_bytes()).map_err(|e| fail(Stage::Diff, &e))?),
+                    Some(md) => Some(
+                        archive
+                            .write_report(
+                                &format!("diff-{id}-{}-v{version:04}.md", item.year),
+                                md.as_bytes(),
+                            )
+                            .map_err(|e| fail(Stage::Diff, &e))?,
+                    ),
                     None => None,
                 };
                 Ok(archived(outcome, changes, report))
@@ -205,13 +291,32 @@ impl Stages for Real {
         let entry = archive.http_cache_get(url).ok()??;
         // Only when the copy the validators describe is the one archived for this year.
         (entry.source_sha256.as_deref() == Some(latest.source_sha256.as_str()))
-            .then_some(Validators { etag: entry.etag, last_modified: entry.last_modified })
+            .then_some(Validators {
+                etag: entry.etag,
+                last_modified: entry.last_modified,
+            })
             .filter(|v| !v.is_empty())
     }
 
-    fn remember_validators(&self, _school: &str, _year: &str, url: &str, v: &Validators, sha256: &str) {
-        let entry = HttpCacheEntry { etag: v.etag.clone(), last_modified: v.last_modified.clone(), source_sha256: Some(sha256.to_string()) };
-        if let Err(e) = self.archive.lock().expect("archive lock").http_cache_put(url, entry) {
+    fn remember_validators(
+        &self,
+        _school: &str,
+        _year: &str,
+        url: &str,
+        v: &Validators,
+        sha256: &str,
+    ) {
+        let entry = HttpCacheEntry {
+            etag: v.etag.clone(),
+            last_modified: v.last_modified.clone(),
+            source_sha256: Some(sha256.to_string()),
+        };
+        if let Err(e) = self
+            .archive
+            .lock()
+            .expect("archive lock")
+            .http_cache_put(url, entry)
+        {
             // Costs a full download next time, nothing more.
             tracing::warn!("cannot remember the validators of `{url}`: {}", chain(&e));
         }
@@ -222,9 +327,21 @@ impl Stages for Real {
         let archive = self.archive.lock().expect("archive lock");
         let latest = archive.latest(&id, year).ok()??;
         let opened = archive.read_bundle(&latest).ok().map(|(_, opened)| opened);
-        let record: Option<Record> = opened.as_ref().and_then(|o| o.entry(sop_archive::bundle::RECORD)).and_then(|raw| serde_json::from_slice(raw).ok());
-        let changes = opened.as_ref().and_then(|o| o.entry(sop_archive::bundle::DIFF_JSON)).and_then(|raw| serde_json::from_slice::<sop_diff::Diff>(raw).ok()).map(|d| d.changes.len());
-        let school_name = self.registry.as_ref().and_then(|r| r.get(&id)).map(|e| e.name.clone()).or_else(|| record.as_ref().and_then(|r| r.school.name.clone()));
+        let record: Option<Record> = opened
+            .as_ref()
+            .and_then(|o| o.entry(sop_archive::bundle::RECORD))
+            .and_then(|raw| serde_json::from_slice(raw).ok());
+        let changes = opened
+            .as_ref()
+            .and_then(|o| o.entry(sop_archive::bundle::DIFF_JSON))
+            .and_then(|raw| serde_json::from_slice::<sop_diff::Diff>(raw).ok())
+            .map(|d| d.changes.len());
+        let school_name = self
+            .registry
+            .as_ref()
+            .and_then(|r| r.get(&id))
+            .map(|e| e.name.clone())
+            .or_else(|| record.as_ref().and_then(|r| r.school.name.clone()));
         Some(Archived {
             school: id.to_string(),
             school_name,

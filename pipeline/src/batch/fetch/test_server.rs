@@ -32,7 +32,12 @@ pub struct Response {
 
 impl Response {
     pub fn new(status: u16, body: impl Into<Vec<u8>>) -> Response {
-        Response { status, headers: Vec::new(), body: body.into(), delay: Duration::ZERO }
+        Response {
+            status,
+            headers: Vec::new(),
+            body: body.into(),
+            delay: Duration::ZERO,
+        }
     }
     pub fn header(mut self, name: &str, value: &str) -> Response {
         self.headers.push((name.to_string(), value.to_string()));
@@ -57,7 +62,9 @@ impl Server {
     where
         F: Fn(&Request) -> Response + Send + Sync + 'static,
     {
-        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind 127.0.0.1");
+        let listener = TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind 127.0.0.1");
         let addr = listener.local_addr().expect("local addr");
         let hits: Arc<Mutex<Vec<Request>>> = Arc::default();
         let route = Arc::new(route);
@@ -71,11 +78,17 @@ impl Server {
                     let route = route.clone();
                     let in_flight = in_flight.clone();
                     tokio::spawn(async move {
-                        let Some((path, headers)) = read_head(&mut socket).await else { return };
+                        let Some((path, headers)) = read_head(&mut socket).await else {
+                            return;
+                        };
                         let request = {
                             let mut hits = hits.lock().unwrap();
                             let seen = hits.iter().filter(|r| r.path == path).count();
-                            let request = Request { path, headers, seen };
+                            let request = Request {
+                                path,
+                                headers,
+                                seen,
+                            };
                             hits.push(request.clone());
                             request
                         };
@@ -86,7 +99,11 @@ impl Server {
                         }
                         let response = route(&request);
                         tokio::time::sleep(response.delay).await;
-                        let mut head = format!("HTTP/1.1 {} X\r\nContent-Length: {}\r\nConnection: close\r\n", response.status, response.body.len());
+                        let mut head = format!(
+                            "HTTP/1.1 {} X\r\nContent-Length: {}\r\nConnection: close\r\n",
+                            response.status,
+                            response.body.len()
+                        );
                         for (k, v) in &response.headers {
                             head.push_str(&format!("{k}: {v}\r\n"));
                         }
@@ -99,7 +116,12 @@ impl Server {
                 }
             })
         };
-        Server { addr, hits, in_flight, task }
+        Server {
+            addr,
+            hits,
+            in_flight,
+            task,
+        }
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -117,7 +139,12 @@ impl Server {
     }
 
     pub fn count(&self, path: &str) -> usize {
-        self.hits.lock().unwrap().iter().filter(|r| r.path == path).count()
+        self.hits
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|r| r.path == path)
+            .count()
     }
 }
 
@@ -127,7 +154,9 @@ impl Drop for Server {
     }
 }
 
-async fn read_head(socket: &mut tokio::net::TcpStream) -> Option<(String, HashMap<String, String>)> {
+async fn read_head(
+    socket: &mut tokio::net::TcpStream,
+) -> Option<(String, HashMap<String, String>)> {
     let mut buf = Vec::new();
     let mut chunk = [0u8; 1024];
     while !buf.windows(4).any(|w| w == b"\r\n\r\n") {
