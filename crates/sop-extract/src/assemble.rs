@@ -190,7 +190,8 @@ const COORDINATORS: &[&str] = &["en", "of", "tot", "and", "or", "t/m"];
 /// Repairs line-end hyphenation across consecutive lines of a page, and across
 /// a page break: "ge-" + "wenst" becomes "gewenst" on the first line. A hyphen
 /// is kept ("collega-scholen") when the hyphenated form occurs elsewhere in
-/// the document or the part before it is not a plain lowercase word part
+/// the document, when the document hyphenates the same stem elsewhere
+/// ("sociaal-emotionele" keeps "sociaal-" + "emotioneel"), or the part before it is not a plain lowercase word part
 /// ("ICT-", "2-") or two vowels meet ("havo-afdeling"); it is left alone
 /// before a coordinator ("hoog- en").
 pub(crate) fn repair_hyphenation(pages: &mut [Page]) {
@@ -222,7 +223,13 @@ pub(crate) fn repair_hyphenation(pages: &mut [Page]) {
         let hyphenated = format!("{}-{}", stem, next_core).to_lowercase();
         // Dutch writes a hyphen where two vowels would collide ("havo-afdeling").
         let vowel = |c: Option<char>| c.is_some_and(|c| "aeiouyáéíóúàèëïöü".contains(c));
+        // The document hyphenates this stem elsewhere ("sociaal-emotionele"
+        // elsewhere makes "sociaal-" + "emotioneel" a real hyphen too).
+        let stem_prefix = format!("{}-", stem_word.to_lowercase());
+        let stem_hyphenated_elsewhere =
+            all_words.range(stem_prefix.clone()..).take_while(|w| w.starts_with(&stem_prefix)).any(|w| w.len() > stem_prefix.len());
         let keep_hyphen = all_words.contains(&hyphenated)
+            || stem_hyphenated_elsewhere
             || !stem_word.chars().all(char::is_lowercase)
             || (vowel(stem_word.chars().last()) && vowel(next.chars().next()));
         let joined = if keep_hyphen { format!("{prefix}{next}") } else { format!("{stem}{next}") };

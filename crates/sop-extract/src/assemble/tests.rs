@@ -110,6 +110,11 @@ fn real_hyphens_are_kept() {
         repaired(&["met collega-scholen en collega-", "scholen samen"]),
         vec!["met collega-scholen en collega-scholen", "samen"]
     );
+    // The same stem is hyphenated elsewhere in the document (sample 001).
+    assert_eq!(
+        repaired(&["de sociaal-emotionele ontwikkeling en sociaal-", "emotioneel de overstap"]),
+        vec!["de sociaal-emotionele ontwikkeling en sociaal-emotioneel", "de overstap"]
+    );
     // Vowels meet: Dutch writes the hyphen.
     assert_eq!(repaired(&["de havo-", "afdeling"]), vec!["de havo-afdeling"]);
     // Capitals or digits before the hyphen.
