@@ -31,32 +31,50 @@ pub(crate) fn lines_from_glyphs(mut glyphs: Vec<Glyph>) -> Vec<Line> {
     let spaces = glyphs.iter().filter(|g| is_space(g)).count();
     let spaced = spaces * 20 >= glyphs.len();
     glyphs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
-    let mut rows: Vec<Vec<Glyph>> = Vec::new();
-    for g in glyphs {
-        match rows.last_mut() {
-            Some(row) if (g.y - row[0].y).abs() <= 0.3 * g.size.max(row[0].size) => row.push(g),
-            _ => rows.push(vec![g]),
+    // Rows are runs of the sorted glyphs: a new row where the baseline moves.
+    let mut lines: Vec<Line> = Vec::new();
+    let mut start = 0;
+    for i in 1..=glyphs.len() {
+        let new_row = i == glyphs.len() || {
+            let (first, g) = (&glyphs[start], &glyphs[i]);
+            (g.y - first.y).abs() > 0.3 * g.size.max(first.size)
+        };
+        if new_row {
+            lines.extend(line_from_row(&mut glyphs[start..i], spaced));
+            start = i;
         }
     }
-    let mut lines: Vec<Line> = rows.into_iter().filter_map(|r| line_from_row(r, spaced)).collect();
     lines.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
     lines
 }
 
 fn is_space(g: &Glyph) -> bool {
-    g.text.chars().all(|c| c.is_whitespace() || c == '\u{a0}')
+    match g.text.as_bytes() {
+        [b] => b.is_ascii_whitespace() || *b == 0x0b,
+        _ => g.text.chars().all(|c| c.is_whitespace() || c == '\u{a0}'),
+    }
 }
 
-fn line_from_row(mut row: Vec<Glyph>, spaced: bool) -> Option<Line> {
+fn line_from_row(row: &mut [Glyph], spaced: bool) -> Option<Line> {
     let word_gap = if spaced { WORD_GAP_EM_SPACED } else { WORD_GAP_EM };
     row.sort_by(|a, b| a.x.total_cmp(&b.x));
-    // Fake bold and shadows draw the same glyph twice at (nearly) the same place.
-    row.dedup_by(|b, a| a.text == b.text && (a.x - b.x).abs() < 0.2 * a.size);
+    // Fake bold and shadows draw the same glyph twice at (nearly) the same
+    // place: keep the first (what `Vec::dedup_by` keeps, done in place).
+    let mut kept = 0;
+    for i in 1..row.len() {
+        let (a, b) = (&row[kept], &row[i]);
+        if !(a.text == b.text && (a.x - b.x).abs() < 0.2 * a.size) {
+            kept += 1;
+            row.swap(kept, i);
+        }
+    }
+    let len = (kept + 1).min(row.len());
+    let row = &mut row[..len];
     let mut runs: Vec<Run> = Vec::new();
     let mut prev_end = f32::NEG_INFINITY;
     let mut pending_space = false;
     for g in row {
-        if is_space(&g) {
+        if is_space(g) {
             pending_space = true;
             continue;
         }
@@ -78,7 +96,7 @@ fn line_from_row(mut row: Vec<Glyph>, spaced: bool) -> Option<Line> {
                 run.width = (g.x + g.width - run.x).max(run.width);
                 run.font_size = run.font_size.max(g.size);
             }
-            _ => runs.push(Run { text: g.text.clone(), x: g.x, y: g.y, width: g.width, font_size: g.size }),
+            _ => runs.push(Run { text: std::mem::take(&mut g.text), x: g.x, y: g.y, width: g.width, font_size: g.size }),
         }
         pending_space = false;
         prev_end = prev_end.max(g.x + g.width);
@@ -195,11 +213,9 @@ const COORDINATORS: &[&str] = &["en", "of", "tot", "and", "or", "t/m"];
 /// ("ICT-", "2-") or two vowels meet ("havo-afdeling"); it is left alone
 /// before a coordinator ("hoog- en").
 pub(crate) fn repair_hyphenation(pages: &mut [Page]) {
-    let all_words: BTreeSet<String> = pages
-        .iter()
-        .flat_map(|p| p.lines.iter())
-        .flat_map(|l| l.text.split_whitespace().map(|w| trim_punct(w).to_lowercase()).collect::<Vec<_>>())
-        .collect();
+    // Every word of the document as it stood before any join; built at the
+    // first line-end hyphen that needs it (many documents have none).
+    let mut all_words: Option<BTreeSet<String>> = None;
     let positions: Vec<(usize, usize)> =
         pages.iter().enumerate().flat_map(|(p, page)| (0..page.lines.len()).map(move |l| (p, l))).collect();
     for w in positions.windows(2) {
@@ -226,6 +242,7 @@ pub(crate) fn repair_hyphenation(pages: &mut [Page]) {
         // The document hyphenates this stem elsewhere ("sociaal-emotionele"
         // elsewhere makes "sociaal-" + "emotioneel" a real hyphen too).
         let stem_prefix = format!("{}-", stem_word.to_lowercase());
+        let all_words = all_words.get_or_insert_with(|| document_words(pages));
         let stem_hyphenated_elsewhere =
             all_words.range(stem_prefix.clone()..).take_while(|w| w.starts_with(&stem_prefix)).any(|w| w.len() > stem_prefix.len());
         let keep_hyphen = all_words.contains(&hyphenated)
@@ -256,6 +273,16 @@ pub(crate) fn repair_hyphenation(pages: &mut [Page]) {
     for page in pages.iter_mut() {
         page.lines.retain(|l| !l.runs.is_empty());
     }
+}
+
+/// The lowercased words of all lines, punctuation trimmed (hyphens kept).
+fn document_words(pages: &[Page]) -> BTreeSet<String> {
+    pages
+        .iter()
+        .flat_map(|p| p.lines.iter())
+        .flat_map(|l| l.text.split_whitespace())
+        .map(|w| trim_punct(w).to_lowercase())
+        .collect()
 }
 
 fn trim_punct(w: &str) -> &str {
