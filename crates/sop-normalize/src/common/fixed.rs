@@ -1,5 +1,7 @@
 //! Fixed template text: did the school keep it, and where does it end?
 
+use std::collections::HashMap;
+
 use sop_model::text::words;
 
 impl FixedPrefix {
@@ -43,30 +45,53 @@ fn lower_words(s: &str) -> Vec<String> {
 /// LCS table gives every prefix at once.
 pub(crate) fn fixed_prefix(lines: &[&str], variants: &[&str]) -> FixedPrefix {
     let mut best = FixedPrefix { lines: 0, similarity: 0.0, variant: 0, extra: 0, missing: 0, template_words: 0 };
-    let line_words: Vec<Vec<String>> = lines.iter().map(|l| lower_words(l)).collect();
-    for (v, fixed) in variants.iter().enumerate() {
-        let f = lower_words(fixed);
+    // Words as numbers: the LCS only asks whether a line word equals a
+    // template word, so every template word gets its own id and every other
+    // word one id no template word has.
+    let mut ids: HashMap<String, u32> = HashMap::new();
+    let variant_ids: Vec<Vec<u32>> = variants
+        .iter()
+        .map(|v| {
+            lower_words(v)
+                .into_iter()
+                .map(|w| {
+                    let next = ids.len() as u32;
+                    *ids.entry(w).or_insert(next)
+                })
+                .collect()
+        })
+        .collect();
+    let line_ids: Vec<Vec<u32>> =
+        lines.iter().map(|l| lower_words(l).iter().map(|w| ids.get(w).copied().unwrap_or(u32::MAX)).collect()).collect();
+    for (v, f) in variant_ids.iter().enumerate() {
         if f.is_empty() {
             continue;
         }
-        let mut prev = vec![0usize; f.len() + 1];
-        let mut cur = vec![0usize; f.len() + 1];
+        let mut prev = vec![0u32; f.len() + 1];
+        let mut cur = vec![0u32; f.len() + 1];
         let mut count = 0usize;
-        for (li, lw) in line_words.iter().enumerate() {
-            for w in lw {
-                for (j, fw) in f.iter().enumerate() {
+        for (li, lw) in line_ids.iter().enumerate() {
+            for &w in lw {
+                for (j, &fw) in f.iter().enumerate() {
                     cur[j + 1] = if w == fw { prev[j] + 1 } else { cur[j].max(prev[j + 1]) };
                 }
                 std::mem::swap(&mut prev, &mut cur);
                 count += 1;
             }
-            let sim = 2.0 * prev[f.len()] as f64 / (count + f.len()) as f64;
-            let lcs = prev[f.len()];
+            let lcs = prev[f.len()] as usize;
+            let sim = 2.0 * lcs as f64 / (count + f.len()) as f64;
             // On a tie the variant that accounts for more words wins (the one
             // with the instruction sentence the school kept).
             let best_lcs = best.lines_words();
             if sim > best.similarity + 1e-12 || ((sim - best.similarity).abs() <= 1e-12 && lcs > best_lcs) {
                 best = FixedPrefix { lines: li + 1, similarity: sim, variant: v, extra: count - lcs, missing: f.len() - lcs, template_words: f.len() };
+            }
+            // No longer prefix can win: even with every template word matched
+            // its similarity stays below the best (the lines after the fixed
+            // text are the school's own, often many).
+            let bound = 2.0 * f.len() as f64 / (count + f.len()) as f64;
+            if bound < best.similarity - 1e-12 {
+                break;
             }
         }
     }

@@ -59,13 +59,13 @@ fn same_word(a: &str, b: &str) -> bool {
     common >= 5 && la.max(lb) - common <= 3
 }
 
-/// How well `label` names the standard row `std` (0..=1): the share of the
-/// standard label's distinctive words the label has, times the share of the
-/// label's distinctive words that belong to the standard label (so that
-/// "Expertise taal, lezen en spraak" does not match "Expertise
-/// spraak-taalproblematiek").
-pub(crate) fn label_score(label: &str, std: &str) -> f64 {
-    let (a, b) = (distinctive(label), distinctive(std));
+/// How well a label names a standard row (0..=1), given the [`distinctive`]
+/// words of the label (`a`) and of the standard label (`b`), found once per
+/// label rather than once per pair: the share of the standard label's
+/// distinctive words the label has, times the share of the label's
+/// distinctive words that belong to the standard label (so that "Expertise
+/// taal, lezen en spraak" does not match "Expertise spraak-taalproblematiek").
+fn label_score(a: &[String], b: &[String]) -> f64 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
@@ -81,9 +81,11 @@ pub(crate) fn assign_keys(labels: &[&str], standard: &[StandardRow]) -> Vec<(Str
     // Best matches first, so that a row renamed a little does not lose its
     // key to a weaker candidate earlier in the table.
     let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
+    let standard_words: Vec<Vec<String>> = standard.iter().map(|s| distinctive(s.label)).collect();
     for (i, l) in labels.iter().enumerate() {
-        for (j, s) in standard.iter().enumerate() {
-            let score = label_score(l, s.label);
+        let label_words = distinctive(l);
+        for (j, s) in standard_words.iter().enumerate() {
+            let score = label_score(&label_words, s);
             if score >= 0.6 {
                 candidates.push((score, i, j));
             }
