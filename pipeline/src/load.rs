@@ -36,18 +36,24 @@ pub fn record_from_path(path: &Path) -> Result<Record> {
         return serde_json::from_slice(&bytes).with_context(|| format!("`{}` is not a sop/1 record", path.display()));
     }
     let loaded = layout_from_path(path)?;
-    let source = source_of(path, &loaded.bytes, &loaded.layout);
+    let source = source_of(file_name(path), &loaded.bytes, &loaded.layout);
     sop_normalize::normalize(&loaded.layout, source).map_err(|e| anyhow::anyhow!("`{}`: {e}", path.display()))
 }
 
-/// `source` of a record: the bytes as read.
-fn source_of(path: &Path, bytes: &[u8], layout: &Layout) -> sop_model::Source {
+/// The `source` of a record: what was received, byte for byte. The one place
+/// that says how a document is described, for single commands and the batch.
+pub fn source_of(filename: String, bytes: &[u8], layout: &Layout) -> sop_model::Source {
     use sha2::Digest;
     sop_model::Source {
         sha256: hex::encode(sha2::Sha256::digest(bytes)),
         bytes: bytes.len() as u64,
         pages: layout.pages.len() as u32,
         media_type: if bytes.starts_with(b"%PDF") { "application/pdf" } else { "text/plain" }.into(),
-        filename: path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned()),
+        filename,
     }
+}
+
+/// The file name of a path, as recorded in `source.filename`.
+pub fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
 }

@@ -38,8 +38,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use serde::Serialize;
-use sha2::Digest;
-use sop_model::{Layout, Record, Source};
+use sop_model::{Layout, Record};
 use tokio::sync::{mpsc, Mutex, Semaphore};
 
 pub use fetch::{FetchConfig, Fetched, Fetcher, Validators};
@@ -193,7 +192,7 @@ pub async fn run<S: Stages>(
                         timer.add(Slot::Read, started);
                         match read {
                             Ok(bytes) => {
-                                let filename = file_name(path);
+                                let filename = crate::load::file_name(path);
                                 let doc = Doc {
                                     input,
                                     bytes,
@@ -325,7 +324,7 @@ pub async fn run<S: Stages>(
                 let input = doc.input.clone();
                 let stages = stages.clone();
                 let result = tokio::task::spawn_blocking(move || {
-                    let source = source_of(&doc, &layout);
+                    let source = crate::load::source_of(doc.filename.clone(), &doc.bytes, &layout);
                     let record = stages.normalize(&layout, source)?;
                     let text = layout.text();
                     drop(layout);
@@ -495,12 +494,6 @@ async fn read_file(path: PathBuf, max: u64) -> Result<Vec<u8>, StageError> {
     .unwrap_or_else(|e| Err(StageError::new(Stage::Read, panic_reason(e))))
 }
 
-fn file_name(path: &std::path::Path) -> String {
-    path.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| path.display().to_string())
-}
-
 /// The last path segment of a URL, or `download.pdf`.
 fn url_file_name(url: &str) -> String {
     let path = url.split(['?', '#']).next().unwrap_or(url);
@@ -509,21 +502,5 @@ fn url_file_name(url: &str) -> String {
         "download.pdf".into()
     } else {
         last.to_string()
-    }
-}
-
-/// `source` of the record: the bytes as received.
-pub fn source_of(doc: &Doc, layout: &Layout) -> Source {
-    Source {
-        sha256: hex::encode(sha2::Sha256::digest(&doc.bytes)),
-        bytes: doc.bytes.len() as u64,
-        pages: layout.pages.len() as u32,
-        media_type: if doc.is_pdf() {
-            "application/pdf"
-        } else {
-            "text/plain"
-        }
-        .into(),
-        filename: doc.filename.clone(),
     }
 }
