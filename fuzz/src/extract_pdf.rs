@@ -27,10 +27,15 @@ fn limits() -> Limits {
 /// not the batch; it is still a bug in the extraction.
 pub fn run(data: &[u8]) {
     let limits = limits();
-    let Ok(layout) = sop_extract::extract_pdf("fuzz.pdf", data, &limits) else { return };
+    let Ok(layout) = sop_extract::extract_pdf("fuzz.pdf", data, &limits) else {
+        return;
+    };
     for (i, page) in layout.pages.iter().enumerate() {
         assert_eq!(page.number as usize, i + 1, "pages out of order");
     }
     let text = layout.text();
-    assert!(text.len() as u64 <= limits.max_text_bytes + layout.pages.len() as u64, "text past the limit");
+    assert!(
+        text.len() as u64 <= limits.max_text_bytes + layout.pages.len() as u64,
+        "text past the limit"
+    );
 }

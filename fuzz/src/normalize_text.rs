@@ -7,7 +7,9 @@ use sop_normalize::Detection;
 /// normalisation, and a record, when one comes out, must survive being
 /// written as JSON and read back unchanged (the archive stores it that way).
 pub fn run(data: &[u8]) {
-    let Ok(text) = std::str::from_utf8(data) else { return };
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
     let layout = Layout::from_text(text);
     let detection = sop_normalize::detect(&layout);
     let source = Source {
@@ -19,7 +21,9 @@ pub fn run(data: &[u8]) {
     };
     let result = sop_normalize::normalize(&layout, source);
     match (&detection, &result) {
-        (Detection::Recognised(_), Err(e)) => panic!("detect recognised the template but normalize failed: {e}"),
+        (Detection::Recognised(_), Err(e)) => {
+            panic!("detect recognised the template but normalize failed: {e}")
+        }
         (Detection::NotAnSop { .. } | Detection::Unrecognised { .. }, Ok(_)) => {
             panic!("detect rejected the document but normalize made a record")
         }
@@ -29,6 +33,9 @@ pub fn run(data: &[u8]) {
         let json = serde_json::to_vec(&record).expect("a record always serialises");
         let back: Record = serde_json::from_slice(&json).expect("a written record reads back");
         let again = serde_json::to_vec(&back).expect("a record always serialises");
-        assert!(json == again, "a record read back from its JSON writes different bytes");
+        assert!(
+            json == again,
+            "a record read back from its JSON writes different bytes"
+        );
     }
 }
