@@ -15,6 +15,9 @@ pub(crate) struct DocLine {
     pub page: Option<u32>,
     /// Whitespace-normalised text.
     pub text: String,
+    /// `text` lowercased, once: heading searches and markers test every
+    /// line for many targets.
+    pub lower: String,
     /// The line with its spacing as extracted. Text origin: leading indent and
     /// trailing spaces kept (they count empty table cells). PDF: runs joined.
     pub raw: String,
@@ -111,6 +114,7 @@ impl<'a> Doc<'a> {
                 prev_y = Some(line.y);
                 lines.push(DocLine {
                     page: Some(page.number),
+                    lower: text.to_lowercase(),
                     text,
                     raw,
                     runs: line.runs.clone(),
@@ -161,7 +165,7 @@ impl<'a> Doc<'a> {
         (from..to.min(self.lines.len())).find(|&i| {
             let t = &self.lines[i].text;
             // Cheap rejection first: a heading has the target's longest word.
-            t.to_lowercase().contains(&anchor)
+            self.lines[i].lower.contains(&anchor)
                 && !t.ends_with('.') && t.chars().count() <= 2 * target.chars().count() + 12 && heading_similarity_words(&heading_words(t), &want) >= min
         })
     }

@@ -61,8 +61,8 @@ pub(crate) fn fixed_prefix(lines: &[&str], variants: &[&str]) -> FixedPrefix {
                 .collect()
         })
         .collect();
-    let line_ids: Vec<Vec<u32>> =
-        lines.iter().map(|l| lower_words(l).iter().map(|w| ids.get(w).copied().unwrap_or(u32::MAX)).collect()).collect();
+    // Found as far as some variant reads (see the stop below), once.
+    let mut line_ids: Vec<Vec<u32>> = Vec::new();
     for (v, f) in variant_ids.iter().enumerate() {
         if f.is_empty() {
             continue;
@@ -70,8 +70,11 @@ pub(crate) fn fixed_prefix(lines: &[&str], variants: &[&str]) -> FixedPrefix {
         let mut prev = vec![0u32; f.len() + 1];
         let mut cur = vec![0u32; f.len() + 1];
         let mut count = 0usize;
-        for (li, lw) in line_ids.iter().enumerate() {
-            for &w in lw {
+        for (li, line) in lines.iter().enumerate() {
+            if li == line_ids.len() {
+                line_ids.push(lower_words(line).iter().map(|w| ids.get(w).copied().unwrap_or(u32::MAX)).collect());
+            }
+            for &w in &line_ids[li] {
                 for (j, &fw) in f.iter().enumerate() {
                     cur[j + 1] = if w == fw { prev[j] + 1 } else { cur[j].max(prev[j + 1]) };
                 }

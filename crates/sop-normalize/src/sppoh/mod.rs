@@ -127,7 +127,9 @@ impl TemplateFamily for SppohModel {
 
 /// The whole text, lowercased, on one line with single spaces (for sentence markers).
 pub(crate) fn flat_lower(doc: &Doc<'_>) -> String {
-    sop_model::text::normalize_ws(&doc.lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join(" ")).to_lowercase()
+    // Lowercasing line by line is lowercasing the whole: the joining space
+    // stops the one context-dependent rule (final sigma).
+    sop_model::text::normalize_ws(&doc.lines.iter().map(|l| l.lower.as_str()).collect::<Vec<_>>().join(" "))
 }
 
 /// Line index of each section heading found, searched in template order so
@@ -164,7 +166,7 @@ impl Sections {
             let anchor = crate::common::doc::longest_word(&want);
             (from..n).find(|&i| {
                 let t = &doc.lines[i].text;
-                t.to_lowercase().contains(&anchor)
+                doc.lines[i].lower.contains(&anchor)
                     && !t.ends_with('.')
                     && t.chars().count() <= target.chars().count() + 16
                     && sop_model::text::word_similarity(&crate::common::doc::heading_words(t), &want) >= 0.85
