@@ -41,13 +41,13 @@ fn lower_words(s: &str) -> Vec<String> {
 /// Finds how many leading `lines` are the fixed text, trying each variant of
 /// it (template revisions differ, e.g. by an instruction sentence): the
 /// prefix, cut at a line end, with the highest word similarity (twice the
-/// longest common word subsequence over the word counts). One pass of the
-/// LCS table gives every prefix at once.
+/// longest common word subsequence over the word counts). One pass over the
+/// lines gives the LCS of every prefix at once.
 pub(crate) fn fixed_prefix(lines: &[&str], variants: &[&str]) -> FixedPrefix {
     let mut best = FixedPrefix { lines: 0, similarity: 0.0, variant: 0, extra: 0, missing: 0, template_words: 0 };
     // Words as numbers: the LCS only asks whether a line word equals a
     // template word, so every template word gets its own id and every other
-    // word one id no template word has.
+    // word none.
     let mut ids: HashMap<String, u32> = HashMap::new();
     let variant_ids: Vec<Vec<u32>> = variants
         .iter()
@@ -62,26 +62,22 @@ pub(crate) fn fixed_prefix(lines: &[&str], variants: &[&str]) -> FixedPrefix {
         })
         .collect();
     // Found as far as some variant reads (see the stop below), once.
-    let mut line_ids: Vec<Vec<u32>> = Vec::new();
+    let mut line_ids: Vec<Vec<Option<u32>>> = Vec::new();
     for (v, f) in variant_ids.iter().enumerate() {
         if f.is_empty() {
             continue;
         }
-        let mut prev = vec![0u32; f.len() + 1];
-        let mut cur = vec![0u32; f.len() + 1];
+        let mut lcs_of = PrefixLcs::new(f, ids.len());
         let mut count = 0usize;
         for (li, line) in lines.iter().enumerate() {
             if li == line_ids.len() {
-                line_ids.push(lower_words(line).iter().map(|w| ids.get(w).copied().unwrap_or(u32::MAX)).collect());
+                line_ids.push(lower_words(line).iter().map(|w| ids.get(w).copied()).collect());
             }
             for &w in &line_ids[li] {
-                for (j, &fw) in f.iter().enumerate() {
-                    cur[j + 1] = if w == fw { prev[j] + 1 } else { cur[j].max(prev[j + 1]) };
-                }
-                std::mem::swap(&mut prev, &mut cur);
+                lcs_of.push(w);
                 count += 1;
             }
-            let lcs = prev[f.len()] as usize;
+            let lcs = lcs_of.len();
             let sim = 2.0 * lcs as f64 / (count + f.len()) as f64;
             // On a tie the variant that accounts for more words wins (the one
             // with the instruction sentence the school kept).
@@ -101,6 +97,64 @@ pub(crate) fn fixed_prefix(lines: &[&str], variants: &[&str]) -> FixedPrefix {
     best
 }
 
+/// The length of the longest common subsequence of a growing word sequence
+/// and a fixed one (the template text), after every word: bit-parallel
+/// (Hyyrö 2004, "Bit-parallel LCS-length computation revisited"), one bit per
+/// template word, so a fixed text of 400 words costs 7 machine words per line
+/// word instead of a 400-cell table row.
+struct PrefixLcs {
+    /// Per word id, the template positions holding that word (`blocks` words each).
+    positions: Vec<u64>,
+    blocks: usize,
+    /// Zero bits (within the template's length) count the LCS.
+    v: Vec<u64>,
+    last_block_mask: u64,
+    template_len: usize,
+}
+
+impl PrefixLcs {
+    fn new(template: &[u32], ids: usize) -> PrefixLcs {
+        let blocks = template.len().div_ceil(64);
+        let mut positions = vec![0u64; ids * blocks];
+        for (j, &id) in template.iter().enumerate() {
+            positions[id as usize * blocks + j / 64] |= 1 << (j % 64);
+        }
+        let last_block_mask = match template.len() % 64 {
+            0 => u64::MAX,
+            r => (1u64 << r) - 1,
+        };
+        let mut v = vec![u64::MAX; blocks];
+        if let Some(last) = v.last_mut() {
+            *last = last_block_mask;
+        }
+        PrefixLcs { positions, blocks, v, last_block_mask, template_len: template.len() }
+    }
+
+    /// Appends a word: its id, `None` for a word the template does not have
+    /// (which leaves the LCS as it is).
+    fn push(&mut self, word: Option<u32>) {
+        let Some(id) = word else { return };
+        let m = &self.positions[id as usize * self.blocks..(id as usize + 1) * self.blocks];
+        // V = (V + U) | (V - U) with U = V & M; V - U is V & !M (no borrows,
+        // U lies within V), the addition carries across blocks.
+        let mut carry = false;
+        for (v, &m) in self.v.iter_mut().zip(m) {
+            let u = *v & m;
+            let (sum, c1) = v.overflowing_add(u);
+            let (sum, c2) = sum.overflowing_add(u64::from(carry));
+            carry = c1 || c2;
+            *v = sum | (*v & !m);
+        }
+        if let Some(last) = self.v.last_mut() {
+            *last &= self.last_block_mask;
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.template_len - self.v.iter().map(|b| b.count_ones() as usize).sum::<usize>()
+    }
+}
+
 /// Whether the school kept the fixed text: at most [`TOLERATED_WORDS`]
 /// words more or fewer than the template's.
 pub(crate) fn is_standard(p: &FixedPrefix) -> bool {
@@ -110,6 +164,40 @@ pub(crate) fn is_standard(p: &FixedPrefix) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The LCS table, row by row: what [`PrefixLcs`] must agree with.
+    fn lcs_table(a: &[u32], b: &[u32]) -> Vec<usize> {
+        let mut prev = vec![0usize; b.len() + 1];
+        let mut cur = vec![0usize; b.len() + 1];
+        let mut out = Vec::new();
+        for x in a {
+            for (j, y) in b.iter().enumerate() {
+                cur[j + 1] = if x == y { prev[j] + 1 } else { cur[j].max(prev[j + 1]) };
+            }
+            std::mem::swap(&mut prev, &mut cur);
+            out.push(prev[b.len()]);
+        }
+        out
+    }
+
+    proptest! {
+        // Small alphabets give many repeated words; lengths cross the
+        // 64-word blocks (carries between blocks).
+        #[test]
+        fn bit_parallel_lcs_equals_the_table(
+            template in proptest::collection::vec(0u32..6, 1..200),
+            text in proptest::collection::vec(0u32..8, 0..250),
+        ) {
+            let mut lcs = PrefixLcs::new(&template, 8);
+            let mut got = Vec::new();
+            for &w in &text {
+                lcs.push((w < 6).then_some(w));
+                got.push(lcs.len());
+            }
+            prop_assert_eq!(got, lcs_table(&text, &template));
+        }
+    }
 
     #[test]
     fn fixed_text_then_school_text() {
