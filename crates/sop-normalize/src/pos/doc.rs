@@ -209,6 +209,9 @@ fn heading_kind(text: &str, chapter: u32) -> Option<(Kind, u32)> {
         }
         return None;
     }
+    if !may_be_unnumbered_heading(text, chapter) {
+        return None;
+    }
     let s = slug(text.trim_end_matches(':'));
     if s.is_empty() {
         return None;
@@ -224,6 +227,19 @@ fn heading_kind(text: &str, chapter: u32) -> Option<(Kind, u32)> {
         return Some((Kind::TableNote, 3));
     }
     None
+}
+
+/// A cheap necessary condition for the unnumbered branch of [`heading_kind`],
+/// so that running text is not slugged line by line: every ASCII letter or
+/// digit of a line is one character of its slug, and every word holding one
+/// is one `_`-separated part of it.
+fn may_be_unnumbered_heading(text: &str, chapter: u32) -> bool {
+    let longest = UNNUMBERED.iter().map(|(h, _, _)| h.len()).max().unwrap_or(0);
+    if text.bytes().filter(u8::is_ascii_alphanumeric).count() <= longest {
+        return true;
+    }
+    // Only a "Toelichting ..." note of at most three words remains.
+    chapter == 3 && text.split_whitespace().filter(|w| w.bytes().any(|b| b.is_ascii_alphanumeric())).count() <= 3
 }
 
 /// A chapter title is short: the known title plus at most a few words

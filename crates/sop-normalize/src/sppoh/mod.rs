@@ -91,8 +91,9 @@ impl TemplateFamily for SppohModel {
         }
         let mut from = 0;
         for (heading, weight) in HEADING_MARKERS {
-            // In order where possible, but a heading out of order still counts.
-            let found = doc.find_heading(from, doc.len(), heading, 0.85).or_else(|| doc.find_heading(0, doc.len(), heading, 0.85));
+            // In order where possible, but a heading out of order still counts
+            // (the lines from `from` on are known not to have it).
+            let found = doc.find_heading(from, doc.len(), heading, 0.85).or_else(|| doc.find_heading(0, from, heading, 0.85));
             if let Some(i) = found {
                 confidence += weight;
                 evidence.push(format!("heading \"{}\"", doc.lines[i].text));
