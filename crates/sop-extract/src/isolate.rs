@@ -25,7 +25,7 @@ pub const CHILD_SUBCOMMAND: &str = "__extract-child";
 /// What the child writes to stdout.
 #[derive(Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-enum Reply {
+pub(crate) enum Reply {
     Layout(Layout),
     Error(ExtractError),
 }
@@ -34,16 +34,7 @@ enum Reply {
 /// `std::env::current_exe()`, whose CLI must route [`CHILD_SUBCOMMAND`] and
 /// its flags to [`child_main`]). Safe to call from many threads at once.
 pub fn extract_isolated(exe: &Path, input: &Path, limits: &Limits) -> Result<Layout, ExtractError> {
-    let path = input.display().to_string();
-    let read_err = |e: std::io::Error| ExtractError::Read { path: path.clone(), reason: e.to_string() };
-    let size = std::fs::metadata(input).map_err(read_err)?.len();
-    if size > limits.max_bytes {
-        return Err(ExtractError::TooLarge { path, size, limit: limits.max_bytes });
-    }
-    let bytes = std::fs::read(input).map_err(read_err)?;
-    if let Some(found) = sniff_not_pdf(&bytes) {
-        return Err(ExtractError::NotPdf { path, found: found.into() });
-    }
+    let (path, bytes) = read_input(input, limits)?;
     let spawn_err = |e: std::io::Error| ExtractError::Spawn { path: path.clone(), reason: e.to_string() };
     let mut child = Command::new(exe)
         .arg(CHILD_SUBCOMMAND)
@@ -94,8 +85,29 @@ pub fn extract_isolated(exe: &Path, input: &Path, limits: &Limits) -> Result<Lay
             Err(e) => Err(ExtractError::Crashed { path, how: format!("unreadable reply from the extraction process: {e}") }),
         };
     }
-    let stderr = String::from_utf8_lossy(&errors);
-    let how = if stderr.contains("memory allocation") || stderr.contains("out of memory") {
+    Err(ExtractError::Crashed { path, how: crash_cause(&errors, status, limits) })
+}
+
+/// The file's name for messages and its bytes, after the checks that need no
+/// child: size and file type.
+pub(crate) fn read_input(input: &Path, limits: &Limits) -> Result<(String, Vec<u8>), ExtractError> {
+    let path = input.display().to_string();
+    let read_err = |e: std::io::Error| ExtractError::Read { path: path.clone(), reason: e.to_string() };
+    let size = std::fs::metadata(input).map_err(read_err)?.len();
+    if size > limits.max_bytes {
+        return Err(ExtractError::TooLarge { path, size, limit: limits.max_bytes });
+    }
+    let bytes = std::fs::read(input).map_err(read_err)?;
+    if let Some(found) = sniff_not_pdf(&bytes) {
+        return Err(ExtractError::NotPdf { path, found: found.into() });
+    }
+    Ok((path, bytes))
+}
+
+/// Why a child died, from its stderr and exit status.
+pub(crate) fn crash_cause(errors: &[u8], status: std::process::ExitStatus, limits: &Limits) -> String {
+    let stderr = String::from_utf8_lossy(errors);
+    if stderr.contains("memory allocation") || stderr.contains("out of memory") {
         format!("out of memory: over the limit of {} MiB", limits.memory_bytes / (1024 * 1024))
     } else if stderr.contains("overflowed its stack") {
         "stack overflow, probably a drawing that refers to itself".to_string()
@@ -108,13 +120,12 @@ pub fn extract_isolated(exe: &Path, input: &Path, limits: &Limits) -> Result<Lay
     } else {
         let last = stderr.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("").trim();
         format!("exit code {}{}{}", status.code().unwrap_or(-1), if last.is_empty() { "" } else { ": " }, last)
-    };
-    Err(ExtractError::Crashed { path, how })
+    }
 }
 
 /// The child's command-line flags for `limits`; [`child_main`]'s caller parses
 /// them back (the pipeline's `ChildArgs`).
-fn child_args(path: &str, limits: &Limits) -> Vec<String> {
+pub(crate) fn child_args(path: &str, limits: &Limits) -> Vec<String> {
     vec![
         "--name".into(),
         path.into(),
@@ -140,11 +151,14 @@ pub fn child_main(name: &str, limits: &Limits) -> i32 {
     // Limits before any input is touched. The CPU limit is a backstop: the
     // parent's wall clock normally fires first.
     let _ = rlimit::setrlimit(rlimit::Resource::AS, limits.memory_bytes, limits.memory_bytes);
-    let cpu = limits.timeout.as_secs().max(1) + 1;
-    let _ = rlimit::setrlimit(rlimit::Resource::CPU, cpu, cpu);
     // Panics are caught and reported in the reply; the default hook would
     // only add noise on stderr.
     std::panic::set_hook(Box::new(|_| {}));
+    if std::env::var_os(crate::worker::WORKER_ENV).is_some() {
+        return crate::worker::serve(limits);
+    }
+    let cpu = limits.timeout.as_secs().max(1) + 1;
+    let _ = rlimit::setrlimit(rlimit::Resource::CPU, cpu, cpu);
     let mut bytes = Vec::new();
     if let Err(e) = std::io::stdin().take(limits.max_bytes + 1).read_to_end(&mut bytes) {
         return reply(&Reply::Error(ExtractError::Read { path: name.into(), reason: e.to_string() }));

@@ -9,6 +9,9 @@
 //!   the same binary, which calls [`child_main`]) under a wall-clock, CPU and
 //!   memory limit, so that a panic, a stack overflow on a self-referencing
 //!   drawing or a decompression bomb becomes a per-file [`ExtractError`].
+//! - [`Extractor`]: the same isolation for a batch, with a child that serves
+//!   many files one after another (killed and replaced when one file hangs or
+//!   crashes it), which saves starting a process per file.
 //! - [`extract_pdf`]: the same extraction in this process, for tests and for
 //!   the child itself.
 //!
@@ -25,6 +28,7 @@ mod error;
 mod glyphs;
 mod isolate;
 mod marks;
+mod worker;
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::time::Duration;
@@ -34,6 +38,7 @@ use sop_model::{Layout, Line, Origin, Page, Run};
 
 pub use error::ExtractError;
 pub use isolate::{child_main, extract_isolated, CHILD_SUBCOMMAND};
+pub use worker::{Extractor, MAX_FILES_PER_WORKER, WORKER_ENV};
 
 /// Bounds on what one file may cost. The defaults suit school documents of a
 /// few dozen pages with room to spare.

@@ -1,7 +1,8 @@
 //! [`Real`]: the [`Stages`] of `sop run`, wired to the stage crates.
 //!
-//! - Extraction: PDFs go through `sop_extract::extract_isolated` (a child
-//!   process of this binary, killed at the time limit, with a memory limit);
+//! - Extraction: PDFs go through a `sop_extract::Extractor` (child processes
+//!   of this binary that serve one file after another, killed at each file's
+//!   time limit, with a memory limit);
 //!   a fetched PDF is written to a temporary file first. Text files become a
 //!   layout with `Layout::from_text`; anything else fails with what it looks
 //!   like (a Word file, a web page).
@@ -24,7 +25,7 @@ use super::stages::{Archivable, Archived, ArchivedOutcome, Stages};
 use super::{Doc, InputKind, Stage, StageError, Validators};
 
 pub struct Real {
-    exe: PathBuf,
+    extractor: sop_extract::Extractor,
     limits: sop_extract::Limits,
     archive: Mutex<Archive>,
     registry: Option<Registry>,
@@ -50,8 +51,17 @@ impl Real {
             .prefix("sop-run-")
             .tempdir()
             .context("cannot create a temporary folder")?;
+        // Workers that serve many files, when the child is this program; a
+        // stand-in child program (`--extract-child-exe`) may only speak the
+        // one-file protocol.
+        let this = std::env::current_exe().ok();
+        let extractor = if this.is_some_and(|this| this == exe) {
+            sop_extract::Extractor::new(exe)
+        } else {
+            sop_extract::Extractor::one_per_file(exe)
+        };
         Ok(Real {
-            exe,
+            extractor,
             limits,
             archive: Mutex::new(archive),
             registry,
@@ -128,7 +138,7 @@ impl Stages for Real {
         };
         match &doc.input.kind {
             InputKind::File(path) => {
-                sop_extract::extract_isolated(&self.exe, path, &limits).map_err(err)
+                self.extractor.extract(path, &limits).map_err(err)
             }
             InputKind::Url(_) => {
                 let n = self.counter.fetch_add(1, Ordering::Relaxed);
@@ -142,7 +152,7 @@ impl Stages for Real {
                         ),
                     )
                 })?;
-                let result = sop_extract::extract_isolated(&self.exe, &path, &limits);
+                let result = self.extractor.extract(&path, &limits);
                 let _ = std::fs::remove_file(&path);
                 result.map_err(|e| {
                     // The temporary name means nothing to the user; the URL does.

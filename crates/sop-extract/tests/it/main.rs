@@ -5,3 +5,4 @@ mod isolate;
 mod marks;
 mod samples;
 mod util;
+mod worker;

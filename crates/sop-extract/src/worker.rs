@@ -1,0 +1,384 @@
+//! Isolated extraction of many files by long-lived child processes.
+//!
+//! Starting a process per file costs more than a small school PDF takes to
+//! extract, so [`Extractor`] keeps a worker child per concurrent caller: the
+//! same binary and subcommand as [`crate::extract_isolated`], told by the
+//! environment variable [`WORKER_ENV`] to serve files one after another.
+//! Isolation stays per file:
+//! - the worker limits its address space once (the memory limit) and, before
+//!   each file, its CPU time to what it used so far plus that file's time
+//!   limit, so a runaway file still dies on its own;
+//! - the parent enforces each file's wall-clock limit and kills the worker
+//!   when it is exceeded; a worker that dies (stack overflow, out of memory,
+//!   signal) costs the file it was working on, with the cause read from its
+//!   stderr, and the next file gets a fresh worker;
+//! - a worker is retired after [`MAX_FILES_PER_WORKER`] files, so what one
+//!   file leaves behind in the allocator cannot pile up.
+//!
+//! Protocol: the parent writes a one-line JSON header (`Request`) and the
+//! file's bytes; the worker answers with an 8-byte little-endian length and a
+//! JSON `Answer`. End of input ends the worker.
+
+use std::io::{BufRead, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+use sop_model::Layout;
+use wait_timeout::ChildExt;
+
+use crate::glyphs::panic_message;
+use crate::isolate::{child_args, crash_cause, read_input, Reply};
+use crate::{extract_pdf, ExtractError, Limits, CHILD_SUBCOMMAND};
+
+/// Set (to any value) in the environment of a child that should serve many files.
+pub const WORKER_ENV: &str = "SOP_EXTRACT_WORKER";
+
+/// Files one worker extracts before it is replaced by a fresh one.
+pub const MAX_FILES_PER_WORKER: usize = 32;
+
+/// Largest stderr kept of a worker (its tail), to explain a crash.
+const STDERR_CAP: usize = 64 * 1024;
+
+/// One file for the worker; the memory limit was set when it started.
+#[derive(Serialize, Deserialize)]
+struct Request {
+    name: String,
+    max_bytes: u64,
+    max_pages: u64,
+    max_text_bytes: u64,
+    max_stream_bytes: u64,
+    timeout_secs: u64,
+    memory_bytes: u64,
+    len: u64,
+}
+
+/// The worker's answer to one file.
+#[derive(Serialize, Deserialize)]
+struct Answer {
+    reply: Reply,
+    /// The worker will not take another file (it could not bound its CPU time).
+    retire: bool,
+}
+
+/// Extracts files in child processes, like [`crate::extract_isolated`], but
+/// reuses a child for many files (see the module docs). Safe to share between
+/// threads: each concurrent call gets its own worker.
+pub struct Extractor {
+    exe: PathBuf,
+    reuse: bool,
+    idle: Mutex<Vec<Worker>>,
+}
+
+impl Extractor {
+    /// Workers started from `exe` (normally `std::env::current_exe()`), whose
+    /// CLI routes [`CHILD_SUBCOMMAND`] to [`crate::child_main`].
+    pub fn new(exe: impl Into<PathBuf>) -> Extractor {
+        Extractor { exe: exe.into(), reuse: true, idle: Mutex::new(Vec::new()) }
+    }
+
+    /// One child per file, exactly [`crate::extract_isolated`]: for a child
+    /// program that only speaks the one-file protocol (a test stand-in).
+    pub fn one_per_file(exe: impl Into<PathBuf>) -> Extractor {
+        Extractor { exe: exe.into(), reuse: false, idle: Mutex::new(Vec::new()) }
+    }
+
+    /// Extracts `input` under `limits`; every failure, including a crash or
+    /// a hang of the worker, is an [`ExtractError`] about this file.
+    pub fn extract(&self, input: &Path, limits: &Limits) -> Result<Layout, ExtractError> {
+        if !self.reuse {
+            return crate::extract_isolated(&self.exe, input, limits);
+        }
+        let (path, bytes) = read_input(input, limits)?;
+        let spawn_err = |e: std::io::Error| ExtractError::Spawn { path: path.clone(), reason: e.to_string() };
+        // An idle worker that died in between is not this file's fault: one
+        // more try with a fresh worker.
+        let mut reused = false;
+        let mut worker = match self.take_idle(limits.memory_bytes) {
+            Some(w) => {
+                reused = true;
+                w
+            }
+            None => Worker::spawn(&self.exe, limits).map_err(spawn_err)?,
+        };
+        loop {
+            match worker.extract(&path, &bytes, limits) {
+                Outcome::Done(result, keep) => {
+                    if keep {
+                        self.idle.lock().unwrap_or_else(|p| p.into_inner()).push(worker);
+                    }
+                    return result;
+                }
+                Outcome::Gone(e) if reused => {
+                    tracing::debug!("an idle extraction worker was gone ({e}); starting a fresh one");
+                    reused = false;
+                    worker = Worker::spawn(&self.exe, limits).map_err(spawn_err)?;
+                }
+                Outcome::Gone(e) => return Err(e),
+            }
+        }
+    }
+
+    fn take_idle(&self, memory_bytes: u64) -> Option<Worker> {
+        let mut idle = self.idle.lock().unwrap_or_else(|p| p.into_inner());
+        let at = idle.iter().position(|w| w.memory_bytes == memory_bytes)?;
+        Some(idle.swap_remove(at))
+    }
+}
+
+enum Outcome {
+    /// The file's result, and whether the worker may take another file.
+    Done(Result<Layout, ExtractError>, bool),
+    /// The worker died before it read the request.
+    Gone(ExtractError),
+}
+
+struct Worker {
+    child: Child,
+    stdin: Option<ChildStdin>,
+    answers: Receiver<Vec<u8>>,
+    stderr: Arc<Mutex<Vec<u8>>>,
+    stderr_thread: Option<std::thread::JoinHandle<()>>,
+    memory_bytes: u64,
+    served: usize,
+}
+
+impl Worker {
+    fn spawn(exe: &Path, limits: &Limits) -> std::io::Result<Worker> {
+        let mut child = Command::new(exe)
+            .arg(CHILD_SUBCOMMAND)
+            .args(child_args("<worker>", limits))
+            .env("RUST_BACKTRACE", "0")
+            .env(WORKER_ENV, "1")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()?;
+        let missing = |what: &str| std::io::Error::other(format!("no {what}"));
+        let stdin = child.stdin.take().ok_or_else(|| missing("stdin"))?;
+        let mut stdout = child.stdout.take().ok_or_else(|| missing("stdout"))?;
+        let mut err_pipe = child.stderr.take().ok_or_else(|| missing("stderr"))?;
+        // The JSON of a layout is a small multiple of its text; more is a runaway child.
+        let answer_cap = limits.max_text_bytes.saturating_mul(64).max(1 << 20);
+        let (tx, answers) = mpsc::channel();
+        std::thread::spawn(move || loop {
+            let mut len = [0u8; 8];
+            if stdout.read_exact(&mut len).is_err() {
+                return;
+            }
+            let len = u64::from_le_bytes(len);
+            if len > answer_cap {
+                return;
+            }
+            let mut buf = Vec::new();
+            if (&mut stdout).take(len).read_to_end(&mut buf).is_err() || buf.len() as u64 != len || tx.send(buf).is_err() {
+                return;
+            }
+        });
+        let stderr = Arc::new(Mutex::new(Vec::new()));
+        let sink = Arc::clone(&stderr);
+        let stderr_thread = std::thread::spawn(move || {
+            let mut chunk = [0u8; 4096];
+            while let Ok(n @ 1..) = err_pipe.read(&mut chunk) {
+                let mut buf = sink.lock().unwrap_or_else(|p| p.into_inner());
+                buf.extend_from_slice(&chunk[..n]);
+                if buf.len() > STDERR_CAP {
+                    let cut = buf.len() - STDERR_CAP;
+                    buf.drain(..cut);
+                }
+            }
+        });
+        Ok(Worker {
+            child,
+            stdin: Some(stdin),
+            answers,
+            stderr,
+            stderr_thread: Some(stderr_thread),
+            memory_bytes: limits.memory_bytes,
+            served: 0,
+        })
+    }
+
+    fn extract(&mut self, path: &str, bytes: &[u8], limits: &Limits) -> Outcome {
+        self.stderr.lock().unwrap_or_else(|p| p.into_inner()).clear();
+        let request = Request {
+            name: path.to_string(),
+            max_bytes: limits.max_bytes,
+            max_pages: limits.max_pages,
+            max_text_bytes: limits.max_text_bytes,
+            max_stream_bytes: limits.max_stream_bytes,
+            timeout_secs: limits.timeout.as_secs().max(1),
+            memory_bytes: limits.memory_bytes,
+            len: bytes.len() as u64,
+        };
+        let mut header = serde_json::to_vec(&request).unwrap_or_default();
+        header.push(b'\n');
+        let Some(stdin) = self.stdin.as_mut() else {
+            return Outcome::Gone(ExtractError::Spawn { path: path.into(), reason: "the worker has no input".into() });
+        };
+        // Written from a thread: a worker that hangs before reading would
+        // block the write, and the time limit must still apply.
+        let (sent, answer) = std::thread::scope(|s| {
+            let writer = s.spawn(|| stdin.write_all(&header).and_then(|()| stdin.write_all(bytes)).and_then(|()| stdin.flush()));
+            let answer = self.answers.recv_timeout(limits.timeout);
+            if matches!(answer, Err(RecvTimeoutError::Timeout)) {
+                let _ = self.child.kill();
+            }
+            (writer.join().unwrap_or_else(|_| Err(std::io::Error::other("writer panicked"))), answer)
+        });
+        match answer {
+            Ok(frame) => {
+                self.served += 1;
+                match serde_json::from_slice::<Answer>(&frame) {
+                    Ok(a) => {
+                        let keep = !a.retire && self.served < MAX_FILES_PER_WORKER;
+                        let result = match a.reply {
+                            Reply::Layout(layout) => Ok(layout),
+                            Reply::Error(e) => Err(e),
+                        };
+                        Outcome::Done(result, keep)
+                    }
+                    Err(e) => Outcome::Done(
+                        Err(ExtractError::Crashed { path: path.into(), how: format!("unreadable reply from the extraction process: {e}") }),
+                        false,
+                    ),
+                }
+            }
+            Err(RecvTimeoutError::Timeout) => {
+                Outcome::Done(Err(ExtractError::Timeout { path: path.into(), secs: limits.timeout.as_secs() }), false)
+            }
+            Err(RecvTimeoutError::Disconnected) => {
+                // The worker died: wait for it (briefly; a child that closed
+                // its output but lingers is killed) and say why.
+                let status = match self.child.wait_timeout(Duration::from_secs(2)) {
+                    Ok(Some(status)) => Ok(status),
+                    _ => {
+                        let _ = self.child.kill();
+                        self.child.wait()
+                    }
+                };
+                if let Some(t) = self.stderr_thread.take() {
+                    let _ = t.join();
+                }
+                let errors = self.stderr.lock().unwrap_or_else(|p| p.into_inner()).clone();
+                let how = match status {
+                    Ok(status) => crash_cause(&errors, status, limits),
+                    Err(e) => format!("the extraction process was lost: {e}"),
+                };
+                let e = ExtractError::Crashed { path: path.into(), how };
+                if sent.is_err() {
+                    // It never read the file: nothing about the file made it die.
+                    Outcome::Gone(e)
+                } else {
+                    Outcome::Done(Err(e), false)
+                }
+            }
+        }
+    }
+}
+
+impl Drop for Worker {
+    fn drop(&mut self) {
+        // End of input ends a healthy worker; kill covers any other.
+        drop(self.stdin.take());
+        if !matches!(self.child.wait_timeout(Duration::from_millis(200)), Ok(Some(_))) {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
+/// The worker side ([`crate::child_main`] with [`WORKER_ENV`] set): files
+/// from stdin, answers to stdout, until end of input. The address-space
+/// limit is already set; the CPU limit is set per file. Returns the exit code.
+pub(crate) fn serve(base: &Limits) -> i32 {
+    let stdin = std::io::stdin();
+    let mut input = stdin.lock();
+    loop {
+        let mut header = Vec::new();
+        match (&mut input).take(64 * 1024).read_until(b'\n', &mut header) {
+            Ok(0) => return 0,
+            Ok(_) => {}
+            Err(_) => return 3,
+        }
+        let Ok(req) = serde_json::from_slice::<Request>(&header) else { return 2 };
+        let limits = Limits {
+            max_bytes: req.max_bytes,
+            max_pages: req.max_pages,
+            max_text_bytes: req.max_text_bytes,
+            max_stream_bytes: req.max_stream_bytes,
+            timeout: Duration::from_secs(req.timeout_secs.max(1)),
+            memory_bytes: base.memory_bytes,
+        };
+        // The CPU backstop for this file: what this process used so far plus
+        // the file's own allowance. Without a CPU clock, this is the last file.
+        let retire = !limit_cpu(req.timeout_secs.max(1) + 1);
+        if req.len > limits.max_bytes {
+            return 2;
+        }
+        let mut bytes = Vec::with_capacity(req.len as usize);
+        if (&mut input).take(req.len).read_to_end(&mut bytes).is_err() || bytes.len() as u64 != req.len {
+            return 3;
+        }
+        let result = std::panic::catch_unwind(|| extract_pdf(&req.name, &bytes, &limits));
+        drop(bytes);
+        let reply = match result {
+            Ok(Ok(layout)) => Reply::Layout(layout),
+            Ok(Err(e)) => Reply::Error(e),
+            Err(p) => Reply::Error(ExtractError::Crashed { path: req.name.clone(), how: format!("panic: {}", panic_message(&p)) }),
+        };
+        let Ok(json) = serde_json::to_vec(&Answer { reply, retire }) else { return 3 };
+        let mut out = std::io::stdout().lock();
+        let written = out
+            .write_all(&(json.len() as u64).to_le_bytes())
+            .and_then(|()| out.write_all(&json))
+            .and_then(|()| out.flush());
+        if written.is_err() {
+            return 3;
+        }
+        if retire {
+            return 0;
+        }
+    }
+}
+
+/// Lets this process use `allowance` more seconds of CPU from now on. False
+/// when its CPU time cannot be read or the limit cannot be set.
+fn limit_cpu(allowance: u64) -> bool {
+    let Some(used) = cpu_seconds() else {
+        let _ = rlimit::setrlimit(rlimit::Resource::CPU, allowance, allowance);
+        return false;
+    };
+    let Ok((_, hard)) = rlimit::getrlimit(rlimit::Resource::CPU) else { return false };
+    let soft = used.saturating_add(allowance);
+    soft <= hard && rlimit::setrlimit(rlimit::Resource::CPU, soft, hard).is_ok()
+}
+
+/// CPU seconds (user + system) this process used, rounded up, from
+/// `/proc/self/stat` (in clock ticks of 1/100 s, Linux's USER_HZ).
+fn cpu_seconds() -> Option<u64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // The command name (field 2) may hold spaces; the fields after it don't.
+    let rest = &stat[stat.rfind(')')? + 1..];
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    // After the name: state is field 3, utime field 14, stime field 15.
+    let utime: u64 = fields.get(11)?.parse().ok()?;
+    let stime: u64 = fields.get(12)?.parse().ok()?;
+    Some((utime + stime).div_ceil(100))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn this_process_can_read_its_cpu_time() {
+        // Without it every worker would retire after one file.
+        let used = cpu_seconds().expect("CPU time from /proc/self/stat");
+        assert!(used < 24 * 3600, "{used}");
+    }
+}
