@@ -77,7 +77,7 @@ impl<'a> Doc<'a> {
         for (pi, page) in layout.pages.iter().enumerate() {
             let mut prev_y: Option<f32> = None;
             for line in &page.lines {
-                let text = normalize_ws(&line.text);
+                let text = normalize_line(&line.text);
                 if text.is_empty() {
                     continue;
                 }
@@ -257,6 +257,21 @@ pub(crate) fn repair_split_words(text: &str) -> String {
         .into_owned()
 }
 
+/// [`normalize_ws`], without its per-character work for the usual line that
+/// is already normalised: ASCII, single spaces inside, none at the ends.
+pub(crate) fn normalize_line(s: &str) -> String {
+    let b = s.as_bytes();
+    let normalised = b.first().is_some_and(|&c| c != b' ')
+        && b.last().is_some_and(|&c| c != b' ')
+        && b.iter().all(|&c| c.is_ascii() && (c == b' ' || !char::from(c).is_whitespace()))
+        && !s.contains("  ");
+    if normalised {
+        s.to_string()
+    } else {
+        normalize_ws(s)
+    }
+}
+
 /// Joins lines of running text (see [`Doc::text`]).
 pub(crate) fn join_lines<'s>(lines: impl Iterator<Item = &'s str>) -> Option<String> {
     let mut out = String::new();
@@ -311,6 +326,13 @@ pub(crate) fn looks_like_heading(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn normalize_line_is_normalize_ws(s in "[a-zé \t\n\u{a0}\u{2003}\u{c}.]{0,12}") {
+            proptest::prop_assert_eq!(normalize_line(&s), normalize_ws(&s));
+        }
+    }
 
     #[test]
     fn joins_hyphenated_line_ends() {

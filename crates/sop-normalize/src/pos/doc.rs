@@ -6,7 +6,9 @@
 //! decide as much as the numbered ones, so that a paragraph heading the text
 //! flow swallowed (it ends up at the end of a line) costs little.
 
-use sop_model::text::{normalize_ws, slug};
+use sop_model::text::slug;
+
+use crate::common::doc::normalize_line;
 use sop_model::{Layout, Line, Origin};
 
 /// One line of the document with what the parsers need next to it.
@@ -156,7 +158,7 @@ impl<'a> Doc<'a> {
         let mut count = 0usize;
         for page in &layout.pages {
             for line in &page.lines {
-                let text = normalize_ws(&line.text);
+                let text = normalize_line(&line.text);
                 if text.is_empty() {
                     continue;
                 }

@@ -77,7 +77,7 @@ fn score(layout: &Layout) -> Score {
             evidence.push(format!("{what} is present"));
         }
     }
-    if has_provider_columns(layout) {
+    if has_provider_columns(layout, &all) {
         confidence += COLUMNS_WEIGHT;
         evidence.push("the columns \"Op de school / Via het bestuur / Via het SWV of derden\" are present".to_string());
     }
@@ -89,7 +89,11 @@ fn score(layout: &Layout) -> Score {
 
 /// "Op de school", then "bestuur" and "derden" within the next few lines:
 /// the header cells wrap, and a PDF puts the cells of one row on one line.
-fn has_provider_columns(layout: &Layout) -> bool {
+fn has_provider_columns(layout: &Layout, all: &str) -> bool {
+    // A line holding "op de school" puts it in the whole text too.
+    if !all.contains("op de school") {
+        return false;
+    }
     let lines: Vec<String> = layout.pages.iter().flat_map(|p| p.lines.iter()).map(|l| l.text.to_lowercase()).collect();
     lines.iter().enumerate().any(|(i, l)| {
         l.contains("op de school") && {

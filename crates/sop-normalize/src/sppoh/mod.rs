@@ -128,9 +128,11 @@ impl TemplateFamily for SppohModel {
 
 /// The whole text, lowercased, on one line with single spaces (for sentence markers).
 pub(crate) fn flat_lower(doc: &Doc<'_>) -> String {
-    // Lowercasing line by line is lowercasing the whole: the joining space
-    // stops the one context-dependent rule (final sigma).
-    sop_model::text::normalize_ws(&doc.lines.iter().map(|l| l.lower.as_str()).collect::<Vec<_>>().join(" "))
+    // The lines are whitespace-normalised and never empty, so joined with
+    // one space they are too; lowercasing line by line is lowercasing the
+    // whole (the joining space stops the one context-dependent rule, final
+    // sigma).
+    doc.lines.iter().map(|l| l.lower.as_str()).collect::<Vec<_>>().join(" ")
 }
 
 /// Line index of each section heading found, searched in template order so
