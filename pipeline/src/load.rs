@@ -15,18 +15,38 @@ pub struct Loaded {
     pub layout: Layout,
 }
 
-/// Reads a PDF or a `.txt` of extracted text into a layout.
+/// Reads a PDF or a `.txt` of extracted text into a layout, under the
+/// default limits. A file over the size limit is refused before it is read.
 pub fn layout_from_path(path: &Path) -> Result<Loaded> {
+    let limits = sop_extract::Limits::default();
+    let size = std::fs::metadata(path).with_context(|| format!("cannot read `{}`", path.display()))?.len();
+    if size > limits.max_bytes {
+        return Err(sop_extract::ExtractError::TooLarge { path: path.display().to_string(), size, limit: limits.max_bytes }.into());
+    }
     let bytes = std::fs::read(path).with_context(|| format!("cannot read `{}`", path.display()))?;
-    if bytes.starts_with(b"%PDF") {
+    if is_pdf(&bytes) {
         // Untrusted PDFs are extracted in a child process (`sop __extract-child`) under limits.
         let exe = std::env::current_exe().context("cannot find the `sop` program itself")?;
-        let layout = sop_extract::extract_isolated(&exe, path, &sop_extract::Limits::default())?;
+        let layout = sop_extract::extract_isolated(&exe, path, &limits)?;
         return Ok(Loaded { bytes, layout });
     }
-    let text = String::from_utf8(bytes.clone())
-        .with_context(|| format!("`{}` is neither a PDF nor UTF-8 text", path.display()))?;
-    Ok(Loaded { bytes, layout: Layout::from_text(&text) })
+    let Ok(text) = std::str::from_utf8(&bytes) else {
+        let looks_like = sop_extract::sniff_not_pdf(&bytes).unwrap_or("not text");
+        anyhow::bail!(
+            "`{}` is neither a PDF nor UTF-8 text: it looks like {looks_like}; ask the school for the PDF of its SOP",
+            path.display()
+        );
+    };
+    if text.len() as u64 > limits.max_text_bytes {
+        return Err(sop_extract::ExtractError::TextTooLarge { path: path.display().to_string(), limit: limits.max_text_bytes }.into());
+    }
+    Ok(Loaded { layout: Layout::from_text(text), bytes })
+}
+
+/// A PDF as PDF readers see one: the header may follow some junk, within
+/// the first kilobyte (the batch uses the same rule).
+pub fn is_pdf(bytes: &[u8]) -> bool {
+    sop_extract::sniff_not_pdf(bytes).is_none()
 }
 
 /// Reads a record: a `sop.json`, or any document that normalises to one.
@@ -48,7 +68,7 @@ pub fn source_of(filename: String, bytes: &[u8], layout: &Layout) -> sop_model::
         sha256: hex::encode(sha2::Sha256::digest(bytes)),
         bytes: bytes.len() as u64,
         pages: layout.pages.len() as u32,
-        media_type: if bytes.starts_with(b"%PDF") { "application/pdf" } else { "text/plain" }.into(),
+        media_type: if is_pdf(bytes) { "application/pdf" } else { "text/plain" }.into(),
         filename,
     }
 }

@@ -477,7 +477,7 @@ async fn read_file(path: PathBuf, max: u64) -> Result<Vec<u8>, StageError> {
             return Err(StageError::new(
                 Stage::Read,
                 format!(
-                    "`{}` is larger than {} MiB: not an SOP",
+                    "`{}` is larger than {} MiB (the limit): ask the school for a smaller PDF, or raise the limit with --max-size",
                     path.display(),
                     max / (1024 * 1024)
                 ),

@@ -34,7 +34,7 @@ pub struct Args {
     #[arg(long, value_name = "N")]
     jobs: Option<usize>,
     /// Seconds one document's text extraction may take before it is abandoned.
-    #[arg(long, value_name = "SECS", default_value_t = 60)]
+    #[arg(long = "timeout-secs", alias = "timeout", value_name = "SECS", default_value_t = 60)]
     timeout: u64,
     /// Seconds one download attempt may take.
     #[arg(long, value_name = "SECS", default_value_t = 60)]

@@ -142,7 +142,7 @@ impl std::fmt::Display for FetchError {
             }
             FetchError::Connect { url, reason } => write!(f, "cannot connect to `{url}` ({reason}): check the address in the sources file"),
             FetchError::TooLarge { url, limit } => {
-                write!(f, "`{url}` is larger than {} MiB: not an SOP, or ask the school for a smaller PDF", (limit / (1024 * 1024)).max(1))
+                write!(f, "`{url}` is larger than {} MiB (the limit): ask the school for a smaller PDF, or raise the limit with --max-size", (limit / (1024 * 1024)).max(1))
             }
             FetchError::Html { url } => write!(f, "`{url}` is a web page, not a PDF: put the link of the PDF itself in the sources file"),
             FetchError::NotPdf { url, content_type } => match content_type {
