@@ -9,6 +9,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use anyhow::{Context, Result};
 use sop_archive::export::{BagInfo, Selection};
+use sop_archive::bundle::ReadLimits;
 use sop_archive::{Archive, LockMode, SchoolId};
 
 #[derive(clap::Args)]
@@ -19,6 +20,15 @@ pub struct VerifyArgs {
     /// Print the findings as JSON.
     #[arg(long)]
     json: bool,
+    /// Most entries a bundle may hold before it is refused unread (a zip bomb guard).
+    #[arg(long, value_name = "N", default_value_t = ReadLimits::default().max_entries)]
+    max_bundle_entries: usize,
+    /// Most bytes one entry of a bundle may unpack to, in MiB.
+    #[arg(long, value_name = "MIB", default_value_t = ReadLimits::default().max_entry_bytes >> 20)]
+    max_entry_mib: u64,
+    /// Most bytes all entries of a bundle may unpack to together, in MiB.
+    #[arg(long, value_name = "MIB", default_value_t = ReadLimits::default().max_total_bytes >> 20)]
+    max_bundle_mib: u64,
 }
 
 #[derive(clap::Args)]
@@ -78,7 +88,12 @@ fn school_id(s: &str) -> Result<SchoolId> {
 }
 
 pub fn verify(a: VerifyArgs) -> Result<ExitCode> {
-    let r = sop_archive::verify(&a.archive, LockMode::Wait)
+    let limits = ReadLimits {
+        max_entries: a.max_bundle_entries,
+        max_entry_bytes: a.max_entry_mib.saturating_mul(1 << 20),
+        max_total_bytes: a.max_bundle_mib.saturating_mul(1 << 20),
+    };
+    let r = sop_archive::verify_with_limits(&a.archive, LockMode::Wait, limits)
         .with_context(|| format!("cannot verify the archive `{}` (give the folder with --archive DIR)", a.archive.display()))?;
     let mut out = String::new();
     if a.json {
