@@ -26,6 +26,14 @@ bench:
 	$(CARGO) bench -p sop-normalize --bench normalize
 	bash bench/run.sh
 
+## The 297-file robustness corpus alone (also part of `make test`); see ROBUSTNESS.md.
+robust:
+	$(CARGO) test -p sop --test corpus --test limits --test crash -- --nocapture
+
+## The fuzz targets, 10 minutes each (needs `cargo install cargo-fuzz`); see ROBUSTNESS.md.
+fuzz:
+	bash fuzz/run.sh
+
 lint:
 	$(CARGO) fmt --all --check
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
