@@ -232,10 +232,22 @@ fn heading_kind(text: &str, chapter: u32) -> Option<(Kind, u32)> {
 }
 
 /// A cheap necessary condition for the unnumbered branch of [`heading_kind`],
-/// so that running text is not slugged line by line: every ASCII letter or
+/// so that running text is not slugged line by line: a slug starts with the
+/// line's first ASCII letter or digit (lowercased), every ASCII letter or
 /// digit of a line is one character of its slug, and every word holding one
 /// is one `_`-separated part of it.
 fn may_be_unnumbered_heading(text: &str, chapter: u32) -> bool {
+    // The slug starts with the first ASCII letter or digit, unless a letter
+    // with a diacritic (folded: "é" -> "e") or another non-ASCII character
+    // comes first: then only the slug itself tells.
+    let first = text.chars().find(|c| !c.is_ascii() || c.is_ascii_alphanumeric());
+    if let Some(c) = first.filter(char::is_ascii) {
+        let c = c.to_ascii_lowercase() as u8;
+        let opens = |h: &str| h.as_bytes().first() == Some(&c);
+        if !UNNUMBERED.iter().any(|(h, _, _)| opens(h)) && !opens("toelichting") {
+            return false;
+        }
+    }
     let longest = UNNUMBERED.iter().map(|(h, _, _)| h.len()).max().unwrap_or(0);
     if text.bytes().filter(u8::is_ascii_alphanumeric).count() <= longest {
         return true;
@@ -276,6 +288,20 @@ mod tests {
         assert_eq!(heading_kind("3. Ondersteuningsmogelijkheden van onze school", 2), Some((Kind::Chapter3, 3)));
         assert_eq!(heading_kind("3. Uitrollen van loopbaanoriëntatie in de reguliere vakken", 2), None);
         assert_eq!(heading_kind("12. Werken vanuit verbinding", 2), None);
+    }
+
+    #[test]
+    fn the_cheap_heading_test_keeps_every_unnumbered_heading() {
+        for (h, ch, _) in UNNUMBERED {
+            let printed = h.replace('_', " ");
+            assert!(may_be_unnumbered_heading(&printed, *ch), "{printed}");
+            assert!(may_be_unnumbered_heading(&format!("• {}:", printed.to_uppercase()), *ch), "{printed}");
+        }
+        assert!(may_be_unnumbered_heading("Toelichting ondersteuningsmogelijkheden voorzieningenoverzichten", 3));
+        assert!(!may_be_unnumbered_heading("Toelichting onderwijsaanbod en ondersteuningsmogelijkheden van de school", 3));
+        assert!(may_be_unnumbered_heading("Één regel", 2), "a folded letter first: the slug decides");
+        assert!(!may_be_unnumbered_heading("Wij bieden extra begeleiding aan leerlingen", 2));
+        assert!(!may_be_unnumbered_heading("Onze school biedt leerlingen met dyslexie extra tijd bij toetsen en examens", 2));
     }
 
     #[test]
