@@ -203,7 +203,9 @@ impl Walker<'_> {
                 return;
             }
             let o = &op.operands;
-            let n = nums(o);
+            // Only path and matrix operators use their numbers; text
+            // operators (most of a page) need no list of them.
+            let n = if matches!(op.operator.as_str(), "cm" | "m" | "l" | "c" | "v" | "y" | "re") { nums(o) } else { Vec::new() };
             match op.operator.as_str() {
                 "q" => stack.push(gs.clone()),
                 "Q" => {
