@@ -1,6 +1,6 @@
 //! [`Archive`]: the locked handle through which everything is added and read.
 
-use std::cell::RefCell;
+use std::cell::{RefCell, RefMut};
 use std::collections::BTreeMap;
 use std::fs::{self, File, OpenOptions, TryLockError};
 use std::path::{Path, PathBuf};
@@ -11,7 +11,7 @@ use crate::bundle::{self, Manifest, ManifestSource, OpenedBundle, ReadLimits, BU
 use crate::error::{io, Error, Result};
 use crate::fsutil::{self, format_utc, TMP_PREFIX};
 use crate::id::{check_school_year, SchoolId};
-use crate::ledger::{self, HeadState, LedgerEntry, ParsedLedger, HEAD, LEDGER};
+use crate::ledger::{self, HeadState, LedgerEntry, ParsedLedger, HEAD, HEAD_MAX_LAG, LEDGER};
 
 pub const LOCK: &str = ".lock";
 pub const INDEX: &str = "index.json";
@@ -109,12 +109,20 @@ pub struct CatalogueYear {
 /// An open archive. Writers hold an exclusive lock for the handle's
 /// lifetime, readers a shared one; dropping the handle releases it.
 ///
+/// A writer makes each bundle and its ledger line durable in [`Archive::add`];
+/// what is derived from them is kept in memory and written by
+/// [`Archive::flush`] (also on drop): the catalogue and the HTTP cache, and
+/// the ledger head, which is also written at least every
+/// [`ledger::HEAD_MAX_LAG`] adds. A run killed before its flush leaves an
+/// archive that [`crate::verify`] accepts with notices and the next open
+/// completes.
+///
 /// Layout under the root:
 /// ```text
 /// <school-id>/<school-year>/v0001-<sha256 prefix>.zip   bundles, never overwritten
 /// ledger.jsonl         one hash-chained line per bundle, append-only
 /// ledger.head.json     line count and hash of the last line
-/// index.json           the catalogue, rebuilt after every change
+/// index.json           the catalogue
 /// http-cache.json      ETag / Last-Modified per URL
 /// reports/             run reports
 /// .lock                the lock file
@@ -129,9 +137,31 @@ pub struct Archive {
     /// (school, year) -> indices into `entries`, oldest version first.
     pub(crate) by_year: BTreeMap<(String, String), Vec<usize>>,
     pub(crate) limits: ReadLimits,
-    /// School names from bundle manifests, by bundle path (the catalogue is
-    /// rebuilt after every add; this keeps that from re-reading every bundle).
-    names: RefCell<BTreeMap<String, Option<String>>>,
+    /// The catalogue's school names, so that it never re-reads bundles it
+    /// has read (or that an up-to-date `index.json` already names).
+    names: RefCell<Names>,
+    /// Ledger lines the head file on disk records.
+    head_lines: u64,
+    /// The catalogue on disk is older than the ledger.
+    index_dirty: bool,
+    /// Ledger lines when the catalogue was last written.
+    index_lines: u64,
+    /// `http-cache.json`, read on first use.
+    http_cache: RefCell<Option<BTreeMap<String, HttpCacheEntry>>>,
+    http_cache_dirty: bool,
+}
+
+/// Where the catalogue's school names come from. A school's name is the one
+/// in the manifest of the newest bundle of its latest school year that has a
+/// name.
+#[derive(Debug, Default)]
+struct Names {
+    /// The name in the newest bundle of a (school, year), once known: from
+    /// an add of this handle, or read from the bundle's manifest.
+    years: BTreeMap<(String, String), Option<String>>,
+    /// Names from the `index.json` found on open, for the schools whose
+    /// entries there agree with the ledger and that got no bundle since.
+    from_index: BTreeMap<String, Option<String>>,
 }
 
 impl Archive {
@@ -153,8 +183,8 @@ impl Archive {
     /// `previous_record`) under a shared lock; changes nothing on disk.
     pub fn open_readonly(root: &Path, lock: LockMode) -> Result<Archive> {
         // A copy on read-only media has no lock to take and no writer to fear.
-        let empty = Archive::open_empty(root, lock)?;
-        Archive::load(root, empty._lock, false)
+        let mut empty = Archive::open_empty(root, lock)?;
+        Archive::load(root, empty._lock.take(), false)
     }
 
     /// A read-only handle under the shared lock with no ledger loaded: for
@@ -176,7 +206,12 @@ impl Archive {
             last_sha: ledger::GENESIS.to_string(),
             by_year: BTreeMap::new(),
             limits: ReadLimits::default(),
-            names: RefCell::new(BTreeMap::new()),
+            names: RefCell::new(Names::default()),
+            head_lines: 0,
+            index_dirty: false,
+            index_lines: 0,
+            http_cache: RefCell::new(None),
+            http_cache_dirty: false,
         })
     }
 
@@ -190,12 +225,32 @@ impl Archive {
             last_sha: ledger::GENESIS.to_string(),
             by_year: BTreeMap::new(),
             limits: ReadLimits::default(),
-            names: RefCell::new(BTreeMap::new()),
+            names: RefCell::new(Names::default()),
+            head_lines: 0,
+            index_dirty: false,
+            index_lines: 0,
+            http_cache: RefCell::new(None),
+            http_cache_dirty: false,
         };
         for (e, _, sha) in parsed.lines {
             a.push_entry(e, sha);
         }
+        a.names.get_mut().from_index = a.names_from_index();
         Ok(a)
+    }
+
+    /// The school names of `index.json` for the schools whose years, versions
+    /// and newest bundles there are exactly what the ledger says: those need
+    /// no bundle read. Everything else (a missing, unreadable or stale
+    /// catalogue) is rebuilt from the bundles.
+    fn names_from_index(&self) -> BTreeMap<String, Option<String>> {
+        let Ok(bytes) = fs::read(self.root.join(INDEX)) else { return BTreeMap::new() };
+        let Ok(index) = serde_json::from_slice::<Catalogue>(&bytes) else { return BTreeMap::new() };
+        if index.format != CATALOGUE_FORMAT {
+            return BTreeMap::new();
+        }
+        let ledger = self.catalogue_years();
+        index.schools.into_iter().filter(|s| ledger.get(s.id.as_str()) == Some(&s.years)).map(|s| (s.id, s.name)).collect()
     }
 
     pub(crate) fn push_entry(&mut self, e: LedgerEntry, line_sha: String) {
@@ -241,16 +296,13 @@ impl Archive {
         let entry_name = bundle::source_entry(s.media_type);
         let mut record = serde_json::to_vec_pretty(s.record).map_err(|source| Error::Json { what: "the record", source })?;
         record.push(b'\n');
-        let mut entries = vec![
-            (entry_name.to_string(), s.source.to_vec()),
-            (bundle::TEXT.to_string(), s.extracted_text.as_bytes().to_vec()),
-            (bundle::RECORD.to_string(), record),
-        ];
+        let mut entries: Vec<(&str, &[u8])> =
+            vec![(entry_name, s.source), (bundle::TEXT, s.extracted_text.as_bytes()), (bundle::RECORD, &record)];
         if let Some(d) = s.diff_json {
-            entries.push((bundle::DIFF_JSON.to_string(), d.to_vec()));
+            entries.push((bundle::DIFF_JSON, d));
         }
         if let Some(d) = s.diff_md {
-            entries.push((bundle::DIFF_MD.to_string(), d.as_bytes().to_vec()));
+            entries.push((bundle::DIFF_MD, d.as_bytes()));
         }
         let manifest = Manifest {
             format: BUNDLE_FORMAT.to_string(),
@@ -272,13 +324,18 @@ impl Archive {
             supersedes: supersedes.clone(),
             files: Vec::new(),
         };
-        let bytes = bundle::build(manifest, entries)?;
+        let bytes = bundle::build(manifest, &entries)?;
+        drop(entries);
+        drop(record);
         let sha = bundle::sha256_hex(&bytes);
         let dir = self.root.join(s.school_id.as_str()).join(year);
-        fsutil::create_dirs(&dir)?;
+        // New folders are made durable with the bundle, by one round of
+        // fsyncs after it is written rather than one before.
+        let new_dirs = fsutil::create_dirs_unsynced(&dir)?;
         let name = bundle::file_name(version, &sha);
         let path = dir.join(&name);
-        fsutil::write_new(&path, &bytes)?;
+        fsutil::write_new(&path, &bytes, &new_dirs)?;
+        drop(bytes);
         let entry = LedgerEntry {
             seq: self.entries.len() as u64 + 1,
             time: format_utc(s.created),
@@ -290,11 +347,45 @@ impl Archive {
             source_sha256: source_sha,
             prev: self.last_sha.clone(),
         };
-        self.names.borrow_mut().insert(entry.bundle.clone(), s.record.school.name.clone());
+        let names = self.names.get_mut();
+        names.years.insert((entry.school.clone(), entry.year.clone()), s.record.school.name.clone());
+        names.from_index.remove(&entry.school);
         self.append(entry)?;
-        self.write_head()?;
-        self.write_index()?;
+        self.index_dirty = true;
+        let lines = self.entries.len() as u64;
+        if lines - self.head_lines >= HEAD_MAX_LAG {
+            self.write_head()?;
+        }
+        // Writing the catalogue costs time in proportion to the archive;
+        // doing it after a fixed share of it is new keeps the cost per add
+        // flat, and the file current while the archive is small.
+        if (lines - self.index_lines) * INDEX_STALE_SHARE >= lines {
+            self.write_index(false)?;
+        }
         Ok(Added::New { version, path, bundle_sha256: sha, supersedes })
+    }
+
+    /// Writes what is derived from the ledger and kept in memory: the ledger
+    /// head, the catalogue and the HTTP cache, each only if it changed. Runs
+    /// on drop too (errors are then only logged); call it to see them.
+    pub fn flush(&mut self) -> Result<()> {
+        if !self.writable {
+            return Ok(());
+        }
+        if self.head_lines != self.entries.len() as u64 {
+            self.write_head()?;
+        }
+        if self.index_dirty {
+            self.write_index(true)?;
+        }
+        if self.http_cache_dirty {
+            let cache = self.http_cache.get_mut().get_or_insert_with(BTreeMap::new);
+            let mut b = serde_json::to_vec_pretty(cache).map_err(|source| Error::Json { what: "the HTTP cache", source })?;
+            b.push(b'\n');
+            fsutil::write_replace(&self.root.join(HTTP_CACHE), &b, "http-cache")?;
+            self.http_cache_dirty = false;
+        }
+        Ok(())
     }
 
     fn append(&mut self, entry: LedgerEntry) -> Result<()> {
@@ -304,20 +395,32 @@ impl Archive {
         Ok(())
     }
 
-    fn write_head(&self) -> Result<()> {
+    fn write_head(&mut self) -> Result<()> {
         let head = ledger::Head { lines: self.entries.len() as u64, last_sha256: self.last_sha.clone() };
         let mut b = serde_json::to_vec_pretty(&head).map_err(|source| Error::Json { what: "the ledger head", source })?;
         b.push(b'\n');
-        fsutil::write_replace(&self.root.join(HEAD), &b, "head")
+        fsutil::write_replace(&self.root.join(HEAD), &b, "head")?;
+        self.head_lines = head.lines;
+        Ok(())
     }
 
-    fn write_index(&self) -> Result<()> {
+    /// Writes the catalogue: `durable` on open and close; in between without
+    /// fsyncs, as it is derived and checked against the ledger on open.
+    fn write_index(&mut self, durable: bool) -> Result<()> {
         let b = catalogue_bytes(&self.catalogue()?)?;
         let path = self.root.join(INDEX);
-        if fs::read(&path).ok().as_deref() == Some(b.as_slice()) {
-            return Ok(());
+        if !durable {
+            fsutil::write_replace_unsynced(&path, &b, "index")?;
+            // `index_dirty` stays: the close makes it durable.
+        } else {
+            // Bytes written unsynced may equal these and still not be on disk.
+            if self.index_dirty || fs::read(&path).ok().as_deref() != Some(b.as_slice()) {
+                fsutil::write_replace(&path, &b, "index")?;
+            }
+            self.index_dirty = false;
         }
-        fsutil::write_replace(&path, &b, "index")
+        self.index_lines = self.entries.len() as u64;
+        Ok(())
     }
 
     fn info(&self, e: &LedgerEntry) -> BundleInfo {
@@ -350,11 +453,17 @@ impl Archive {
             check_school_year(y)?;
         }
         Ok(self
-            .by_year
-            .iter()
-            .filter(|((s, y), _)| s == school.as_str() && year.is_none_or(|want| want == y))
+            .years_of(school.as_str())
+            .filter(|((_, y), _)| year.is_none_or(|want| want == y))
             .flat_map(|(_, v)| v.iter().map(|&i| self.info(&self.entries[i])))
             .collect())
+    }
+
+    /// The (school, year) lists of one school, oldest year first, found
+    /// without walking the other schools.
+    fn years_of<'s>(&'s self, school: &str) -> impl Iterator<Item = (&'s (String, String), &'s Vec<usize>)> + 's {
+        let school = school.to_string();
+        self.by_year.range((school.clone(), String::new())..).take_while(move |((s, _), _)| *s == school)
     }
 
     /// Every school id in the archive, sorted.
@@ -395,11 +504,8 @@ impl Archive {
     /// year before `school_year`, with that year.
     pub fn previous_record(&self, school: &SchoolId, school_year: &str) -> Result<Option<(String, sop_model::Record)>> {
         check_school_year(school_year)?;
-        let prev = self
-            .by_year
-            .iter()
-            .rfind(|((s, y), _)| s == school.as_str() && y.as_str() < school_year)
-            .and_then(|(_, v)| v.last());
+        let (from, to) = ((school.to_string(), String::new()), (school.to_string(), school_year.to_string()));
+        let prev = self.by_year.range(from..to).next_back().and_then(|(_, v)| v.last());
         let Some(&i) = prev else { return Ok(None) };
         let info = self.info(&self.entries[i]);
         let (_, opened) = self.read_bundle(&info)?;
@@ -414,18 +520,20 @@ impl Archive {
 
     /// The catalogue as the ledger and the bundles' manifests give it.
     pub fn catalogue(&self) -> Result<Catalogue> {
-        let mut schools: Vec<CatalogueSchool> = Vec::new();
+        let schools = self
+            .catalogue_years()
+            .into_iter()
+            .map(|(id, years)| CatalogueSchool { name: self.school_name(id, &years), id: id.to_string(), years })
+            .collect();
+        Ok(Catalogue { format: CATALOGUE_FORMAT.to_string(), schools })
+    }
+
+    /// The catalogue without names: what the ledger alone gives.
+    fn catalogue_years(&self) -> BTreeMap<&str, Vec<CatalogueYear>> {
+        let mut out: BTreeMap<&str, Vec<CatalogueYear>> = BTreeMap::new();
         for ((school, year), v) in &self.by_year {
             let newest = &self.entries[*v.last().expect("no empty year lists")];
-            if schools.last().is_none_or(|s| &s.id != school) {
-                schools.push(CatalogueSchool { id: school.clone(), name: None, years: Vec::new() });
-            }
-            let s = schools.last_mut().expect("pushed above");
-            // Years are visited in order, so the last one read names the school.
-            if let Some(name) = self.school_name(newest) {
-                s.name = Some(name);
-            }
-            s.years.push(CatalogueYear {
+            out.entry(school.as_str()).or_default().push(CatalogueYear {
                 year: year.clone(),
                 versions: v.len() as u32,
                 newest_version: newest.version,
@@ -434,46 +542,65 @@ impl Archive {
                 newest_created: newest.time.clone(),
             });
         }
-        Ok(Catalogue { format: "sop-index/1".to_string(), schools })
+        out
     }
 
-    /// The school name in a bundle's manifest, read once per bundle.
-    fn school_name(&self, e: &LedgerEntry) -> Option<String> {
+    /// A school's name: from an up-to-date `index.json`, else the newest
+    /// bundle of its latest school year that names it. Each manifest is read
+    /// at most once per handle.
+    fn school_name(&self, school: &str, years: &[CatalogueYear]) -> Option<String> {
         let mut names = self.names.borrow_mut();
-        names
-            .entry(e.bundle.clone())
-            .or_insert_with(|| bundle::read_manifest(&self.root.join(&e.bundle), self.limits).ok().and_then(|m| m.school_name))
-            .clone()
+        if let Some(name) = names.from_index.get(school) {
+            return name.clone();
+        }
+        for y in years.iter().rev() {
+            let name = names
+                .years
+                .entry((school.to_string(), y.year.clone()))
+                .or_insert_with(|| {
+                    bundle::read_manifest(&self.root.join(&y.newest_bundle), self.limits).ok().and_then(|m| m.school_name)
+                })
+                .clone();
+            if name.is_some() {
+                return name;
+            }
+        }
+        None
     }
 
     /// The remembered validators of `url`, if any.
     pub fn http_cache_get(&self, url: &str) -> Result<Option<HttpCacheEntry>> {
-        Ok(self.http_cache()?.remove(url))
+        Ok(self.http_cache()?.get(url).cloned())
     }
 
-    /// Remembers the validators of `url` (atomically replaces the cache file).
+    /// Remembers the validators of `url`. The cache file is replaced
+    /// atomically by [`Archive::flush`]: losing an entry to a crash only
+    /// costs a full download next time.
     pub fn http_cache_put(&mut self, url: &str, entry: HttpCacheEntry) -> Result<()> {
         if !self.writable {
             return Err(Error::ReadOnly);
         }
-        let mut cache = self.http_cache()?;
-        cache.insert(url.to_string(), entry);
-        let mut b = serde_json::to_vec_pretty(&cache).map_err(|source| Error::Json { what: "the HTTP cache", source })?;
-        b.push(b'\n');
-        fsutil::write_replace(&self.root.join(HTTP_CACHE), &b, "http-cache")
+        self.http_cache()?.insert(url.to_string(), entry);
+        self.http_cache_dirty = true;
+        Ok(())
     }
 
-    fn http_cache(&self) -> Result<BTreeMap<String, HttpCacheEntry>> {
-        let path = self.root.join(HTTP_CACHE);
-        match fs::read(&path) {
-            // A damaged cache only costs a re-download: start afresh.
-            Ok(b) => Ok(serde_json::from_slice(&b).unwrap_or_else(|e| {
-                tracing::warn!("ignoring unreadable `{}` ({e})", path.display());
-                BTreeMap::new()
-            })),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(BTreeMap::new()),
-            Err(e) => Err(io("read", &path)(e)),
+    /// The HTTP cache, read from its file on first use.
+    fn http_cache(&self) -> Result<RefMut<'_, BTreeMap<String, HttpCacheEntry>>> {
+        let mut cache = self.http_cache.borrow_mut();
+        if cache.is_none() {
+            let path = self.root.join(HTTP_CACHE);
+            *cache = Some(match fs::read(&path) {
+                // A damaged cache only costs a re-download: start afresh.
+                Ok(b) => serde_json::from_slice(&b).unwrap_or_else(|e| {
+                    tracing::warn!("ignoring unreadable `{}` ({e})", path.display());
+                    BTreeMap::new()
+                }),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => BTreeMap::new(),
+                Err(e) => return Err(io("read", &path)(e)),
+            });
         }
+        Ok(RefMut::map(cache, |c| c.as_mut().expect("filled above")))
     }
 
     /// Writes a run report to `<root>/reports/<name>` atomically; returns its path.
@@ -519,11 +646,13 @@ impl Archive {
         if let HeadState::Disagrees(why) = &head_state {
             return Err(damaged(format!("`{HEAD}`: {why}")));
         }
-        // A crash leaves the head at most one append behind.
-        let behind = parsed.lines.len() as u64 - head.as_ref().map_or(0, |h| h.lines.min(parsed.lines.len() as u64));
-        if head_state == HeadState::Behind && behind > 1 {
-            return Err(damaged(format!("`{HEAD}` is {behind} lines behind `{LEDGER}`")));
+        // A crash leaves the head at most HEAD_MAX_LAG appends behind.
+        let behind = ledger::lag(&parsed, head.as_ref());
+        if head_state == HeadState::Behind && !ledger::lag_is_interrupted_run(head.as_ref(), behind) {
+            let missing = if head.is_none() { " (the head file is missing)" } else { "" };
+            return Err(damaged(format!("`{HEAD}` is {behind} lines behind `{LEDGER}`{missing}")));
         }
+        self.head_lines = head.as_ref().map_or(0, |h| h.lines);
         if let Some(tail) = &parsed.torn_tail {
             tracing::warn!("cutting a ledger line cut short by an interrupted run ({} bytes); its bundle is recorded again", tail.len());
             let f = OpenOptions::new().write(true).open(&ledger_path).map_err(io("open", &ledger_path))?;
@@ -544,11 +673,12 @@ impl Archive {
             tracing::warn!("recording bundle `{rel}`, which an interrupted run made but did not enter in the ledger");
             self.append(entry)?;
         }
+        // Also on a new archive: from now on a missing head is damage.
         let head_now = ledger::Head { lines: self.entries.len() as u64, last_sha256: self.last_sha.clone() };
-        if head.as_ref() != Some(&head_now) && !(head.is_none() && self.entries.is_empty()) {
+        if head.as_ref() != Some(&head_now) {
             self.write_head()?;
         }
-        self.write_index()
+        self.write_index(true)
     }
 
     /// The ledger line for a bundle that a run made durable and was killed
@@ -584,6 +714,23 @@ impl Archive {
         })
     }
 }
+
+impl Drop for Archive {
+    fn drop(&mut self) {
+        if let Err(e) = self.flush() {
+            // The bundles and the ledger are durable already; what is lost
+            // here is derived, and the next open rebuilds it.
+            tracing::warn!("cannot update the catalogue, ledger head or HTTP cache of `{}` ({e}); the next run does", self.root.display());
+        }
+    }
+}
+
+/// Between durable writes, the catalogue is rewritten once the lines added
+/// since its last write are this share (1/n) of the ledger.
+const INDEX_STALE_SHARE: u64 = 32;
+
+/// The value of [`Catalogue::format`].
+pub(crate) const CATALOGUE_FORMAT: &str = "sop-index/1";
 
 pub(crate) fn catalogue_bytes(c: &Catalogue) -> Result<Vec<u8>> {
     let mut b = serde_json::to_vec_pretty(c).map_err(|source| Error::Json { what: "the catalogue", source })?;

@@ -58,6 +58,14 @@ pub(crate) fn sync_dir(dir: &Path) -> Result<()> {
 /// Creates `dir` and its parents, fsyncing each new folder's parent so the
 /// new entries survive a crash.
 pub(crate) fn create_dirs(dir: &Path) -> Result<()> {
+    let created = create_dirs_unsynced(dir)?;
+    sync_parents(&created)
+}
+
+/// Creates `dir` and its parents without fsyncing anything; returns the
+/// folders it created, deepest first, for [`sync_parents`] once their
+/// content is written (one journal commit then covers them all).
+pub(crate) fn create_dirs_unsynced(dir: &Path) -> Result<Vec<PathBuf>> {
     let mut missing = Vec::new();
     let mut cur = dir;
     while !cur.exists() {
@@ -73,6 +81,13 @@ pub(crate) fn create_dirs(dir: &Path) -> Result<()> {
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
             Err(e) => return Err(io("create folder", d)(e)),
         }
+    }
+    Ok(missing)
+}
+
+/// Makes the entries of new folders durable: fsyncs the parent of each.
+pub(crate) fn sync_parents(created: &[PathBuf]) -> Result<()> {
+    for d in created {
         if let Some(p) = d.parent().filter(|p| !p.as_os_str().is_empty()) {
             sync_dir(p)?;
         }
@@ -87,7 +102,7 @@ fn tmp_path(target: &Path) -> PathBuf {
 
 /// Writes `bytes` to a durable temp file beside `target`; `point` prefixes the
 /// crash points passed on the way.
-fn write_tmp(target: &Path, bytes: &[u8], point: &str) -> Result<PathBuf> {
+fn write_tmp(target: &Path, bytes: &[u8], point: &str, durable: bool) -> Result<PathBuf> {
     let tmp = tmp_path(target);
     let mut f = OpenOptions::new().write(true).create(true).truncate(true).open(&tmp).map_err(io("create", &tmp))?;
     if point == "bundle" {
@@ -97,23 +112,40 @@ fn write_tmp(target: &Path, bytes: &[u8], point: &str) -> Result<PathBuf> {
     } else {
         f.write_all(bytes).map_err(io("write", &tmp))?;
     }
-    f.sync_all().map_err(io("fsync", &tmp))?;
+    if durable {
+        f.sync_all().map_err(io("fsync", &tmp))?;
+    }
     crash_point(&format!("{point}-tmp-written"));
     Ok(tmp)
 }
 
 /// Replaces `target` atomically: a reader sees the old bytes or the new ones.
 pub(crate) fn write_replace(target: &Path, bytes: &[u8], point: &str) -> Result<()> {
-    let tmp = write_tmp(target, bytes, point)?;
+    replace(target, bytes, point, true)
+}
+
+/// [`write_replace`] without the fsyncs, for a file that is derived from
+/// durable ones and checked on open (the catalogue between its durable
+/// writes): after a crash it may hold the old bytes, the new ones or none.
+pub(crate) fn write_replace_unsynced(target: &Path, bytes: &[u8], point: &str) -> Result<()> {
+    replace(target, bytes, point, false)
+}
+
+fn replace(target: &Path, bytes: &[u8], point: &str, durable: bool) -> Result<()> {
+    let tmp = write_tmp(target, bytes, point, durable)?;
     fs::rename(&tmp, target).map_err(io("rename into", target))?;
-    sync_dir(parent(target))?;
+    if durable {
+        sync_dir(parent(target))?;
+    }
     crash_point(&format!("{point}-written"));
     Ok(())
 }
 
-/// Creates `target` atomically and durably; fails if it exists.
-pub(crate) fn write_new(target: &Path, bytes: &[u8]) -> Result<()> {
-    let tmp = write_tmp(target, bytes, "bundle")?;
+/// Creates `target` atomically and durably; fails if it exists. `new_dirs`
+/// are folders on its path made by [`create_dirs_unsynced`]: their entries
+/// are made durable here too, before the bundle counts as durable.
+pub(crate) fn write_new(target: &Path, bytes: &[u8], new_dirs: &[PathBuf]) -> Result<()> {
+    let tmp = write_tmp(target, bytes, "bundle", true)?;
     match fs::hard_link(&tmp, target) {
         Ok(()) => {
             crash_point("bundle-linked");
@@ -131,6 +163,7 @@ pub(crate) fn write_new(target: &Path, bytes: &[u8]) -> Result<()> {
         }
     }
     sync_dir(parent(target))?;
+    sync_parents(new_dirs)?;
     crash_point("bundle-durable");
     Ok(())
 }

@@ -2,11 +2,17 @@
 //!
 //! Each line is one bundle, with the sha256 of the previous line's bytes in
 //! `prev`, so editing or removing a line breaks the chain at the next line.
-//! Removing the *last* line breaks no chain; the head file, rewritten after
-//! every append, remembers how many lines there were and the hash of the
-//! last one, which tells a removed last line (head ahead of the ledger:
-//! tampering) from a run killed between bundle and ledger line (head equals
-//! the ledger, bundle extra: repaired by the next open).
+//! Removing the *last* line breaks no chain; the head file remembers how many
+//! lines there were and the hash of the last one, which tells a removed last
+//! line (head ahead of the ledger: tampering) from a run killed between bundle
+//! and ledger line (bundle extra: repaired by the next open).
+//!
+//! The head is derivable from the ledger, so a writer does not rewrite it
+//! after every append (two more fsyncs each): it writes it when it opens the
+//! archive, at least every [`HEAD_MAX_LAG`] appends, and when it closes. A
+//! killed run therefore leaves the head at most [`HEAD_MAX_LAG`] lines
+//! behind, lines that chain on from the line it names: an interrupted run.
+//! Further behind, or no head at all, is loss or tampering.
 
 use std::path::Path;
 
@@ -17,6 +23,10 @@ use crate::error::{Error, Result};
 
 pub const LEDGER: &str = "ledger.jsonl";
 pub const HEAD: &str = "ledger.head.json";
+/// A writer rewrites the head at least once every this many appends (and
+/// whenever it opens or closes the archive), so the head of an archive whose
+/// writer was killed is at most this many lines behind the ledger.
+pub const HEAD_MAX_LAG: u64 = 16;
 /// `prev` of the first line.
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
@@ -128,7 +138,7 @@ pub enum HeadState {
     /// Head names exactly the ledger's last line.
     Agrees,
     /// Head is behind by lines that chain on from it: a run stopped after
-    /// appending and before rewriting the head.
+    /// appending and before rewriting the head (if at most [`HEAD_MAX_LAG`]).
     Behind,
     /// Head names more lines or another last line than the ledger has.
     Disagrees(String),
@@ -154,4 +164,20 @@ pub fn head_state(ledger: &ParsedLedger, head: Option<&Head>) -> HeadState {
         head.last_sha256,
         if head.lines <= n { " and that line differs" } else { " (lines were removed)" }
     ))
+}
+
+/// How many lines the ledger has beyond those the head records.
+pub fn lag(ledger: &ParsedLedger, head: Option<&Head>) -> u64 {
+    let n = ledger.lines.len() as u64;
+    n - head.map_or(0, |h| h.lines.min(n))
+}
+
+/// Whether a head this far behind is what a killed writer leaves: at most
+/// [`HEAD_MAX_LAG`] lines, or, without any head file, the first line only
+/// (archives made before the head was written on open).
+pub fn lag_is_interrupted_run(head: Option<&Head>, lag: u64) -> bool {
+    match head {
+        Some(_) => lag <= HEAD_MAX_LAG,
+        None => lag <= 1,
+    }
 }

@@ -11,7 +11,10 @@
 //!   again add nothing ([`Added::Unchanged`]).
 //! - The **ledger** ([`ledger`]): one JSON line per bundle, each carrying the
 //!   sha256 of the line before, plus a head file with the line count and last
-//!   hash; the catalogue `index.json` is derived from it.
+//!   hash; the catalogue `index.json` is derived from it. Head and catalogue
+//!   are kept in memory and written on open, on [`Archive::flush`] / drop and
+//!   every so often in between, so an add costs the same in an archive of
+//!   ten bundles or ten thousand.
 //! - [`verify()`]: re-hashes every bundle and entry, checks the chain and that
 //!   ledger and files agree; tells tampering ([`VerifyReport::problems`]) from
 //!   traces of a killed run that the next open repairs ([`VerifyReport::notices`]).
@@ -19,9 +22,12 @@
 //! - [`SchoolId`], [`Registry`], [`identify`]: which school a record is, and
 //!   the only names that become folder names.
 //!
-//! Crash safety: every file is written to a temp file in its folder, fsynced,
-//! moved into place and the folder fsynced; a ledger line is appended only
-//! after its bundle is durable. The API is synchronous; the async batch calls
+//! Crash safety: every bundle is written to a temp file in its folder,
+//! fsynced, moved into place and the folder (and any new parent) fsynced; a
+//! ledger line is appended and fsynced only after its bundle is durable.
+//! Files derived from those (head, catalogue, HTTP cache) are replaced
+//! atomically; a killed run leaves them behind, which `verify` reports as
+//! notices and the next open brings up to date. The API is synchronous; the async batch calls
 //! it from a blocking task.
 //!
 //! This crate depends on `sop-model` only; the pipeline hands it the diff bytes.

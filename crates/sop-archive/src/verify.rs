@@ -6,7 +6,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use crate::archive::{self, catalogue_bytes, Archive, LockMode, INDEX};
+use crate::archive::{self, catalogue_bytes, Archive, Catalogue, LockMode, INDEX};
 use crate::bundle::{self, ReadLimits};
 use crate::error::{io, Error, Result};
 use crate::id::{check_school_year, SchoolId};
@@ -77,14 +77,23 @@ pub fn verify_with_limits(root: &Path, lock: LockMode, limits: ReadLimits) -> Re
         }
     };
     let state = ledger::head_state(&parsed, head.as_ref());
-    let behind = parsed.lines.len() as u64 - head.as_ref().map_or(0, |h| h.lines.min(parsed.lines.len() as u64));
+    let behind = ledger::lag(&parsed, head.as_ref());
+    // What a killed writer leaves: the head at most HEAD_MAX_LAG appends
+    // behind (it is rewritten that often and on close).
+    let interrupted = match &state {
+        HeadState::Agrees => true,
+        HeadState::Behind => ledger::lag_is_interrupted_run(head.as_ref(), behind),
+        HeadState::Disagrees(_) => false,
+    };
     match &state {
         HeadState::Agrees => {}
-        // One append without its head update is what a crash can leave.
-        HeadState::Behind if behind == 1 => r.notice(
+        HeadState::Behind if interrupted => r.notice(
             HEAD,
             format!("{} ledger lines", parsed.lines.len()),
-            "one line fewer: a run stopped after recording its last bundle; the next run updates the head",
+            format!(
+                "{behind} line{} fewer: a run stopped before updating the head after its last bundles; the next run updates it",
+                if behind == 1 { "" } else { "s" }
+            ),
         ),
         HeadState::Behind => r.problem(
             HEAD,
@@ -95,7 +104,7 @@ pub fn verify_with_limits(root: &Path, lock: LockMode, limits: ReadLimits) -> Re
     }
     if let Some(tail) = &parsed.torn_tail {
         let f = format!("{LEDGER}:{}", parsed.lines.len() + 1);
-        if matches!(state, HeadState::Agrees) {
+        if interrupted {
             r.notice(f, "a complete line", format!("{} bytes without a line end: a run stopped while recording; the next run records the bundle again", tail.len()));
         } else {
             r.problem(f, "a complete line", format!("{} bytes without a line end", tail.len()));
@@ -185,7 +194,7 @@ pub fn verify_with_limits(root: &Path, lock: LockMode, limits: ReadLimits) -> Re
     let known: BTreeSet<&str> = a.entries.iter().map(|e| e.bundle.as_str()).collect();
     let orphans: Vec<_> = scan.bundles.iter().filter(|(rel, _)| !known.contains(rel.as_str())).collect();
     for (rel, path) in &orphans {
-        let next = if orphans.len() == 1 && matches!(state, HeadState::Agrees) && parsed.breaks.is_empty() {
+        let next = if orphans.len() == 1 && interrupted && parsed.breaks.is_empty() {
             a.orphan_entry(rel, path)
         } else {
             Err("more than one bundle is missing from the ledger, or the ledger is damaged".into())
@@ -197,14 +206,30 @@ pub fn verify_with_limits(root: &Path, lock: LockMode, limits: ReadLimits) -> Re
     }
 
     if r.problems.is_empty() {
-        let want = catalogue_bytes(&a.catalogue()?)?;
+        let want = a.catalogue()?;
+        let want_bytes = catalogue_bytes(&want)?;
         match fs::read(root.join(INDEX)) {
-            Ok(b) if b == want => {}
+            Ok(b) if b == want_bytes => {}
             Err(e) if e.kind() == std::io::ErrorKind::NotFound && a.entries.is_empty() => {}
+            Ok(b) if only_names_differ(&b, &want) => r.notice(
+                INDEX,
+                "the school names in the newest bundles",
+                "another name for a school; delete index.json and the next run rebuilds it from the bundles",
+            ),
             _ => r.notice(INDEX, "the catalogue as the ledger gives it", "out of date or missing; the next run rebuilds it"),
         }
     }
     Ok(r)
+}
+
+/// A catalogue file that agrees with the ledger in everything but school
+/// names: a writer trusts such a file's names (it reads no bundle for them),
+/// so only deleting it brings the names back from the bundles.
+fn only_names_differ(file: &[u8], want: &Catalogue) -> bool {
+    let Ok(found) = serde_json::from_slice::<Catalogue>(file) else { return false };
+    found.format == want.format
+        && found.schools.len() == want.schools.len()
+        && found.schools.iter().zip(&want.schools).all(|(f, w)| f.id == w.id && f.years == w.years)
 }
 
 fn rel(root: &Path, p: &Path) -> String {

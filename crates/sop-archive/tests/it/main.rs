@@ -4,6 +4,7 @@ mod add;
 mod bomb;
 mod crash;
 mod export;
+mod lag;
 mod registry;
 mod verify;
 
