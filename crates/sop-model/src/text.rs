@@ -55,23 +55,28 @@ fn lcs_len(a: &[String], b: &[String]) -> usize {
 /// A stable key slug: lowercase ASCII, runs of anything else become one `_`,
 /// diacritics folded (é -> e), no leading/trailing `_`.
 pub fn slug(s: &str) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(s.len());
     let mut gap = false;
-    for c in s.chars().flat_map(fold_diacritic) {
-        if c.is_ascii_alphanumeric() {
-            if gap && !out.is_empty() {
-                out.push('_');
+    for c in s.chars() {
+        let folded = fold_diacritic(c);
+        for c in folded.chars() {
+            if c.is_ascii_alphanumeric() {
+                if gap && !out.is_empty() {
+                    out.push('_');
+                }
+                gap = false;
+                out.push(c.to_ascii_lowercase());
+            } else {
+                gap = true;
             }
-            gap = false;
-            out.push(c.to_ascii_lowercase());
-        } else {
-            gap = true;
         }
     }
     out
 }
 
-fn fold_diacritic(c: char) -> std::vec::IntoIter<char> {
+/// The ASCII letters of a letter with a diacritic (é -> "e", ĳ -> "ij");
+/// any other character as it is.
+fn fold_diacritic(c: char) -> Folded {
     let base = match c {
         'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => "a",
         'À' | 'Á' | 'Â' | 'Ä' | 'Ã' | 'Å' => "A",
@@ -86,9 +91,25 @@ fn fold_diacritic(c: char) -> std::vec::IntoIter<char> {
         'ç' => "c",
         'ñ' => "n",
         'ĳ' => "ij",
-        _ => return vec![c].into_iter(),
+        _ => return Folded::Char(c),
     };
-    base.chars().collect::<Vec<_>>().into_iter()
+    Folded::Str(base)
+}
+
+/// A folded character without an allocation.
+enum Folded {
+    Char(char),
+    Str(&'static str),
+}
+
+impl Folded {
+    fn chars(&self) -> impl Iterator<Item = char> + '_ {
+        let (one, many) = match self {
+            Folded::Char(c) => (Some(*c), ""),
+            Folded::Str(s) => (None, *s),
+        };
+        one.into_iter().chain(many.chars())
+    }
 }
 
 #[cfg(test)]
