@@ -61,9 +61,9 @@ pub fn extract_isolated(exe: &Path, input: &Path, limits: &Limits) -> Result<Lay
             buf
         });
         let err = s.spawn(move || {
-            let mut buf = Vec::new();
-            let _ = (&mut stderr).take(64 * 1024).read_to_end(&mut buf);
-            buf
+            let tail = std::sync::Mutex::new(Vec::new());
+            drain_stderr(&mut stderr, &tail);
+            tail.into_inner().unwrap_or_else(|p| p.into_inner())
         });
         let status = match child.wait_timeout(limits.timeout) {
             Ok(Some(status)) => Ok(status),
@@ -86,6 +86,25 @@ pub fn extract_isolated(exe: &Path, input: &Path, limits: &Limits) -> Result<Lay
         };
     }
     Err(ExtractError::Crashed { path, how: crash_cause(&errors, status, limits) })
+}
+
+/// Most of a child's stderr kept (its tail), to explain a crash.
+pub(crate) const STDERR_CAP: usize = 64 * 1024;
+
+/// Reads a child's stderr to its end, keeping the last [`STDERR_CAP`] bytes
+/// in `tail`. Read to the end, never closed early: pdf-extract prints
+/// warnings, and a closed stderr makes its printing panic, which would cost
+/// the page it was on.
+pub(crate) fn drain_stderr(pipe: &mut impl Read, tail: &std::sync::Mutex<Vec<u8>>) {
+    let mut chunk = [0u8; 4096];
+    while let Ok(n @ 1..) = pipe.read(&mut chunk) {
+        let mut buf = tail.lock().unwrap_or_else(|p| p.into_inner());
+        buf.extend_from_slice(&chunk[..n]);
+        if buf.len() > STDERR_CAP {
+            let cut = buf.len() - STDERR_CAP;
+            buf.drain(..cut);
+        }
+    }
 }
 
 /// The file's name for messages and its bytes, after the checks that need no

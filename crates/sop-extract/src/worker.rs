@@ -31,7 +31,7 @@ use sop_model::Layout;
 use wait_timeout::ChildExt;
 
 use crate::glyphs::panic_message;
-use crate::isolate::{child_args, crash_cause, read_input, Reply};
+use crate::isolate::{child_args, crash_cause, drain_stderr, read_input, Reply};
 use crate::{extract_pdf, ExtractError, Limits, CHILD_SUBCOMMAND};
 
 /// Set (to any value) in the environment of a child that should serve many files.
@@ -39,9 +39,6 @@ pub const WORKER_ENV: &str = "SOP_EXTRACT_WORKER";
 
 /// Files one worker extracts before it is replaced by a fresh one.
 pub const MAX_FILES_PER_WORKER: usize = 32;
-
-/// Largest stderr kept of a worker (its tail), to explain a crash.
-const STDERR_CAP: usize = 64 * 1024;
 
 /// One file for the worker; the memory limit was set when it started.
 #[derive(Serialize, Deserialize)]
@@ -180,17 +177,7 @@ impl Worker {
         });
         let stderr = Arc::new(Mutex::new(Vec::new()));
         let sink = Arc::clone(&stderr);
-        let stderr_thread = std::thread::spawn(move || {
-            let mut chunk = [0u8; 4096];
-            while let Ok(n @ 1..) = err_pipe.read(&mut chunk) {
-                let mut buf = sink.lock().unwrap_or_else(|p| p.into_inner());
-                buf.extend_from_slice(&chunk[..n]);
-                if buf.len() > STDERR_CAP {
-                    let cut = buf.len() - STDERR_CAP;
-                    buf.drain(..cut);
-                }
-            }
-        });
+        let stderr_thread = std::thread::spawn(move || drain_stderr(&mut err_pipe, &sink));
         Ok(Worker {
             child,
             stdin: Some(stdin),

@@ -96,3 +96,22 @@ fn a_hanging_child_is_killed_at_the_time_limit() {
     let err = extract_isolated(&script, &p, &limits).unwrap_err();
     assert_eq!(err, ExtractError::Timeout { path: p.display().to_string(), secs: 1 });
 }
+
+/// pdf-extract prints warnings on stderr. A parent that stopped reading them
+/// would break the child's stderr, and the printing would then fail (in
+/// pdf-extract: panic and lose the page; here: the stand-in dies).
+#[test]
+fn a_child_that_prints_much_on_stderr_still_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let script = write(
+        dir.path(),
+        "praatgraag.sh",
+        format!("#!/bin/sh\nhead -c 300000 /dev/zero | tr '\\0' x >&2 || exit 7\nexec '{}' \"$@\"\n", child_exe().display()).as_bytes(),
+    );
+    std::fs::set_permissions(&script, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let p = write(dir.path(), "goed.pdf", &make_pdf(&[Some("Hallo wereld")]));
+    let layout = extract_isolated(&script, &p, &Limits::default()).unwrap();
+    assert_eq!(layout.text(), "Hallo wereld\n");
+    let layout = sop_extract::Extractor::new(&script).extract(&p, &Limits::default()).unwrap();
+    assert_eq!(layout.text(), "Hallo wereld\n");
+}
