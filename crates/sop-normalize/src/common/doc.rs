@@ -43,9 +43,6 @@ pub(crate) struct Doc<'a> {
     /// Page furniture (footers, running headers) found: the extractor's
     /// `removed_furniture` plus lines the family's predicate removed here.
     pub furniture: Vec<String>,
-    /// Link targets: the layout's link annotations, then bare URL lines of the
-    /// text in reading order (extracted text puts link URLs on lines of their own).
-    pub links: Vec<String>,
     /// Line index before which each bare URL line stood (parallel to the text
     /// part of `links`; PDF links have no position and are not listed).
     pub link_positions: Vec<(usize, String)>,
@@ -69,7 +66,6 @@ impl<'a> Doc<'a> {
     pub(crate) fn new(layout: &'a Layout, is_furniture: &dyn Fn(&str) -> bool) -> Doc<'a> {
         let mut lines = Vec::new();
         let mut furniture: Vec<String> = layout.removed_furniture.clone();
-        let mut links: Vec<String> = layout.links.clone();
         let mut link_positions = Vec::new();
         // (index of the first line after the footer, page number in the footer)
         let mut footers: Vec<(usize, u32)> = Vec::new();
@@ -93,8 +89,7 @@ impl<'a> Doc<'a> {
                     continue;
                 }
                 if URL_LINE.is_match(&text) {
-                    link_positions.push((lines.len(), text.clone()));
-                    links.push(text);
+                    link_positions.push((lines.len(), text));
                     continue;
                 }
                 let raw = match layout.origin {
@@ -143,7 +138,7 @@ impl<'a> Doc<'a> {
         }
         let with_space = lines.iter().filter(|l| l.raw.ends_with(' ')).count();
         let trailing_space_convention = layout.origin == Origin::Text && with_space * 2 > lines.len();
-        Doc { layout, origin: layout.origin, lines, furniture, links, link_positions, trailing_space_convention }
+        Doc { layout, origin: layout.origin, lines, furniture, link_positions, trailing_space_convention }
     }
 
     pub(crate) fn len(&self) -> usize {
@@ -361,7 +356,6 @@ mod tests {
     fn url_lines_are_links_not_text() {
         let layout = Layout::from_text("Schoolplan\nhttps://example.nl/gids\nTekst\n");
         let doc = Doc::new(&layout, &|_: &str| false);
-        assert_eq!(doc.links, vec!["https://example.nl/gids"]);
         assert_eq!(doc.lines.len(), 2);
         assert_eq!(doc.link_positions, vec![(1, "https://example.nl/gids".to_string())]);
     }

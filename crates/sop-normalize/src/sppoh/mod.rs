@@ -177,7 +177,7 @@ impl Sections {
         };
         s.title = doc.find(0, n.min(40), |t| t.to_lowercase().starts_with("schoolondersteuningsprofiel"));
         let mut at = 0;
-        let mut next = |target: &str, at: &mut usize| -> Option<usize> {
+        let next = |target: &str, at: &mut usize| -> Option<usize> {
             let found = heading(*at, target);
             if let Some(i) = found {
                 *at = i + 1;
