@@ -25,8 +25,12 @@ pub const LEDGER: &str = "ledger.jsonl";
 pub const HEAD: &str = "ledger.head.json";
 /// A writer rewrites the head at least once every this many appends (and
 /// whenever it opens or closes the archive), so the head of an archive whose
-/// writer was killed is at most this many lines behind the ledger.
-pub const HEAD_MAX_LAG: u64 = 16;
+/// writer was killed is at most this many lines behind the ledger. It is 1:
+/// the head is rewritten after every append. A larger lag saves an fsync per
+/// document but lets someone remove that many trailing lines (with their
+/// bundles) unnoticed after a crash, and the archive's promise is that
+/// nothing can be removed unnoticed.
+pub const HEAD_MAX_LAG: u64 = 1;
 /// `prev` of the first line.
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
