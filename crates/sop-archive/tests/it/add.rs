@@ -5,7 +5,7 @@ use crate::{add, path_of, populate, record, snapshot, T0};
 #[test]
 fn same_bytes_are_unchanged_and_new_bytes_are_the_next_version() {
     let dir = tempfile::tempdir().unwrap();
-    let mut a = Archive::open(dir.path(), LockMode::Fail).unwrap();
+    let mut a = Archive::open(dir.path(), LockMode::Wait).unwrap();
     let first = add(&mut a, "de-vuurvlinder", "2023-2024", "versie een", T0);
     let Added::New { version: 1, supersedes: None, bundle_sha256: sha1, path } = &first else { panic!("{first:?}") };
     let name = path.file_name().unwrap().to_str().unwrap();
@@ -34,7 +34,7 @@ fn same_bytes_are_unchanged_and_new_bytes_are_the_next_version() {
 #[test]
 fn a_bundle_holds_every_file_and_a_manifest_hashing_them() {
     let dir = tempfile::tempdir().unwrap();
-    let mut a = Archive::open(dir.path(), LockMode::Fail).unwrap();
+    let mut a = Archive::open(dir.path(), LockMode::Wait).unwrap();
     let id = SchoolId::parse("de-vuurvlinder").unwrap();
     let src = b"%PDF-1.7 not really";
     let rec = record("OBS De Vuurvlinder", "2023-2024", src);
@@ -88,7 +88,7 @@ fn same_inputs_give_byte_identical_archives() {
 fn previous_record_is_the_newest_version_of_the_latest_earlier_year() {
     let dir = tempfile::tempdir().unwrap();
     populate(dir.path());
-    let a = Archive::open_readonly(dir.path(), LockMode::Fail).unwrap();
+    let a = Archive::open_readonly(dir.path(), LockMode::Wait).unwrap();
     let id = SchoolId::parse("de-vuurvlinder").unwrap();
     assert!(a.previous_record(&id, "2022-2023").unwrap().is_none());
     let (year, rec) = a.previous_record(&id, "2024-2025").unwrap().unwrap();
@@ -101,7 +101,7 @@ fn previous_record_is_the_newest_version_of_the_latest_earlier_year() {
 #[test]
 fn a_second_writer_fails_clearly_or_waits() {
     let dir = tempfile::tempdir().unwrap();
-    let a = Archive::open(dir.path(), LockMode::Fail).unwrap();
+    let a = Archive::open(dir.path(), LockMode::Wait).unwrap();
     let err = Archive::open(dir.path(), LockMode::Fail).unwrap_err();
     assert!(matches!(err, Error::Locked(_)), "{err}");
     assert!(err.to_string().contains("in use by another run"), "{err}");
@@ -120,23 +120,23 @@ fn readonly_handles_do_not_write() {
     let dir = tempfile::tempdir().unwrap();
     populate(dir.path());
     let before = snapshot(dir.path());
-    let mut a = Archive::open_readonly(dir.path(), LockMode::Fail).unwrap();
+    let mut a = Archive::open_readonly(dir.path(), LockMode::Wait).unwrap();
     assert!(matches!(a.write_report("x.txt", b"x"), Err(Error::ReadOnly)));
-    let _second_reader = Archive::open_readonly(dir.path(), LockMode::Fail).unwrap();
-    assert!(Archive::open_readonly(&dir.path().join("nope"), LockMode::Fail).is_err());
+    let _second_reader = Archive::open_readonly(dir.path(), LockMode::Wait).unwrap();
+    assert!(Archive::open_readonly(&dir.path().join("nope"), LockMode::Wait).is_err());
     assert_eq!(snapshot(dir.path()), before);
 }
 
 #[test]
 fn http_cache_and_reports() {
     let dir = tempfile::tempdir().unwrap();
-    let mut a = Archive::open(dir.path(), LockMode::Fail).unwrap();
+    let mut a = Archive::open(dir.path(), LockMode::Wait).unwrap();
     let url = "https://example.org/sop.pdf";
     assert_eq!(a.http_cache_get(url).unwrap(), None);
     let e = HttpCacheEntry { etag: Some("\"abc\"".into()), last_modified: None, source_sha256: Some("00".into()) };
     a.http_cache_put(url, e.clone()).unwrap();
     drop(a);
-    let mut a = Archive::open(dir.path(), LockMode::Fail).unwrap();
+    let mut a = Archive::open(dir.path(), LockMode::Wait).unwrap();
     assert_eq!(a.http_cache_get(url).unwrap(), Some(e));
 
     let p = a.write_report("run-2024.md", b"# Rapport\n").unwrap();
@@ -150,7 +150,7 @@ fn http_cache_and_reports() {
 #[test]
 fn a_record_for_other_bytes_is_refused() {
     let dir = tempfile::tempdir().unwrap();
-    let mut a = Archive::open(dir.path(), LockMode::Fail).unwrap();
+    let mut a = Archive::open(dir.path(), LockMode::Wait).unwrap();
     let id = SchoolId::parse("x").unwrap();
     let rec = record("X", "2023-2024", b"other bytes");
     let err = a

@@ -72,6 +72,6 @@ fn verify_reports_a_bomb_as_a_problem() {
     let zeros = vec![0u8; 2 << 20];
     std::fs::write(dir.path().join(rel), zip_of(&[("manifest.json", &zeros)])).unwrap();
     let limits = ReadLimits { max_entries: 32, max_entry_bytes: 1 << 20, max_total_bytes: 1 << 20 };
-    let r = verify_with_limits(dir.path(), LockMode::Fail, limits).unwrap();
+    let r = verify_with_limits(dir.path(), LockMode::Wait, limits).unwrap();
     assert!(r.problems.iter().any(|f| f.file == rel && f.found.contains("unpacks to more than")), "{r:#?}");
 }

@@ -19,7 +19,7 @@ const CHILD_ROOT: &str = "SOP_ARCHIVE_TEST_CHILD_ROOT";
 /// The run that gets killed: a new school, an unchanged document and a new
 /// version, on top of [`populate`].
 fn scripted_run(root: &Path) -> Vec<Added> {
-    let mut a = Archive::open(root, LockMode::Fail).unwrap();
+    let mut a = Archive::open(root, LockMode::Wait).unwrap();
     vec![
         add(&mut a, "nieuwe-school", "2023-2024", "nieuw profiel", T0 + 100),
         add(&mut a, "de-vuurvlinder", "2023-2024", "profiel 2023, herzien", T0 + 110),
@@ -63,7 +63,7 @@ fn a_run_killed_at_any_point_leaves_a_valid_archive_that_the_next_run_completes(
             .unwrap();
         assert!(!status.status.success(), "the run was not stopped at {point}: is the point reached?");
 
-        let r = verify(dir.path(), LockMode::Fail).unwrap();
+        let r = verify(dir.path(), LockMode::Wait).unwrap();
         assert!(r.ok(), "after a kill at {point}, verify finds problems: {r:#?}");
         if ["bundle-durable", "ledger-partial"].contains(point) {
             assert!(r.notices.iter().any(|n| n.file.starts_with("nieuwe-school/") && n.found.contains("next run records it")), "{r:#?}");
@@ -78,7 +78,7 @@ fn a_run_killed_at_any_point_leaves_a_valid_archive_that_the_next_run_completes(
             Added::New { version: 1, .. } => assert!(!durable, "at {point}: {rerun:?}"),
             other => panic!("at {point}: {other:?}"),
         }
-        let r = verify(dir.path(), LockMode::Fail).unwrap();
+        let r = verify(dir.path(), LockMode::Wait).unwrap();
         assert!(r.ok() && r.notices.is_empty(), "after a kill at {point} and a re-run: {r:#?}");
         let got = snapshot(dir.path());
         let names = |s: &[(String, Vec<u8>)]| s.iter().map(|f| f.0.clone()).collect::<Vec<_>>();

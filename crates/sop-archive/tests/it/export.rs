@@ -28,7 +28,7 @@ fn entries(path: &std::path::Path) -> Vec<(String, Vec<u8>)> {
 fn a_year_exports_as_a_bag_with_every_version_and_its_ledger_lines() {
     let dir = tempfile::tempdir().unwrap();
     populate(dir.path());
-    let a = Archive::open_readonly(dir.path(), LockMode::Fail).unwrap();
+    let a = Archive::open_readonly(dir.path(), LockMode::Wait).unwrap();
     let id = SchoolId::parse("de-vuurvlinder").unwrap();
     let out = dir.path().join("../export-test.zip");
     let e = export(&a, &id, Selection::Year("2023-2024"), &out, &INFO).unwrap();
@@ -73,7 +73,7 @@ fn a_year_exports_as_a_bag_with_every_version_and_its_ledger_lines() {
 fn newest_all_and_nothing() {
     let dir = tempfile::tempdir().unwrap();
     populate(dir.path());
-    let a = Archive::open_readonly(dir.path(), LockMode::Fail).unwrap();
+    let a = Archive::open_readonly(dir.path(), LockMode::Wait).unwrap();
     let id = SchoolId::parse("de-vuurvlinder").unwrap();
     let out = dir.path().join("reports-export.zip");
     let e = export(&a, &id, Selection::All, &out, &INFO).unwrap();

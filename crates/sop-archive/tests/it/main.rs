@@ -55,7 +55,7 @@ pub fn add(a: &mut Archive, school: &str, year: &str, content: &str, created: i6
 
 /// A small archive: two schools, two years, two versions of one year.
 pub fn populate(root: &Path) {
-    let mut a = Archive::open(root, LockMode::Fail).unwrap();
+    let mut a = Archive::open(root, LockMode::Wait).unwrap();
     add(&mut a, "de-vuurvlinder", "2022-2023", "profiel 2022", T0);
     add(&mut a, "de-vuurvlinder", "2023-2024", "profiel 2023", T0 + 10);
     add(&mut a, "de-vuurvlinder", "2023-2024", "profiel 2023, herzien", T0 + 20);

@@ -6,7 +6,7 @@ use sop_archive::{bundle, verify, Archive, LockMode, VerifyReport};
 use crate::populate;
 
 fn check(root: &Path) -> VerifyReport {
-    verify(root, LockMode::Fail).unwrap()
+    verify(root, LockMode::Wait).unwrap()
 }
 
 fn bundles(root: &Path) -> Vec<String> {
@@ -116,7 +116,7 @@ fn a_removed_ledger_line_breaks_the_chain() {
     assert!(r.problems.iter().any(|f| f.file == orphan && f.expected.contains("ledger line")), "{r:#?}");
     assert!(r.notices.is_empty(), "{r:#?}");
     // A writer refuses to add to it rather than build on a broken chain.
-    let err = Archive::open(dir.path(), LockMode::Fail).unwrap_err();
+    let err = Archive::open(dir.path(), LockMode::Wait).unwrap_err();
     assert!(err.to_string().contains("sop verify"), "{err}");
 }
 
@@ -129,7 +129,7 @@ fn a_removed_last_ledger_line_is_tampering_not_an_interrupted_run() {
     let r = check(dir.path());
     assert!(r.problems.iter().any(|f| f.file == "ledger.jsonl" && f.found.contains("4 lines")), "{r:#?}");
     assert!(r.problems.iter().any(|f| f.file == orphan), "{r:#?}");
-    assert!(Archive::open(dir.path(), LockMode::Fail).is_err());
+    assert!(Archive::open(dir.path(), LockMode::Wait).is_err());
 }
 
 #[test]
@@ -142,7 +142,7 @@ fn a_removed_bundle_is_named() {
     assert_eq!(r.problems.len(), 1, "{r:#?}");
     assert_eq!(r.problems[0].file, victim);
     assert!(r.problems[0].expected.contains("ledger line 3") && r.problems[0].found.contains("removed"), "{r:#?}");
-    let err = Archive::open(dir.path(), LockMode::Fail).unwrap_err();
+    let err = Archive::open(dir.path(), LockMode::Wait).unwrap_err();
     assert!(err.to_string().contains("missing"), "{err}");
 }
 
@@ -158,7 +158,7 @@ fn a_stray_file_and_a_stale_catalogue() {
     std::fs::remove_file(dir.path().join("het-baken/2023-2024/extra.pdf")).unwrap();
     let r = check(dir.path());
     assert!(r.ok() && r.notices.iter().any(|n| n.file == "index.json"), "{r:#?}");
-    drop(Archive::open(dir.path(), LockMode::Fail).unwrap());
+    drop(Archive::open(dir.path(), LockMode::Wait).unwrap());
     let r = check(dir.path());
     assert!(r.ok() && r.notices.is_empty(), "the next open rebuilt the catalogue: {r:#?}");
 }
@@ -170,5 +170,5 @@ fn a_missing_head_is_tampering_unless_one_append_explains_it() {
     std::fs::remove_file(dir.path().join("ledger.head.json")).unwrap();
     let r = check(dir.path());
     assert!(r.problems.iter().any(|f| f.file == "ledger.head.json" && f.found.contains("head file missing")), "{r:#?}");
-    assert!(Archive::open(dir.path(), LockMode::Fail).is_err());
+    assert!(Archive::open(dir.path(), LockMode::Wait).is_err());
 }
