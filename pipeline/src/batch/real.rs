@@ -79,6 +79,14 @@ impl Real {
             .with_context(|| format!("cannot write the report `{name}`"))
     }
 
+    /// Makes the ledger head, the catalogue and the HTTP validators durable
+    /// (the bundles and ledger lines already are). Called once the batch is
+    /// done, so that an error here is reported instead of logged on drop.
+    pub fn flush(&self) -> anyhow::Result<()> {
+        let mut archive = self.archive.lock().expect("archive lock");
+        archive.flush().context("cannot finish writing the archive's catalogue and ledger head")
+    }
+
     fn school_id(school: &str) -> Option<SchoolId> {
         SchoolId::parse(school).ok()
     }
@@ -137,9 +145,7 @@ impl Stages for Real {
             ..self.limits.clone()
         };
         match &doc.input.kind {
-            InputKind::File(path) => {
-                self.extractor.extract(path, &limits).map_err(err)
-            }
+            InputKind::File(path) => self.extractor.extract(path, &limits).map_err(err),
             InputKind::Url(_) => {
                 let n = self.counter.fetch_add(1, Ordering::Relaxed);
                 let path = self.scratch.path().join(format!("{n}.pdf"));
