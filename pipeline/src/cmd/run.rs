@@ -154,6 +154,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         documents: rows,
     };
     let stem = unused_stem(&args.archive, &report.file_stem());
+    stages.flush()?;
     stages.write_report(&format!("{stem}.json"), &report.to_json())?;
     let md_path = stages.write_report(&format!("{stem}.md"), report.to_markdown().as_bytes())?;
 
