@@ -23,6 +23,8 @@ pub enum ExtractError {
     TooManyPages { path: String, pages: u64, limit: u64 },
     #[error("`{path}`: the PDF is protected with a password")]
     Encrypted { path: String },
+    #[error("`{path}`: a content stream of page {page} unpacks to more than the limit of {limit} bytes (a decompression bomb, or an unusually heavy page)")]
+    StreamTooLarge { path: String, page: u32, limit: u64 },
     #[error("`{path}`: the extracted text is over the limit of {limit} bytes")]
     TextTooLarge { path: String, limit: u64 },
     #[error("`{path}`: extraction took longer than {secs} s and was stopped")]
@@ -43,6 +45,9 @@ impl ExtractError {
             }
             ExtractError::TooLarge { .. } | ExtractError::TooManyPages { .. } | ExtractError::TextTooLarge { .. } => {
                 "check that this is the right document; if it is, raise the limit (see `sop extract --help`)"
+            }
+            ExtractError::StreamTooLarge { .. } => {
+                "check that this is the right document; if it is, raise the limit with --max-stream-bytes"
             }
             ExtractError::Corrupt { .. } | ExtractError::Crashed { .. } => {
                 "ask the school for a new copy of the PDF, or open it in a PDF viewer and print it to a new PDF"
@@ -67,6 +72,7 @@ impl ExtractError {
             | ExtractError::TooManyPages { path, .. }
             | ExtractError::Encrypted { path }
             | ExtractError::TextTooLarge { path, .. }
+            | ExtractError::StreamTooLarge { path, .. }
             | ExtractError::Timeout { path, .. }
             | ExtractError::Crashed { path, .. }
             | ExtractError::Spawn { path, .. } => path,

@@ -126,6 +126,18 @@ pub fn extract_pdf(name: &str, bytes: &[u8], limits: &Limits) -> Result<Layout, 
         let mut lines = Vec::new();
         let mut marks = Vec::new();
         let mut failure = None;
+        // pdf-extract's lopdf 0.42 unpacks content streams without a limit:
+        // a page whose content is over the stream limit never reaches it.
+        let content = match doc.get_page_content_with_limit(id, max_stream) {
+            Ok(content) => Some(content),
+            Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. })) => {
+                return Err(ExtractError::StreamTooLarge { path, page: number, limit: limits.max_stream_bytes })
+            }
+            Err(e) => {
+                warnings.push(format!("page {number}: content stream unreadable: {}", short(&e.to_string())));
+                None
+            }
+        };
         if let Some(pe) = &positioned {
             let got = glyphs::page_glyphs(pe, number, max_glyphs);
             marks.extend(assemble::glyph_marks(&got.glyphs));
@@ -141,7 +153,7 @@ pub fn extract_pdf(name: &str, bytes: &[u8], limits: &Limits) -> Result<Layout, 
                 warnings.push(format!("page {number}: text taken without positions (plain-text fallback)"));
             }
         }
-        match catch_unwind(AssertUnwindSafe(|| marks::page_marks(&doc, id, bbox, max_stream))) {
+        match catch_unwind(AssertUnwindSafe(|| marks::page_marks(&doc, id, bbox, max_stream, content.as_deref()))) {
             Ok((shapes, notes)) => {
                 marks.extend(shapes);
                 warnings.extend(notes.into_iter().map(|n| format!("page {number}: {n}")));

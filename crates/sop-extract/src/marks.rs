@@ -95,15 +95,16 @@ struct Walker<'a> {
 
 /// The marks on one page plus notes on what could not be read. `page_box` is
 /// the MediaBox `[llx, lly, urx, ury]`.
-pub(crate) fn page_marks(doc: &Document, page_id: ObjectId, page_box: [f32; 4], max_stream: usize) -> (Vec<Mark>, Vec<String>) {
+/// `content` is the page's unpacked content (`None` when it could not be read;
+/// the caller has said so).
+pub(crate) fn page_marks(
+    doc: &Document, page_id: ObjectId, page_box: [f32; 4], max_stream: usize, content: Option<&[u8]>,
+) -> (Vec<Mark>, Vec<String>) {
     let mut w = Walker { doc, shapes: Vec::new(), images: Vec::new(), ops: 0, forms: Vec::new(), warnings: Vec::new(), max_stream };
     let resources = page_resources(doc, page_id);
-    match doc.get_page_content_with_limit(page_id, max_stream) {
-        Ok(bytes) => {
-            let state = State { ctm: IDENTITY, fill_white: false, stroke_white: false };
-            w.run(&bytes, &resources, state, 0);
-        }
-        Err(e) => w.warnings.push(format!("content stream unreadable: {e}")),
+    if let Some(bytes) = content {
+        let state = State { ctm: IDENTITY, fill_white: false, stroke_white: false };
+        w.run(bytes, &resources, state, 0);
     }
     let [llx, _, _, ury] = page_box;
     let to_mark = |b: &BBox, kind: MarkKind| Mark { kind, x: b.x0 - llx, y: ury - b.y1, width: b.w(), height: b.h(), text: None };
