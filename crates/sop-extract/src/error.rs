@@ -49,6 +49,9 @@ impl ExtractError {
             ExtractError::StreamTooLarge { .. } => {
                 "check that this is the right document; if it is, raise the limit with --max-stream-bytes"
             }
+            ExtractError::Crashed { how, .. } if how.contains("out of memory") => {
+                "check that this is the right document; if it is, raise the memory limit (`sop extract --memory-bytes`, `sop run --max-memory`)"
+            }
             ExtractError::Corrupt { .. } | ExtractError::Crashed { .. } => {
                 "ask the school for a new copy of the PDF, or open it in a PDF viewer and print it to a new PDF"
             }

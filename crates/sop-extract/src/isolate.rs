@@ -180,7 +180,17 @@ pub fn child_main(name: &str, limits: &Limits) -> i32 {
     let _ = rlimit::setrlimit(rlimit::Resource::CPU, cpu, cpu);
     let mut bytes = Vec::new();
     if let Err(e) = std::io::stdin().take(limits.max_bytes + 1).read_to_end(&mut bytes) {
-        return reply(&Reply::Error(ExtractError::Read { path: name.into(), reason: e.to_string() }));
+        // The parent wrote the file to the pipe; failing to take it in is
+        // the child's memory limit, not a missing or unreadable file.
+        let err = if e.kind() == std::io::ErrorKind::OutOfMemory {
+            ExtractError::Crashed {
+                path: name.into(),
+                how: format!("out of memory: over the limit of {} MiB", limits.memory_bytes >> 20),
+            }
+        } else {
+            ExtractError::Read { path: name.into(), reason: e.to_string() }
+        };
+        return reply(&Reply::Error(err));
     }
     let result = std::panic::catch_unwind(|| extract_pdf(name, &bytes, limits));
     let r = match result {
