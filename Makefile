@@ -13,8 +13,10 @@ build:
 demo: build
 	@bash pipeline/demo.sh $(SOP)
 
-## The whole test suite (what CI runs).
+## The whole test suite (what CI runs). The BagIt export test validates bags
+## with the Library of Congress validator, installed here when missing.
 test:
+	@python3 -c 'import bagit' 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check 'bagit==1.9.0'
 	$(CARGO) test --workspace --locked
 
 ## Regenerate the sample PDFs from samples/src (needs LibreOffice Writer and Chromium).
