@@ -124,7 +124,8 @@ fn extract_pdf_inputs_are_extracted_or_refused_clearly() {
     let mut failures = Vec::new();
     for path in &files {
         let out = Command::new(env!("CARGO_BIN_EXE_sop"))
-            .arg("extract")
+            // A known hang costs this long instead of the default 60 s.
+            .args(["extract", "--timeout-secs", "10"])
             .arg(path)
             .env("NO_COLOR", "1")
             .stdin(Stdio::null())
