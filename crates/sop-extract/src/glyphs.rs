@@ -90,6 +90,25 @@ pub(crate) fn page_glyphs(doc: &pdf_extract::Document, page: u32, max_glyphs: us
     PageGlyphs { glyphs: out.glyphs, failure }
 }
 
+/// Whether the page's `/Parent` chain ends. pdf-extract follows it to find
+/// inherited attributes with no limit, and on a cycle it never returns (in a
+/// release build the recursion becomes a loop): such a page must not reach it.
+pub(crate) fn parent_chain_ends(doc: &pdf_extract::Document, page: u32) -> bool {
+    let Some(&start) = doc.get_pages().get(&page) else { return false };
+    let mut seen = std::collections::HashSet::new();
+    let mut current = start;
+    loop {
+        if !seen.insert(current) || seen.len() > 256 {
+            return false;
+        }
+        let Ok(dict) = doc.get_dictionary(current) else { return true };
+        match dict.get(b"Parent").and_then(|p| p.as_reference()) {
+            Ok(parent) => current = parent,
+            Err(_) => return true,
+        }
+    }
+}
+
 pub(crate) fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
     if let Some(s) = panic.downcast_ref::<&str>() {
         (*s).to_string()

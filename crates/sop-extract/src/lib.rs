@@ -138,7 +138,13 @@ pub fn extract_pdf(name: &str, bytes: &[u8], limits: &Limits) -> Result<Layout, 
                 None
             }
         };
-        if let Some(pe) = &positioned {
+        if let Some(pe) = positioned.as_ref().filter(|pe| {
+            let ends = glyphs::parent_chain_ends(pe, number);
+            if !ends {
+                failure = Some("the page tree loops back on itself".to_string());
+            }
+            ends
+        }) {
             let got = glyphs::page_glyphs(pe, number, max_glyphs);
             marks.extend(assemble::glyph_marks(&got.glyphs));
             lines = assemble::lines_from_glyphs(got.glyphs);

@@ -115,3 +115,15 @@ fn a_child_that_prints_much_on_stderr_still_answers() {
     let layout = sop_extract::Extractor::new(&script).extract(&p, &Limits::default()).unwrap();
     assert_eq!(layout.text(), "Hallo wereld\n");
 }
+
+/// Fuzz find (`fuzz/regressions/extract_pdf/hang-page-parent-cycle.pdf`):
+/// every page names as `/Parent` an object that loops, and pdf-extract walks
+/// the chain for inherited attributes forever. The page goes to the
+/// plain-text path instead, with a warning, well within the time limit.
+#[test]
+fn a_page_tree_that_loops_does_not_hang_extraction() {
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fuzz/regressions/extract_pdf/hang-page-parent-cycle.pdf");
+    let limits = Limits { timeout: Duration::from_secs(20), ..Limits::default() };
+    let layout = extract_isolated(&child_exe(), &file, &limits).expect("extracted, not stopped");
+    assert!(layout.warnings.iter().any(|w| w.contains("the page tree loops back on itself")), "{:?}", layout.warnings);
+}
