@@ -270,3 +270,62 @@ fn bad_arguments_say_what_to_do() {
         "{err}"
     );
 }
+
+/// Every file below `root` except the run reports (which record how long the
+/// run took), with its bytes, by relative path.
+fn archive_files(root: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    fn walk(root: &Path, dir: &Path, out: &mut std::collections::BTreeMap<String, Vec<u8>>) {
+        for e in std::fs::read_dir(dir).unwrap() {
+            let p = e.unwrap().path();
+            let rel = p.strip_prefix(root).unwrap().to_string_lossy().into_owned();
+            if rel == "reports" || rel == ".lock" {
+                continue;
+            }
+            if p.is_dir() {
+                walk(root, &p, out);
+            } else {
+                out.insert(rel, std::fs::read(&p).unwrap());
+            }
+        }
+    }
+    let mut out = std::collections::BTreeMap::new();
+    walk(root, root, &mut out);
+    out
+}
+
+/// Two runs over the same inputs with SOURCE_DATE_EPOCH set write the same
+/// archive, byte for byte, even with two documents extracted at a time
+/// (their order of finishing differs; the ledger follows the input order).
+#[test]
+fn same_inputs_with_source_date_epoch_give_a_byte_identical_archive() {
+    let tmp = tempfile::tempdir().unwrap();
+    let inbox = tmp.path().join("inbox");
+    std::fs::create_dir_all(inbox.join("kristal")).unwrap();
+    for n in ["000", "002", "003"] {
+        std::fs::copy(samples().join(format!("pdf/{n}.pdf")), inbox.join(format!("{n}.pdf"))).unwrap();
+    }
+    std::fs::copy(samples().join("pdf/001.pdf"), inbox.join("kristal/001.pdf")).unwrap();
+    let registry = samples().join("schools.csv");
+    let mut archives = Vec::new();
+    for name in ["a", "b"] {
+        let archive = tmp.path().join(name);
+        let out = Command::new(SOP)
+            .args(["run", "--year", "2023-2024", "--jobs", "2", "--inbox"])
+            .arg(&inbox)
+            .arg("--registry")
+            .arg(&registry)
+            .arg("--archive")
+            .arg(&archive)
+            .env("SOURCE_DATE_EPOCH", "1700000000")
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+        archives.push(archive_files(&archive));
+    }
+    assert_eq!(archives[0].len(), archives[1].len());
+    assert!(archives[0].keys().filter(|k| k.ends_with(".zip")).count() == 4, "{:?}", archives[0].keys());
+    for (path, bytes) in &archives[0] {
+        assert!(archives[1].get(path) == Some(bytes), "`{path}` differs between the two runs");
+    }
+}

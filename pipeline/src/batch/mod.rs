@@ -173,13 +173,29 @@ pub async fn run<S: Stages>(
     let (to_normalize, normalize_rx) = mpsc::channel::<(usize, Doc, Layout)>(jobs);
     let (to_archive, mut archive_rx) = mpsc::channel::<(usize, Doc, Record, String)>(jobs);
     let (done, mut done_rx) = mpsc::channel::<(usize, Row)>(jobs * 4 + 8);
+    // Rows settled before the archive stage (failures, unchanged downloads)
+    // pass through `early`, so that the archive stage knows not to wait for
+    // them: it files documents in input order, which makes the ledger the
+    // same whatever order the documents finish extraction in.
+    let (early, mut early_rx) = mpsc::channel::<(usize, Row)>(jobs * 4 + 8);
+    let settled = Arc::new(Settled::new(inputs.len()));
+    let forwarder = {
+        let (done, settled) = (done.clone(), settled.clone());
+        tokio::spawn(async move {
+            while let Some((i, row)) = early_rx.recv().await {
+                settled.mark(i);
+                let _ = done.send((i, row)).await;
+            }
+            settled.close();
+        })
+    };
     let total = inputs.len();
     let inputs: Vec<Arc<Input>> = inputs.into_iter().map(Arc::new).collect();
 
     // Source: inbox files are read in order; URLs are fetched concurrently.
     let source = {
         let (done, stages, timer, config) =
-            (done.clone(), stages.clone(), timer.clone(), config.clone());
+            (early.clone(), stages.clone(), timer.clone(), config.clone());
         let inputs = inputs.clone();
         tokio::spawn(async move {
             let fetch_slots = Arc::new(Semaphore::new(config.fetch_concurrency.max(1)));
@@ -277,7 +293,7 @@ pub async fn run<S: Stages>(
         let (rx, to_normalize, done, stages, timer) = (
             extract_rx.clone(),
             to_normalize.clone(),
-            done.clone(),
+            early.clone(),
             stages.clone(),
             timer.clone(),
         );
@@ -311,7 +327,7 @@ pub async fn run<S: Stages>(
         let (rx, to_archive, done, stages, timer) = (
             normalize_rx.clone(),
             to_archive.clone(),
-            done.clone(),
+            early.clone(),
             stages.clone(),
             timer.clone(),
         );
@@ -348,54 +364,54 @@ pub async fn run<S: Stages>(
     }
     drop(to_archive);
 
-    // Archive: one at a time, in arrival order; the archive takes a lock anyway.
+    // Archive: one at a time (the archive has one writer), in input order.
     let archiver = {
-        let (done, stages, timer, year) = (
+        let (done, stages, timer, year, settled) = (
             done.clone(),
             stages.clone(),
             timer.clone(),
             config.year.clone(),
+            settled.clone(),
         );
         tokio::spawn(async move {
-            while let Some((i, doc, record, text)) = archive_rx.recv().await {
-                let started = Instant::now();
-                let input = doc.input.clone();
-                let stages = stages.clone();
-                let year = year.clone();
-                let input_for_task = input.clone();
-                let result = tokio::task::spawn_blocking(move || {
-                    let input = input_for_task;
-                    let mut warnings = Vec::new();
-                    if record.school_year.as_deref() != Some(year.as_str()) {
-                        warnings.push(match &record.school_year {
-                            Some(own) => format!("het document noemt schooljaar {own}; gearchiveerd onder {year} (het schooljaar van deze run)"),
-                            None => format!("het document noemt geen schooljaar; gearchiveerd onder {year} (het schooljaar van deze run)"),
-                        });
+            let mut pending: std::collections::BTreeMap<usize, (usize, Doc, Record, String)> = Default::default();
+            let mut next = 0;
+            let mut upstream_open = true;
+            loop {
+                // File every document whose turn it is; skip the settled ones.
+                while next < total {
+                    if settled.is(next) {
+                        next += 1;
+                    } else if let Some((i, doc, record, text)) = pending.remove(&next) {
+                        archive_one(i, doc, record, text, &stages, &timer, &year, &done).await;
+                        next += 1;
+                    } else {
+                        break;
                     }
-                    let template = record.template.family.clone();
-                    let own_year = record.school_year.clone();
-                    let validators = doc.validators.clone();
-                    let sha256 = record.source.sha256.clone();
-                    let archived = stages.archive(Archivable { input: doc.input.clone(), bytes: doc.bytes, filename: doc.filename, record, text, year: year.clone() })?;
-                    if let (Some(v), InputKind::Url(url)) = (validators, &input.kind) {
-                        if !v.is_empty() {
-                            stages.remember_validators(&archived.school, &year, url, &v, &sha256);
-                        }
+                }
+                if next >= total {
+                    break;
+                }
+                if upstream_open {
+                    tokio::select! {
+                        item = archive_rx.recv() => match item {
+                            Some(item) => { pending.insert(item.0, item); }
+                            None => upstream_open = false,
+                        },
+                        _ = settled.changed() => {}
                     }
-                    let mut row = Row::archived(&input, Archived { template: Some(template), year: own_year, ..archived });
-                    warnings.append(&mut row.warnings);
-                    row.warnings = warnings;
-                    Ok::<Row, StageError>(row)
-                })
-                .await
-                .unwrap_or_else(|e| Err(StageError::new(Stage::Archive, panic_reason(e))));
-                timer.add(Slot::Archive, started);
-                let row = result.unwrap_or_else(|e| Row::failed(&input, e));
-                let _ = done.send((i, row)).await;
+                } else if !settled.is_closed() {
+                    settled.changed().await;
+                } else {
+                    // Nothing more can arrive: a document neither settled nor
+                    // received was lost (the collector reports it); file the rest.
+                    next += 1;
+                }
             }
         })
     };
     drop(done);
+    drop(early);
 
     let mut rows: Vec<Option<Row>> = (0..total).map(|_| None).collect();
     while let Some((i, row)) = done_rx.recv().await {
@@ -407,6 +423,7 @@ pub async fn run<S: Stages>(
         let _ = t.await;
     }
     let _ = archiver.await;
+    let _ = forwarder.await;
     let rows = rows
         .into_iter()
         .zip(&inputs)
@@ -502,5 +519,85 @@ fn url_file_name(url: &str) -> String {
         "download.pdf".into()
     } else {
         last.to_string()
+    }
+}
+
+/// Files one document and sends its row.
+#[allow(clippy::too_many_arguments)]
+async fn archive_one<S: Stages>(
+    i: usize,
+    doc: Doc,
+    record: Record,
+    text: String,
+    stages: &Arc<S>,
+    timer: &Arc<Timer>,
+    year: &str,
+    done: &mpsc::Sender<(usize, Row)>,
+) {
+    let year = year.to_string();
+    let started = Instant::now();
+    let input = doc.input.clone();
+    let stages = stages.clone();
+    let input_for_task = input.clone();
+    let result = tokio::task::spawn_blocking(move || {
+        let input = input_for_task;
+        let mut warnings = Vec::new();
+        if record.school_year.as_deref() != Some(year.as_str()) {
+            warnings.push(match &record.school_year {
+                Some(own) => format!("het document noemt schooljaar {own}; gearchiveerd onder {year} (het schooljaar van deze run)"),
+                None => format!("het document noemt geen schooljaar; gearchiveerd onder {year} (het schooljaar van deze run)"),
+            });
+        }
+        let template = record.template.family.clone();
+        let own_year = record.school_year.clone();
+        let validators = doc.validators.clone();
+        let sha256 = record.source.sha256.clone();
+        let archived = stages.archive(Archivable { input: doc.input.clone(), bytes: doc.bytes, filename: doc.filename, record, text, year: year.clone() })?;
+        if let (Some(v), InputKind::Url(url)) = (validators, &input.kind) {
+            if !v.is_empty() {
+                stages.remember_validators(&archived.school, &year, url, &v, &sha256);
+            }
+        }
+        let mut row = Row::archived(&input, Archived { template: Some(template), year: own_year, ..archived });
+        warnings.append(&mut row.warnings);
+        row.warnings = warnings;
+        Ok::<Row, StageError>(row)
+    })
+    .await
+    .unwrap_or_else(|e| Err(StageError::new(Stage::Archive, panic_reason(e))));
+    timer.add(Slot::Archive, started);
+    let row = result.unwrap_or_else(|e| Row::failed(&input, e));
+    let _ = done.send((i, row)).await;
+}
+
+/// Which inputs were settled before the archive stage, and whether every
+/// such row has been seen.
+struct Settled {
+    flags: std::sync::Mutex<(Vec<bool>, bool)>,
+    notify: tokio::sync::Notify,
+}
+
+impl Settled {
+    fn new(n: usize) -> Settled {
+        Settled { flags: std::sync::Mutex::new((vec![false; n], false)), notify: tokio::sync::Notify::new() }
+    }
+    fn mark(&self, i: usize) {
+        self.flags.lock().expect("settled").0[i] = true;
+        self.notify.notify_one();
+    }
+    fn close(&self) {
+        self.flags.lock().expect("settled").1 = true;
+        self.notify.notify_one();
+    }
+    fn is(&self, i: usize) -> bool {
+        self.flags.lock().expect("settled").0[i]
+    }
+    fn is_closed(&self) -> bool {
+        self.flags.lock().expect("settled").1
+    }
+    /// Resolves after the next `mark` or `close` (or at once if one came
+    /// since the last wait: `notify_one` keeps a permit).
+    async fn changed(&self) {
+        self.notify.notified().await;
     }
 }
