@@ -1,5 +1,5 @@
 //! Runs isolated extraction over every PDF in a folder and counts the outcomes.
-//! Usage: `cargo run --release --example corpus -p sop-extract -- DIR CHILD_EXE`.
+//! Usage: `cargo run --release --example extract_corpus -p sop-extract -- DIR CHILD_EXE`.
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
