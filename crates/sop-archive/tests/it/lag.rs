@@ -74,7 +74,7 @@ fn a_run_killed_with_the_head_behind_is_an_interrupted_run_that_the_next_open_co
 
     // Every bundle and ledger line is there; the head is rewritten every
     // HEAD_MAX_LAG appends, so it is the remainder behind.
-    let behind = RUN % HEAD_MAX_LAG;
+    let behind = RUN.rem_euclid(HEAD_MAX_LAG);
     let lines = ledger_lines(dir.path());
     assert_eq!(lines.len() as u64, 4 + RUN);
     assert_eq!(head(dir.path()).lines, 4 + RUN - behind);

@@ -111,10 +111,8 @@ fn hgw(doc: &Doc<'_>, s: &Sections, out: &mut Out<'_>) {
                 continue;
             }
             if in_label && (i == st || !doc.lines[i].gap_before) {
-                if row.label.is_empty() || !doc.joins_without_space(&doc.lines[i - 1], &lc.label) {
-                    if !row.label.is_empty() {
-                        row.label.push(' ');
-                    }
+                if !row.label.is_empty() && !doc.joins_without_space(&doc.lines[i - 1], &lc.label) {
+                    row.label.push(' ');
                 }
                 row.label.push_str(&lc.label);
                 // The template's labels end with a period.
