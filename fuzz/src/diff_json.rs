@@ -18,27 +18,15 @@ pub fn run(data: &[u8]) {
     };
     let diff = sop_diff::diff(&old, &new);
     let s = &diff.summary;
-    assert_eq!(
-        s.added + s.removed + s.changed,
-        diff.changes.len(),
-        "the summary does not count the changes"
-    );
+    assert_eq!(s.added + s.removed + s.changed, diff.changes.len(), "the summary does not count the changes");
     let json = serde_json::to_vec(&diff).expect("a diff always serialises");
     let back: sop_diff::Diff = serde_json::from_slice(&json).expect("a written diff reads back");
-    assert_eq!(
-        back.changes.len(),
-        diff.changes.len(),
-        "a diff read back lost changes"
-    );
+    assert_eq!(back.changes.len(), diff.changes.len(), "a diff read back lost changes");
     let _ = sop_diff::render_markdown(&diff);
     let _ = sop_diff::render_html(&diff);
     let _ = sop_diff::check_same_school(&old, &new);
     for record in [&old, &new] {
         let itself = sop_diff::diff(record, record);
-        assert!(
-            !itself.has_changes(),
-            "a record differs from itself: {:?}",
-            itself.changes.first()
-        );
+        assert!(!itself.has_changes(), "a record differs from itself: {:?}", itself.changes.first());
     }
 }

@@ -7,26 +7,12 @@ use sop_archive::ledger;
 /// entries that were read.
 pub fn run(data: &[u8]) {
     let parsed = ledger::parse(data);
-    assert!(
-        parsed.complete_len <= data.len() as u64,
-        "the complete part is longer than the ledger"
-    );
+    assert!(parsed.complete_len <= data.len() as u64, "the complete part is longer than the ledger");
     let newlines = data.iter().filter(|&&b| b == b'\n').count();
-    assert!(
-        parsed.lines.len() <= newlines,
-        "more entries than complete lines"
-    );
+    assert!(parsed.lines.len() <= newlines, "more entries than complete lines");
     let head = parsed.head();
-    assert_eq!(
-        head.lines,
-        parsed.lines.len() as u64,
-        "the head does not count the entries"
-    );
-    assert_eq!(
-        head.last_sha256,
-        parsed.last_sha(),
-        "the head does not end at the last entry"
-    );
+    assert_eq!(head.lines, parsed.lines.len() as u64, "the head does not count the entries");
+    assert_eq!(head.last_sha256, parsed.last_sha(), "the head does not end at the last entry");
     assert_eq!(
         ledger::head_state(&parsed, Some(&head)),
         ledger::HeadState::Agrees,

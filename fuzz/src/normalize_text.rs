@@ -33,9 +33,6 @@ pub fn run(data: &[u8]) {
         let json = serde_json::to_vec(&record).expect("a record always serialises");
         let back: Record = serde_json::from_slice(&json).expect("a written record reads back");
         let again = serde_json::to_vec(&back).expect("a record always serialises");
-        assert!(
-            json == again,
-            "a record read back from its JSON writes different bytes"
-        );
+        assert!(json == again, "a record read back from its JSON writes different bytes");
     }
 }

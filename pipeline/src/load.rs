@@ -21,7 +21,12 @@ pub fn layout_from_path(path: &Path) -> Result<Loaded> {
     let limits = sop_extract::Limits::default();
     let size = std::fs::metadata(path).with_context(|| format!("cannot read `{}`", path.display()))?.len();
     if size > limits.max_bytes {
-        return Err(sop_extract::ExtractError::TooLarge { path: path.display().to_string(), size, limit: limits.max_bytes }.into());
+        return Err(sop_extract::ExtractError::TooLarge {
+            path: path.display().to_string(),
+            size,
+            limit: limits.max_bytes,
+        }
+        .into());
     }
     let bytes = std::fs::read(path).with_context(|| format!("cannot read `{}`", path.display()))?;
     if is_pdf(&bytes) {
@@ -38,7 +43,11 @@ pub fn layout_from_path(path: &Path) -> Result<Loaded> {
         );
     };
     if text.len() as u64 > limits.max_text_bytes {
-        return Err(sop_extract::ExtractError::TextTooLarge { path: path.display().to_string(), limit: limits.max_text_bytes }.into());
+        return Err(sop_extract::ExtractError::TextTooLarge {
+            path: path.display().to_string(),
+            limit: limits.max_text_bytes,
+        }
+        .into());
     }
     Ok(Loaded { layout: Layout::from_text(text), bytes })
 }

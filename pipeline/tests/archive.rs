@@ -11,7 +11,12 @@ use sop_model::{Record, Source, Template};
 const T0: i64 = 1_709_294_400; // 2024-03-01T12:00:00Z
 
 fn sop(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_sop")).args(args).env("SOURCE_DATE_EPOCH", T0.to_string()).env("NO_COLOR", "1").output().unwrap()
+    Command::new(env!("CARGO_BIN_EXE_sop"))
+        .args(args)
+        .env("SOURCE_DATE_EPOCH", T0.to_string())
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
 }
 
 fn stdout(o: &Output) -> String {
@@ -73,7 +78,10 @@ fn verify_accepts_a_clean_archive_and_names_a_removed_bundle() {
     let o = sop(&["verify", "--archive", root.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
     let text = stdout(&o);
-    assert!(text.contains(&format!("PROBLEEM: {rel}")) && text.contains("ledger line 3") && text.contains("NIET IN ORDE"), "{text}");
+    assert!(
+        text.contains(&format!("PROBLEEM: {rel}")) && text.contains("ledger line 3") && text.contains("NIET IN ORDE"),
+        "{text}"
+    );
 
     let o = sop(&["verify", "--archive", root.to_str().unwrap(), "--json"]);
     assert_eq!(o.status.code(), Some(1));
@@ -98,7 +106,10 @@ fn list_and_show_for_people_and_scripts() {
     let o = sop(&["list", "--archive", root]);
     assert!(o.status.success());
     let text = stdout(&o);
-    assert!(text.contains("de-vuurvlinder") && text.contains("OBS De Vuurvlinder") && text.contains("2 scholen, 4 bundels"), "{text}");
+    assert!(
+        text.contains("de-vuurvlinder") && text.contains("OBS De Vuurvlinder") && text.contains("2 scholen, 4 bundels"),
+        "{text}"
+    );
     let o = sop(&["list", "--archive", root, "--json"]);
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["schools"][0]["years"][1]["versions"], 2);
@@ -107,7 +118,12 @@ fn list_and_show_for_people_and_scripts() {
     let o = sop(&["show", "--archive", root, "--school", "de-vuurvlinder", "--year", "2023-2024"]);
     assert!(o.status.success());
     let text = stdout(&o);
-    assert!(text.contains("Schooljaar 2023-2024") && text.contains("versie 2 van 2024-03-01T12:00:20Z") && text.contains("vervangt"), "{text}");
+    assert!(
+        text.contains("Schooljaar 2023-2024")
+            && text.contains("versie 2 van 2024-03-01T12:00:20Z")
+            && text.contains("vervangt"),
+        "{text}"
+    );
     assert!(!text.contains("2022-2023"), "{text}");
     let o = sop(&["show", "--archive", root, "--school", "de-vuurvlinder", "--json"]);
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
@@ -125,7 +141,9 @@ fn list_and_show_for_people_and_scripts() {
 /// Unzips with Python's zipfile and runs the Library of Congress validator.
 fn validate_bag(zip: &Path, into: &Path, bag_name: &str) {
     let unzip = Command::new("python3").args(["-m", "zipfile", "-e"]).arg(zip).arg(into).output();
-    let Ok(unzip) = unzip else { panic!("python3 is needed to check the BagIt export: install python3 and run `pip install bagit`") };
+    let Ok(unzip) = unzip else {
+        panic!("python3 is needed to check the BagIt export: install python3 and run `pip install bagit`")
+    };
     assert!(unzip.status.success(), "{}", String::from_utf8_lossy(&unzip.stderr));
     let probe = Command::new("python3").args(["-c", "import bagit"]).output().unwrap();
     assert!(
@@ -143,7 +161,16 @@ fn the_exported_bag_validates_with_the_library_of_congress_bagit() {
     let root = dir.path().join("archive");
     populate(&root);
     let out = dir.path().join("export.zip");
-    let o = sop(&["export", "--archive", root.to_str().unwrap(), "--school", "de-vuurvlinder", "--all", "--out", out.to_str().unwrap()]);
+    let o = sop(&[
+        "export",
+        "--archive",
+        root.to_str().unwrap(),
+        "--school",
+        "de-vuurvlinder",
+        "--all",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     assert!(stdout(&o).contains("3 bundel(s)"), "{}", stdout(&o));
     validate_bag(&out, &dir.path().join("x"), "sop-de-vuurvlinder-alle-jaren");
@@ -155,7 +182,17 @@ fn the_exported_bag_validates_with_the_library_of_congress_bagit() {
 
     // The default is the newest year; a changed byte in the bag is caught by the validator.
     let out2 = dir.path().join("nieuwste.zip");
-    let o = sop(&["export", "--archive", root.to_str().unwrap(), "--school", "de-vuurvlinder", "--organization", "SWV Test", "--out", out2.to_str().unwrap()]);
+    let o = sop(&[
+        "export",
+        "--archive",
+        root.to_str().unwrap(),
+        "--school",
+        "de-vuurvlinder",
+        "--organization",
+        "SWV Test",
+        "--out",
+        out2.to_str().unwrap(),
+    ]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     validate_bag(&out2, &dir.path().join("y"), "sop-de-vuurvlinder-2023-2024");
     let bag = dir.path().join("y/sop-de-vuurvlinder-2023-2024");
@@ -169,7 +206,17 @@ fn export_refuses_what_is_not_there() {
     let dir = tempfile::tempdir().unwrap();
     populate(dir.path());
     let out = dir.path().join("e.zip");
-    let o = sop(&["export", "--archive", dir.path().to_str().unwrap(), "--school", "het-baken", "--year", "2019-2020", "--out", out.to_str().unwrap()]);
+    let o = sop(&[
+        "export",
+        "--archive",
+        dir.path().to_str().unwrap(),
+        "--school",
+        "het-baken",
+        "--year",
+        "2019-2020",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("no bundles of school `het-baken` in school year 2019-2020"));
     assert!(!out.exists());

@@ -81,10 +81,7 @@ struct Run {
 fn corpus_files() -> Vec<PathBuf> {
     let dir = Path::new(CORPUS);
     let entries = std::fs::read_dir(dir).unwrap_or_else(|e| {
-        panic!(
-            "the robustness corpus is missing at `{}` ({e}): clone shared/ beside the repo",
-            dir.display()
-        )
+        panic!("the robustness corpus is missing at `{}` ({e}): clone shared/ beside the repo", dir.display())
     });
     let mut files: Vec<PathBuf> = entries
         .map(|e| e.expect("corpus entry").path())
@@ -97,19 +94,13 @@ fn corpus_files() -> Vec<PathBuf> {
 /// Runs `sop normalize` on one file in its own process group, killing the
 /// whole group (the extraction child too) when it outlives [`PER_FILE`].
 fn run_one(path: &Path, scratch: &Path) -> Run {
-    let file = path
-        .file_name()
-        .expect("file name")
-        .to_string_lossy()
-        .into_owned();
+    let file = path.file_name().expect("file name").to_string_lossy().into_owned();
     let out_path = scratch.join(format!("{file}.stdout"));
     let err_path = scratch.join(format!("{file}.stderr"));
     let started = Instant::now();
     let mut child = Command::new("sh")
         .arg("-c")
-        .arg(format!(
-            "ulimit -S -v {MEMORY_KB} && exec \"$0\" normalize \"$1\""
-        ))
+        .arg(format!("ulimit -S -v {MEMORY_KB} && exec \"$0\" normalize \"$1\""))
         .arg(SOP)
         .arg(path)
         .stdin(Stdio::null())
@@ -126,9 +117,7 @@ fn run_one(path: &Path, scratch: &Path) -> Run {
         }
         if started.elapsed() > PER_FILE {
             // Negative pid: the whole process group.
-            let _ = Command::new("kill")
-                .args(["-KILL", "--", &format!("-{}", child.id())])
-                .status();
+            let _ = Command::new("kill").args(["-KILL", "--", &format!("-{}", child.id())]).status();
             let _ = child.wait();
             break None;
         }
@@ -136,13 +125,8 @@ fn run_one(path: &Path, scratch: &Path) -> Run {
     };
     let millis = started.elapsed().as_millis();
     let stdout = std::fs::read(&out_path).unwrap_or_default();
-    let stderr =
-        String::from_utf8_lossy(&std::fs::read(&err_path).unwrap_or_default()).into_owned();
-    let message = stderr
-        .lines()
-        .find(|l| !l.trim().is_empty())
-        .unwrap_or("")
-        .to_string();
+    let stderr = String::from_utf8_lossy(&std::fs::read(&err_path).unwrap_or_default()).into_owned();
+    let message = stderr.lines().find(|l| !l.trim().is_empty()).unwrap_or("").to_string();
     let outcome = match status {
         None => Outcome::Hang,
         Some(_) if stderr.contains("panicked at") => Outcome::Panic,
@@ -163,22 +147,13 @@ fn run_one(path: &Path, scratch: &Path) -> Run {
             (None, None) => Outcome::OtherExit(-1),
         },
     };
-    Run {
-        file,
-        outcome,
-        millis,
-        message,
-    }
+    Run { file, outcome, millis, message }
 }
 
 #[test]
 fn every_corpus_pdf_is_rejected_clearly_without_panic_hang_or_crash() {
     let files = corpus_files();
-    assert!(
-        files.len() >= 290,
-        "expected the 297 corpus PDFs, found {}",
-        files.len()
-    );
+    assert!(files.len() >= 290, "expected the 297 corpus PDFs, found {}", files.len());
     // Outputs go beside the outcomes, so a failure can be looked at afterwards.
     let scratch = Path::new(env!("CARGO_TARGET_TMPDIR")).join("corpus-runs");
     std::fs::create_dir_all(&scratch).expect("scratch dir");
@@ -201,27 +176,13 @@ fn every_corpus_pdf_is_rejected_clearly_without_panic_hang_or_crash() {
     let mut counts: BTreeMap<Outcome, usize> = BTreeMap::new();
     for r in &runs {
         *counts.entry(r.outcome.clone()).or_default() += 1;
-        let _ = writeln!(
-            tsv,
-            "{}\t{}\t{}\t{}",
-            r.file,
-            r.outcome.label(),
-            r.millis,
-            r.message.replace('\t', " ")
-        );
+        let _ = writeln!(tsv, "{}\t{}\t{}\t{}", r.file, r.outcome.label(), r.millis, r.message.replace('\t', " "));
     }
     let tsv_path = Path::new(env!("CARGO_TARGET_TMPDIR")).join("corpus-outcomes.tsv");
     std::fs::write(&tsv_path, &tsv).expect("write outcomes");
 
-    let slowest = runs
-        .iter()
-        .max_by_key(|r| r.millis)
-        .expect("at least one run");
-    println!(
-        "corpus: {} files, outcomes in `{}`",
-        runs.len(),
-        tsv_path.display()
-    );
+    let slowest = runs.iter().max_by_key(|r| r.millis).expect("at least one run");
+    println!("corpus: {} files, outcomes in `{}`", runs.len(), tsv_path.display());
     for (outcome, n) in &counts {
         println!("  {n:4}  {}", outcome.label());
     }
@@ -230,23 +191,9 @@ fn every_corpus_pdf_is_rejected_clearly_without_panic_hang_or_crash() {
     let failures: Vec<String> = runs
         .iter()
         .filter(|r| !r.outcome.is_ok())
-        .map(|r| {
-            format!(
-                "{}: {} ({} ms) {}",
-                r.file,
-                r.outcome.label(),
-                r.millis,
-                r.message
-            )
-        })
+        .map(|r| format!("{}: {} ({} ms) {}", r.file, r.outcome.label(), r.millis, r.message))
         .collect();
-    assert!(
-        failures.is_empty(),
-        "{} of {} corpus files failed:\n{}",
-        failures.len(),
-        runs.len(),
-        failures.join("\n")
-    );
+    assert!(failures.is_empty(), "{} of {} corpus files failed:\n{}", failures.len(), runs.len(), failures.join("\n"));
 }
 
 /// The whole corpus as one school's inbox, through the batch: it must finish,
@@ -263,7 +210,9 @@ fn the_whole_corpus_as_one_batch_archives_nothing_and_says_why_for_each_file() {
     let started = Instant::now();
     let out = Command::new("sh")
         .arg("-c")
-        .arg(format!("ulimit -S -v {MEMORY_KB} && exec \"$0\" run --year 2024-2025 --jobs 2 --inbox \"$1\" --archive \"$2\""))
+        .arg(format!(
+            "ulimit -S -v {MEMORY_KB} && exec \"$0\" run --year 2024-2025 --jobs 2 --inbox \"$1\" --archive \"$2\""
+        ))
         .arg(SOP)
         .arg(CORPUS)
         .arg(&archive)
@@ -275,16 +224,8 @@ fn the_whole_corpus_as_one_batch_archives_nothing_and_says_why_for_each_file() {
         .expect("run sop run");
     let took = started.elapsed();
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        !stderr.contains("panicked at"),
-        "the batch panicked:\n{stderr}"
-    );
-    assert_eq!(
-        out.status.code(),
-        Some(1),
-        "every document fails, so the run exits 1 ({}):\n{stderr}",
-        out.status
-    );
+    assert!(!stderr.contains("panicked at"), "the batch panicked:\n{stderr}");
+    assert_eq!(out.status.code(), Some(1), "every document fails, so the run exits 1 ({}):\n{stderr}", out.status);
 
     let report = std::fs::read_dir(archive.join("reports"))
         .expect("the run wrote its report")
@@ -294,52 +235,23 @@ fn the_whole_corpus_as_one_batch_archives_nothing_and_says_why_for_each_file() {
     let report: serde_json::Value =
         serde_json::from_slice(&std::fs::read(report).expect("read report")).expect("report JSON");
     let docs = report["documents"].as_array().expect("documents");
-    assert_eq!(
-        docs.len(),
-        files.len(),
-        "every corpus file is in the report"
-    );
+    assert_eq!(docs.len(), files.len(), "every corpus file is in the report");
     let mut stages: BTreeMap<String, usize> = BTreeMap::new();
     for d in docs {
         let outcome = &d["outcome"];
-        assert_eq!(
-            outcome["status"], "failed",
-            "a corpus file was archived: {d}"
-        );
+        assert_eq!(outcome["status"], "failed", "a corpus file was archived: {d}");
         // The row names the file (`input`); the reason must say what is wrong.
-        assert!(
-            d["input"].as_str().is_some_and(|i| i.ends_with(".pdf")),
-            "the row does not name its file: {d}"
-        );
-        assert!(
-            outcome["reason"].as_str().is_some_and(|r| r.len() > 10),
-            "no reason given: {d}"
-        );
-        *stages
-            .entry(outcome["stage"].as_str().unwrap_or("?").to_string())
-            .or_default() += 1;
+        assert!(d["input"].as_str().is_some_and(|i| i.ends_with(".pdf")), "the row does not name its file: {d}");
+        assert!(outcome["reason"].as_str().is_some_and(|r| r.len() > 10), "no reason given: {d}");
+        *stages.entry(outcome["stage"].as_str().unwrap_or("?").to_string()).or_default() += 1;
     }
-    println!(
-        "corpus as one batch: {} files in {} ms, failed per stage: {stages:?}",
-        docs.len(),
-        took.as_millis()
-    );
+    println!("corpus as one batch: {} files in {} ms, failed per stage: {stages:?}", docs.len(), took.as_millis());
     assert!(
         !archive.join("ledger.jsonl").exists()
-            || std::fs::read(archive.join("ledger.jsonl"))
-                .expect("ledger")
-                .is_empty(),
+            || std::fs::read(archive.join("ledger.jsonl")).expect("ledger").is_empty(),
         "bundles were archived"
     );
 
-    let verify = Command::new(SOP)
-        .args(["verify", "--archive"])
-        .arg(&archive)
-        .output()
-        .expect("run sop verify");
-    assert!(
-        verify.status.success(),
-        "the archive does not verify:\n{}",
-        String::from_utf8_lossy(&verify.stdout)
-    );
+    let verify = Command::new(SOP).args(["verify", "--archive"]).arg(&archive).output().expect("run sop verify");
+    assert!(verify.status.success(), "the archive does not verify:\n{}", String::from_utf8_lossy(&verify.stdout));
 }

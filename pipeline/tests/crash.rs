@@ -61,17 +61,11 @@ fn run_command(archive: &Path, inbox: &Path, year: &str) -> Command {
 }
 
 fn spawn_run(archive: &Path, inbox: &Path) -> Child {
-    run_command(archive, inbox, YEAR)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start sop run")
+    run_command(archive, inbox, YEAR).stdout(Stdio::null()).stderr(Stdio::null()).spawn().expect("start sop run")
 }
 
 fn complete_run(archive: &Path, inbox: &Path, year: &str) -> Output {
-    let out = run_command(archive, inbox, year)
-        .output()
-        .expect("run sop run");
+    let out = run_command(archive, inbox, year).output().expect("run sop run");
     assert!(
         out.status.success(),
         "sop run --year {year} failed ({}):\n{}",
@@ -82,9 +76,7 @@ fn complete_run(archive: &Path, inbox: &Path, year: &str) -> Output {
 }
 
 fn kill_group(child: &mut Child) {
-    let _ = Command::new("kill")
-        .args(["-KILL", "--", &format!("-{}", child.id())])
-        .status();
+    let _ = Command::new("kill").args(["-KILL", "--", &format!("-{}", child.id())]).status();
     let _ = child.wait();
 }
 
@@ -104,16 +96,12 @@ fn assert_verifies(archive: &Path, when: &str, clean: bool) {
         out.status,
         String::from_utf8_lossy(&out.stderr)
     );
-    let report: serde_json::Value =
-        serde_json::from_str(&stdout).expect("verify --json prints JSON");
+    let report: serde_json::Value = serde_json::from_str(&stdout).expect("verify --json prints JSON");
     let problems = report["problems"].as_array().map_or(0, Vec::len);
     assert_eq!(problems, 0, "{when}: verify reports problems: {report}");
     if clean {
         let notices = report["notices"].as_array().map_or(0, Vec::len);
-        assert_eq!(
-            notices, 0,
-            "{when}: traces of the interrupted run are left after a complete re-run: {report}"
-        );
+        assert_eq!(notices, 0, "{when}: traces of the interrupted run are left after a complete re-run: {report}");
     }
 }
 
@@ -127,24 +115,13 @@ fn assert_no_partial_bundle(archive: &Path, when: &str) {
         };
         for entry in entries {
             let path = entry.expect("archive entry").path();
-            let name = path
-                .file_name()
-                .expect("name")
-                .to_string_lossy()
-                .into_owned();
+            let name = path.file_name().expect("name").to_string_lossy().into_owned();
             if path.is_dir() {
                 stack.push(path);
-            } else if name.ends_with(".zip")
-                && !name.starts_with(".tmp-")
-                && !dir.ends_with("reports")
-            {
+            } else if name.ends_with(".zip") && !name.starts_with(".tmp-") && !dir.ends_with("reports") {
                 let bytes = std::fs::read(&path).expect("read bundle");
                 match open_bundle(&bytes, &path, ReadLimits::default()) {
-                    Ok(b) => assert!(
-                        b.problems.is_empty(),
-                        "{when}: `{}` disagrees with its manifest",
-                        path.display()
-                    ),
+                    Ok(b) => assert!(b.problems.is_empty(), "{when}: `{}` disagrees with its manifest", path.display()),
                     Err(e) => panic!("{when}: `{}` is a partial bundle: {e}", path.display()),
                 }
             }
@@ -159,10 +136,7 @@ fn ledger(archive: &Path) -> (usize, BTreeMap<(String, String), usize>) {
     let mut lines = 0;
     for line in text.lines() {
         let v: serde_json::Value = serde_json::from_str(line).expect("ledger line is JSON");
-        let key = (
-            v["school"].as_str().unwrap_or("").to_string(),
-            v["year"].as_str().unwrap_or("").to_string(),
-        );
+        let key = (v["school"].as_str().unwrap_or("").to_string(), v["year"].as_str().unwrap_or("").to_string());
         *per.entry(key).or_default() += 1;
         lines += 1;
     }
@@ -172,14 +146,8 @@ fn ledger(archive: &Path) -> (usize, BTreeMap<(String, String), usize>) {
 /// After a complete re-run: every document archived exactly once.
 fn assert_each_document_once(archive: &Path, expected: usize, when: &str) {
     let (lines, per) = ledger(archive);
-    assert_eq!(
-        lines, expected,
-        "{when}: {lines} ledger lines for {expected} documents: {per:?}"
-    );
-    assert!(
-        per.values().all(|&n| n == 1),
-        "{when}: a document was archived more than once: {per:?}"
-    );
+    assert_eq!(lines, expected, "{when}: {lines} ledger lines for {expected} documents: {per:?}");
+    assert!(per.values().all(|&n| n == 1), "{when}: a document was archived more than once: {per:?}");
 }
 
 /// One kill: check the archive as the kill left it, re-run, check again.
@@ -214,14 +182,8 @@ fn a_batch_killed_at_twenty_moments_leaves_a_verifiable_archive_and_a_rerun_comp
     // At each named point of the archive's write path.
     for point in sop_archive::CRASH_POINTS {
         let archive = tmp.path().join(format!("at-{point}"));
-        let out = run_command(&archive, &inbox, YEAR)
-            .env("SOP_ARCHIVE_CRASH_AT", point)
-            .output()
-            .expect("run sop run");
-        assert!(
-            !out.status.success(),
-            "SOP_ARCHIVE_CRASH_AT={point}: the run did not stop there"
-        );
+        let out = run_command(&archive, &inbox, YEAR).env("SOP_ARCHIVE_CRASH_AT", point).output().expect("run sop run");
+        assert!(!out.status.success(), "SOP_ARCHIVE_CRASH_AT={point}: the run did not stop there");
         after_kill(&archive, &inbox, &format!("killed at {point}"));
     }
 
@@ -238,19 +200,15 @@ fn a_batch_killed_at_twenty_moments_leaves_a_verifiable_archive_and_a_rerun_comp
         after_kill(
             &archive,
             &inbox,
-            &format!(
-                "SIGKILL after {} ms of a {} ms batch",
-                at.as_millis(),
-                batch.as_millis()
-            ),
+            &format!("SIGKILL after {} ms of a {} ms batch", at.as_millis(), batch.as_millis()),
         );
     }
-    println!("batch of {DOCUMENTS} documents: {} ms; documents archived when each timed kill came: {interrupted:?}", batch.as_millis());
-    // Otherwise the kills tested nothing but a finished archive.
-    assert!(
-        interrupted.iter().any(|&n| n < DOCUMENTS),
-        "no timed kill came before the batch had archived everything"
+    println!(
+        "batch of {DOCUMENTS} documents: {} ms; documents archived when each timed kill came: {interrupted:?}",
+        batch.as_millis()
     );
+    // Otherwise the kills tested nothing but a finished archive.
+    assert!(interrupted.iter().any(|&n| n < DOCUMENTS), "no timed kill came before the batch had archived everything");
 }
 
 #[test]
@@ -260,20 +218,11 @@ fn two_runs_at_once_on_one_archive_never_corrupt_it() {
 
     // The same inbox twice: the second waits for the first and adds nothing.
     let archive = tmp.path().join("same");
-    let a = run_command(&archive, &inbox, YEAR)
-        .spawn()
-        .expect("start first run");
-    let b = run_command(&archive, &inbox, YEAR)
-        .spawn()
-        .expect("start second run");
+    let a = run_command(&archive, &inbox, YEAR).spawn().expect("start first run");
+    let b = run_command(&archive, &inbox, YEAR).spawn().expect("start second run");
     for (name, child) in [("first", a), ("second", b)] {
         let out = child.wait_with_output().expect("wait for run");
-        assert!(
-            out.status.success(),
-            "{name} run failed ({}):\n{}",
-            out.status,
-            String::from_utf8_lossy(&out.stderr)
-        );
+        assert!(out.status.success(), "{name} run failed ({}):\n{}", out.status, String::from_utf8_lossy(&out.stderr));
     }
     assert_verifies(&archive, "two runs of one inbox at once", true);
     assert_no_partial_bundle(&archive, "two runs of one inbox at once");
@@ -282,27 +231,17 @@ fn two_runs_at_once_on_one_archive_never_corrupt_it() {
     // Two school years at once into one archive.
     let next = tmp.path().join("next");
     std::fs::create_dir_all(&next).expect("next inbox");
-    for (from, to) in [
-        ("samples/next-year/000.pdf", "diamant 2024.pdf"),
-        ("samples/next-year/003.pdf", "DC SOP 24-25.pdf"),
-    ] {
+    for (from, to) in
+        [("samples/next-year/000.pdf", "diamant 2024.pdf"), ("samples/next-year/003.pdf", "DC SOP 24-25.pdf")]
+    {
         std::fs::copy(Path::new(REPO).join(from), next.join(to)).expect("copy sample");
     }
     let archive = tmp.path().join("years");
-    let a = run_command(&archive, &inbox, YEAR)
-        .spawn()
-        .expect("start first run");
-    let b = run_command(&archive, &next, "2024-2025")
-        .spawn()
-        .expect("start second run");
+    let a = run_command(&archive, &inbox, YEAR).spawn().expect("start first run");
+    let b = run_command(&archive, &next, "2024-2025").spawn().expect("start second run");
     for (name, child) in [("2023-2024", a), ("2024-2025", b)] {
         let out = child.wait_with_output().expect("wait for run");
-        assert!(
-            out.status.success(),
-            "{name} run failed ({}):\n{}",
-            out.status,
-            String::from_utf8_lossy(&out.stderr)
-        );
+        assert!(out.status.success(), "{name} run failed ({}):\n{}", out.status, String::from_utf8_lossy(&out.stderr));
     }
     assert_verifies(&archive, "two school years at once", true);
     assert_no_partial_bundle(&archive, "two school years at once");

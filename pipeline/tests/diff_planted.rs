@@ -25,10 +25,7 @@ fn root() -> PathBuf {
 }
 
 fn sop(args: &[&dyn AsRef<std::ffi::OsStr>]) -> std::process::Output {
-    Command::new(SOP)
-        .args(args.iter().map(|a| a.as_ref()))
-        .output()
-        .expect("run sop")
+    Command::new(SOP).args(args.iter().map(|a| a.as_ref())).output().expect("run sop")
 }
 
 fn stdout(o: &std::process::Output) -> String {
@@ -47,12 +44,7 @@ fn scratch(name: &str) -> PathBuf {
 
 fn run_json(args: &[&str], expect_code: i32) -> Value {
     let o = Command::new(SOP).args(args).output().expect("run sop");
-    assert_eq!(
-        o.status.code(),
-        Some(expect_code),
-        "sop {args:?}: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
+    assert_eq!(o.status.code(), Some(expect_code), "sop {args:?}: {}", String::from_utf8_lossy(&o.stderr));
     serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("sop {args:?}: not JSON: {e}"))
 }
 
@@ -76,9 +68,7 @@ fn explains(p: &Value, c: &Value) -> bool {
     };
     match c["key"].as_str() {
         None => true,
-        Some(key) => {
-            same_name(label, c["label"].as_str().unwrap_or_default()) || same_name(label, key)
-        }
+        Some(key) => same_name(label, c["label"].as_str().unwrap_or_default()) || same_name(label, key),
     }
 }
 
@@ -88,31 +78,13 @@ fn check(sample: &str) {
     let (old, new) = (old.to_str().unwrap(), new.to_str().unwrap());
     let diff = run_json(&["diff", old, new, "--format", "json"], 1);
     let changes = diff["changes"].as_array().expect("changes");
-    let planted: Vec<Value> = planted()
-        .into_iter()
-        .filter(|p| p["sample"] == sample)
-        .collect();
-    assert!(
-        !planted.is_empty(),
-        "planted.json lists nothing for {sample}"
-    );
+    let planted: Vec<Value> = planted().into_iter().filter(|p| p["sample"] == sample).collect();
+    assert!(!planted.is_empty(), "planted.json lists nothing for {sample}");
 
-    let missing: Vec<&Value> = planted
-        .iter()
-        .filter(|p| !changes.iter().any(|c| explains(p, c)))
-        .collect();
-    let unexplained: Vec<&Value> = changes
-        .iter()
-        .filter(|c| !planted.iter().any(|p| explains(p, c)))
-        .collect();
-    assert!(
-        missing.is_empty(),
-        "{sample}: planted changes not found: {missing:#?}\nreported: {changes:#?}"
-    );
-    assert!(
-        unexplained.is_empty(),
-        "{sample}: reported changes that were not planted: {unexplained:#?}"
-    );
+    let missing: Vec<&Value> = planted.iter().filter(|p| !changes.iter().any(|c| explains(p, c))).collect();
+    let unexplained: Vec<&Value> = changes.iter().filter(|c| !planted.iter().any(|p| explains(p, c))).collect();
+    assert!(missing.is_empty(), "{sample}: planted changes not found: {missing:#?}\nreported: {changes:#?}");
+    assert!(unexplained.is_empty(), "{sample}: reported changes that were not planted: {unexplained:#?}");
 }
 
 #[test]
@@ -149,13 +121,7 @@ fn pdfs_texts_and_records_alike() {
     let txt = sample("seeds/000_67906dc56c831d91.txt");
     let o = sop(&[&"diff", &txt, &txt]);
     assert_eq!(o.status.code(), Some(0), "{}{}", stderr(&o), stdout(&o));
-    let o = sop(&[
-        &"diff",
-        &txt,
-        &sample("next-year/000.pdf"),
-        &"--format",
-        &"json",
-    ]);
+    let o = sop(&[&"diff", &txt, &sample("next-year/000.pdf"), &"--format", &"json"]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     let d: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
     assert_eq!(d["same_school"]["verdict"], "same");

@@ -34,26 +34,13 @@ fn samples() -> &'static [Record] {
             found.sort();
             paths.extend(found);
         }
-        assert!(
-            paths.len() >= 6,
-            "expected the sample PDFs and seeds, found {paths:?}"
-        );
+        assert!(paths.len() >= 6, "expected the sample PDFs and seeds, found {paths:?}");
         paths
             .iter()
             .map(|p| {
-                let o = Command::new(SOP)
-                    .arg("normalize")
-                    .arg(p)
-                    .output()
-                    .expect("run sop normalize");
-                assert!(
-                    o.status.success(),
-                    "sop normalize {}: {}",
-                    p.display(),
-                    String::from_utf8_lossy(&o.stderr)
-                );
-                serde_json::from_slice(&o.stdout)
-                    .unwrap_or_else(|e| panic!("{}: not a record: {e}", p.display()))
+                let o = Command::new(SOP).arg("normalize").arg(p).output().expect("run sop normalize");
+                assert!(o.status.success(), "sop normalize {}: {}", p.display(), String::from_utf8_lossy(&o.stderr));
+                serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{}: not a record: {e}", p.display()))
             })
             .collect()
     })
@@ -70,13 +57,7 @@ fn every_sample_has_no_changes_against_itself() {
 type Brief = (String, Option<String>, ChangeKind, String, String);
 
 fn plain(c: &Change) -> Brief {
-    (
-        c.field.clone(),
-        c.key.clone(),
-        c.change,
-        c.old.to_string(),
-        c.new.to_string(),
-    )
+    (c.field.clone(), c.key.clone(), c.change, c.old.to_string(), c.new.to_string())
 }
 
 fn mirrored(c: &Change) -> Brief {
@@ -85,13 +66,7 @@ fn mirrored(c: &Change) -> Brief {
         ChangeKind::Removed => ChangeKind::Added,
         ChangeKind::Changed => ChangeKind::Changed,
     };
-    (
-        c.field.clone(),
-        c.key.clone(),
-        kind,
-        c.new.to_string(),
-        c.old.to_string(),
-    )
+    (c.field.clone(), c.key.clone(), kind, c.new.to_string(), c.old.to_string())
 }
 
 #[test]
@@ -117,12 +92,11 @@ fn reflow(s: &str, width: usize, hyphenate: bool) -> String {
         let chars: Vec<char> = word.chars().collect();
         let room = width.saturating_sub(col + 1);
         if col > 0 && chars.len() > room {
-            let split = (2..chars.len().saturating_sub(1)).rev().find(|&i| {
-                i < room && chars[i - 1].is_alphanumeric() && chars[i].is_alphanumeric()
-            });
+            let split = (2..chars.len().saturating_sub(1))
+                .rev()
+                .find(|&i| i < room && chars[i - 1].is_alphanumeric() && chars[i].is_alphanumeric());
             if let (true, Some(i)) = (hyphenate && chars.len() >= 6, split) {
-                let (head, tail): (String, String) =
-                    (chars[..i].iter().collect(), chars[i..].iter().collect());
+                let (head, tail): (String, String) = (chars[..i].iter().collect(), chars[i..].iter().collect());
                 out.push_str(&format!(" {head}-\n{tail}"));
                 col = tail.chars().count();
             } else {
@@ -159,10 +133,7 @@ fn reflow_record(r: &Record, width: usize, hyphenate: bool) -> Record {
     {
         f(s);
     }
-    r.support_structure
-        .levels
-        .iter_mut()
-        .for_each(|l| f(&mut l.text));
+    r.support_structure.levels.iter_mut().for_each(|l| f(&mut l.text));
     r.limits.items.iter_mut().for_each(|i| f(&mut i.text));
     r.ambitions.iter_mut().for_each(f);
     r.unmapped.iter_mut().for_each(|u| f(&mut u.text));
@@ -177,18 +148,9 @@ fn reflowing_a_samples_free_text_is_no_change() {
         for width in (8..120).step_by(7) {
             for hyphenate in [false, true] {
                 let flowed = reflow_record(r, width, hyphenate);
-                assert_ne!(
-                    &flowed, r,
-                    "{}: the re-flow must change the text it is given",
-                    r.source.filename
-                );
+                assert_ne!(&flowed, r, "{}: the re-flow must change the text it is given", r.source.filename);
                 let d = diff(r, &flowed);
-                assert!(
-                    !d.has_changes(),
-                    "{} at width {width}: {:#?}",
-                    r.source.filename,
-                    d.changes
-                );
+                assert!(!d.has_changes(), "{} at width {width}: {:#?}", r.source.filename, d.changes);
             }
         }
     }

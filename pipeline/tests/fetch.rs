@@ -17,12 +17,7 @@ use test_server::{Response, Server};
 const SOP: &str = env!("CARGO_BIN_EXE_sop");
 
 fn sample(path: &str) -> Vec<u8> {
-    std::fs::read(
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../samples")
-            .join(path),
-    )
-    .unwrap()
+    std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("../samples").join(path)).unwrap()
 }
 
 async fn sop_run(args: Vec<String>) -> (i32, String, String) {
@@ -52,8 +47,7 @@ fn last_report(archive: &Path) -> Value {
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| {
-            p.file_name().unwrap().to_string_lossy().starts_with("run-")
-                && p.extension().is_some_and(|e| e == "json")
+            p.file_name().unwrap().to_string_lossy().starts_with("run-") && p.extension().is_some_and(|e| e == "json")
         })
         .collect();
     reports.sort();
@@ -71,20 +65,26 @@ fn by_school<'a>(report: &'a Value, school: &str) -> &'a Value {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sources_are_fetched_checked_and_not_downloaded_twice() {
-    let (pdf000, pdf002, pdf003) = (
-        sample("pdf/000.pdf"),
-        sample("pdf/002.pdf"),
-        sample("pdf/003.pdf"),
-    );
+    let (pdf000, pdf002, pdf003) = (sample("pdf/000.pdf"), sample("pdf/002.pdf"), sample("pdf/003.pdf"));
     let server = Server::start(move |req| match req.path.as_str() {
-        "/sop/diamant.pdf" if req.headers.get("if-none-match").is_some_and(|v| v == "\"diamant-1\"") => Response::new(304, ""),
-        "/sop/diamant.pdf" => Response::new(200, pdf000.clone()).header("Content-Type", "application/pdf").header("ETag", "\"diamant-1\""),
+        "/sop/diamant.pdf" if req.headers.get("if-none-match").is_some_and(|v| v == "\"diamant-1\"") => {
+            Response::new(304, "")
+        }
+        "/sop/diamant.pdf" => {
+            Response::new(200, pdf000.clone()).header("Content-Type", "application/pdf").header("ETag", "\"diamant-1\"")
+        }
         "/old-link.pdf" => Response::new(301, "").header("Location", "/sop/college.pdf"),
-        "/sop/college.pdf" => Response::new(200, pdf003.clone()).header("Last-Modified", "Fri, 01 Nov 2024 09:00:00 GMT"),
+        "/sop/college.pdf" => {
+            Response::new(200, pdf003.clone()).header("Last-Modified", "Fri, 01 Nov 2024 09:00:00 GMT")
+        }
         "/flaky.pdf" if req.seen == 0 => Response::new(500, "Internal Server Error"),
         "/flaky.pdf" => Response::new(200, pdf002.clone()),
         "/slow.pdf" => Response::new(200, sample("pdf/001.pdf")).delayed(Duration::from_secs(20)),
-        "/page.pdf" => Response::new(200, "<!DOCTYPE html><html><head><title>SOP</title></head><body>Download ons SOP</body></html>").header("Content-Type", "text/html"),
+        "/page.pdf" => Response::new(
+            200,
+            "<!DOCTYPE html><html><head><title>SOP</title></head><body>Download ons SOP</body></html>",
+        )
+        .header("Content-Type", "text/html"),
         "/huge.pdf" => Response::new(200, [b"%PDF-1.7\n".as_slice(), &vec![b'0'; 2 * 1024 * 1024]].concat()),
         _ => Response::new(404, "<html>Not Found</html>").header("Content-Type", "text/html"),
     })
@@ -102,10 +102,7 @@ async fn sources_are_fetched_checked_and_not_downloaded_twice() {
         ("te-groot", "/huge.pdf"),
     ];
     let csv: String = std::iter::once("school_id,url,name\n".to_string())
-        .chain(
-            rows.iter()
-                .map(|(id, path)| format!("{id},{},\n", server.url(path))),
-        )
+        .chain(rows.iter().map(|(id, path)| format!("{id},{},\n", server.url(path))))
         .collect();
     std::fs::write(&sources, csv).unwrap();
     let args = |sources: &Path| -> Vec<String> {
@@ -129,25 +126,15 @@ async fn sources_are_fetched_checked_and_not_downloaded_twice() {
     assert_eq!(code, 1, "stdout:\n{stdout}\nstderr:\n{stderr}");
     let report = last_report(&archive);
     for school in ["diamant", "diamant-college", "jeroen"] {
-        assert_eq!(
-            by_school(&report, school)["outcome"]["status"],
-            "new",
-            "{report:#}"
-        );
+        assert_eq!(by_school(&report, school)["outcome"]["status"], "new", "{report:#}");
     }
     assert_eq!(server.count("/flaky.pdf"), 2, "a 500 is retried");
     let fetch_failure = |school: &str, words: &str| {
         let r = by_school(&report, school);
         assert_eq!(r["outcome"]["stage"], "fetch", "{r:#}");
         let reason = r["outcome"]["reason"].as_str().unwrap();
-        assert!(
-            reason.contains(words),
-            "{school}: {reason:?} lacks {words:?}"
-        );
-        assert!(
-            reason.contains("http://127.0.0.1"),
-            "{school}: the reason names the URL: {reason:?}"
-        );
+        assert!(reason.contains(words), "{school}: {reason:?} lacks {words:?}");
+        assert!(reason.contains("http://127.0.0.1"), "{school}: the reason names the URL: {reason:?}");
     };
     fetch_failure("kristal", "not found (HTTP 404)");
     fetch_failure("traag", "did not answer in time");
@@ -160,46 +147,24 @@ async fn sources_are_fetched_checked_and_not_downloaded_twice() {
     // conditional; the servers say "not modified" or send the same bytes.
     let good = tmp.path().join("good.csv");
     let csv: String = std::iter::once("school_id,url\n".to_string())
-        .chain(
-            rows[..3]
-                .iter()
-                .map(|(id, path)| format!("{id},{}\n", server.url(path))),
-        )
+        .chain(rows[..3].iter().map(|(id, path)| format!("{id},{}\n", server.url(path))))
         .collect();
     std::fs::write(&good, csv).unwrap();
     let (code, stdout, stderr) = sop_run(args(&good)).await;
     assert_eq!(code, 0, "stdout:\n{stdout}\nstderr:\n{stderr}");
     let report = last_report(&archive);
     for school in ["diamant", "diamant-college", "jeroen"] {
-        assert_eq!(
-            by_school(&report, school)["outcome"]["status"],
-            "unchanged",
-            "{report:#}"
-        );
+        assert_eq!(by_school(&report, school)["outcome"]["status"], "unchanged", "{report:#}");
     }
-    let diamant: Vec<_> = server
-        .requests()
-        .into_iter()
-        .filter(|r| r.path == "/sop/diamant.pdf")
-        .collect();
+    let diamant: Vec<_> = server.requests().into_iter().filter(|r| r.path == "/sop/diamant.pdf").collect();
     assert_eq!(diamant.len(), 2);
     assert_eq!(
         diamant[1].headers.get("if-none-match").map(String::as_str),
         Some("\"diamant-1\""),
         "the re-run asks with the remembered ETag"
     );
-    let college: Vec<_> = server
-        .requests()
-        .into_iter()
-        .filter(|r| r.path == "/sop/college.pdf")
-        .collect();
-    assert_eq!(
-        college[1]
-            .headers
-            .get("if-modified-since")
-            .map(String::as_str),
-        Some("Fri, 01 Nov 2024 09:00:00 GMT")
-    );
+    let college: Vec<_> = server.requests().into_iter().filter(|r| r.path == "/sop/college.pdf").collect();
+    assert_eq!(college[1].headers.get("if-modified-since").map(String::as_str), Some("Fri, 01 Nov 2024 09:00:00 GMT"));
     assert_eq!(
         by_school(&report, "diamant")["template"],
         "sppoh-model-2021-2025",

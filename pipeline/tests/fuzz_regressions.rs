@@ -31,9 +31,7 @@ const FUZZ: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../fuzz");
 /// `also` (folders of the repo the fuzz runner seeds it with too).
 fn inputs(target: &str, also: &[&str]) -> Vec<PathBuf> {
     let mut files = Vec::new();
-    let dirs = ["seeds", "regressions"]
-        .iter()
-        .map(|kind| Path::new(FUZZ).join(kind).join(target));
+    let dirs = ["seeds", "regressions"].iter().map(|kind| Path::new(FUZZ).join(kind).join(target));
     let also = also.iter().map(|d| Path::new(FUZZ).join("..").join(d));
     for dir in dirs.chain(also) {
         let Ok(entries) = std::fs::read_dir(&dir) else {
@@ -41,10 +39,7 @@ fn inputs(target: &str, also: &[&str]) -> Vec<PathBuf> {
         };
         for entry in entries {
             let path = entry.expect("fuzz input entry").path();
-            let name = path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
             if path.is_file() && !name.ends_with(".md") {
                 files.push(path);
             }
@@ -56,10 +51,7 @@ fn inputs(target: &str, also: &[&str]) -> Vec<PathBuf> {
 
 fn replay(target: &str, also: &[&str], harness: fn(&[u8])) {
     let files = inputs(target, also);
-    assert!(
-        !files.is_empty(),
-        "no committed inputs for fuzz target {target}"
-    );
+    assert!(!files.is_empty(), "no committed inputs for fuzz target {target}");
     let mut failures = Vec::new();
     for path in &files {
         let bytes = std::fs::read(path).expect("read fuzz input");
@@ -83,11 +75,7 @@ fn replay(target: &str, also: &[&str], harness: fn(&[u8])) {
 
 #[test]
 fn normalize_text_inputs_replay_cleanly() {
-    replay(
-        "normalize_text",
-        &["samples/seeds", "samples/pdf"],
-        normalize_text::run,
-    );
+    replay("normalize_text", &["samples/seeds", "samples/pdf"], normalize_text::run);
 }
 
 #[test]
@@ -113,14 +101,8 @@ fn ledger_lines_inputs_replay_cleanly() {
 #[test]
 fn extract_pdf_inputs_are_extracted_or_refused_clearly() {
     let files = inputs("extract_pdf", &["samples/pdf"]);
-    let files: Vec<_> = files
-        .into_iter()
-        .filter(|p| p.extension().is_none_or(|e| e != "txt"))
-        .collect();
-    assert!(
-        !files.is_empty(),
-        "no committed inputs for fuzz target extract_pdf"
-    );
+    let files: Vec<_> = files.into_iter().filter(|p| p.extension().is_none_or(|e| e != "txt")).collect();
+    assert!(!files.is_empty(), "no committed inputs for fuzz target extract_pdf");
     let mut failures = Vec::new();
     for path in &files {
         let out = Command::new(env!("CARGO_BIN_EXE_sop"))
@@ -139,12 +121,7 @@ fn extract_pdf_inputs_are_extracted_or_refused_clearly() {
             _ => false,
         };
         if !ok {
-            failures.push(format!(
-                "{}: {} {}",
-                path.display(),
-                out.status,
-                stderr.lines().next().unwrap_or("")
-            ));
+            failures.push(format!("{}: {} {}", path.display(), out.status, stderr.lines().next().unwrap_or("")));
         }
     }
     assert!(

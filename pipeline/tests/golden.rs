@@ -36,7 +36,8 @@ fn normalize_matches_the_expected_records() {
         // Next year's samples share file names with this year's: their
         // records live in samples/expected/next-year/.
         let next_year = input.starts_with(root().join("samples/next-year"));
-        let expected_dir = if next_year { root().join("samples/expected/next-year") } else { root().join("samples/expected") };
+        let expected_dir =
+            if next_year { root().join("samples/expected/next-year") } else { root().join("samples/expected") };
         let expected_path = expected_dir.join(format!("{name}.json"));
         let Ok(expected) = std::fs::read_to_string(&expected_path) else {
             missing.push(expected_path.display().to_string());
@@ -70,7 +71,8 @@ fn not_an_sop_exits_2_naming_the_file() {
     assert_eq!(out.status.code(), Some(2));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["result"], "not_an_sop");
-    let out = Command::new(env!("CARGO_BIN_EXE_sop")).arg("normalize").arg(dir.join("bestaat-niet.pdf")).output().unwrap();
+    let out =
+        Command::new(env!("CARGO_BIN_EXE_sop")).arg("normalize").arg(dir.join("bestaat-niet.pdf")).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     std::fs::remove_dir_all(&dir).ok();
 }

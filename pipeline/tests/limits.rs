@@ -38,11 +38,7 @@ fn sop(args: &[&str]) -> (Output, Duration) {
 }
 
 fn text(out: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    )
+    format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr))
 }
 
 /// Exit 1, no panic, no signal, and a message that names the file and says `why`.
@@ -51,23 +47,15 @@ fn assert_refused(out: &Output, file: &str, why: &str) {
     assert_eq!(out.status.signal(), None, "killed by a signal:\n{all}");
     assert_eq!(out.status.code(), Some(1), "expected exit 1:\n{all}");
     assert!(!all.contains("panicked at"), "a panic:\n{all}");
-    assert!(
-        all.contains(file),
-        "the message does not name `{file}`:\n{all}"
-    );
-    assert!(
-        all.contains(why),
-        "the message does not say {why:?}:\n{all}"
-    );
+    assert!(all.contains(file), "the message does not name `{file}`:\n{all}");
+    assert!(all.contains(why), "the message does not say {why:?}:\n{all}");
 }
 
 /// Every `--flag` a message tells the user to use exists on `command`.
 fn assert_hint_flags_exist(message: &str, command: &str) {
     let (help, _) = sop(&[command, "--help"]);
     let help = String::from_utf8_lossy(&help.stdout).into_owned();
-    for word in
-        message.split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | ',' | ';' | '`'))
-    {
+    for word in message.split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | ',' | ';' | '`')) {
         let Some(flag) = word.strip_prefix("--") else {
             continue;
         };
@@ -88,46 +76,26 @@ fn assert_hint_flags_exist(message: &str, command: &str) {
 fn every_extraction_limit_has_a_flag_with_a_default() {
     let (out, _) = sop(&["extract", "--help"]);
     let help = String::from_utf8_lossy(&out.stdout).into_owned();
-    for flag in [
-        "--max-bytes",
-        "--max-pages",
-        "--max-text-bytes",
-        "--max-stream-bytes",
-        "--timeout-secs",
-        "--memory-bytes",
-    ] {
-        let at = help
-            .find(flag)
-            .unwrap_or_else(|| panic!("`sop extract` has no {flag}:\n{help}"));
+    for flag in
+        ["--max-bytes", "--max-pages", "--max-text-bytes", "--max-stream-bytes", "--timeout-secs", "--memory-bytes"]
+    {
+        let at = help.find(flag).unwrap_or_else(|| panic!("`sop extract` has no {flag}:\n{help}"));
         let rest = &help[at + flag.len()..];
         let section = &rest[..rest.find("\n  -").unwrap_or(rest.len())];
-        assert!(
-            section.contains("[default: "),
-            "{flag} shows no default:\n{section}"
-        );
+        assert!(section.contains("[default: "), "{flag} shows no default:\n{section}");
     }
 }
 
 #[test]
 fn a_file_over_the_size_limit_is_refused() {
-    let (out, _) = sop(&[
-        "extract",
-        "--max-bytes",
-        "1000",
-        sample("000.pdf").to_str().expect("path"),
-    ]);
+    let (out, _) = sop(&["extract", "--max-bytes", "1000", sample("000.pdf").to_str().expect("path")]);
     assert_refused(&out, "000.pdf", "over the limit of 1000 bytes");
     assert_hint_flags_exist(&text(&out), "extract");
 }
 
 #[test]
 fn a_file_over_the_page_limit_is_refused() {
-    let (out, _) = sop(&[
-        "extract",
-        "--max-pages",
-        "1",
-        sample("000.pdf").to_str().expect("path"),
-    ]);
+    let (out, _) = sop(&["extract", "--max-pages", "1", sample("000.pdf").to_str().expect("path")]);
     assert_refused(&out, "000.pdf", "over the limit of 1");
     assert!(text(&out).contains("pages"), "{}", text(&out));
     assert_hint_flags_exist(&text(&out), "extract");
@@ -135,24 +103,14 @@ fn a_file_over_the_page_limit_is_refused() {
 
 #[test]
 fn a_file_over_the_text_limit_is_refused() {
-    let (out, _) = sop(&[
-        "extract",
-        "--max-text-bytes",
-        "100",
-        sample("000.pdf").to_str().expect("path"),
-    ]);
+    let (out, _) = sop(&["extract", "--max-text-bytes", "100", sample("000.pdf").to_str().expect("path")]);
     assert_refused(&out, "000.pdf", "over the limit of 100 bytes");
     assert_hint_flags_exist(&text(&out), "extract");
 }
 
 #[test]
 fn extraction_over_the_memory_limit_is_refused() {
-    let (out, _) = sop(&[
-        "extract",
-        "--memory-bytes",
-        "20000000",
-        sample("000.pdf").to_str().expect("path"),
-    ]);
+    let (out, _) = sop(&["extract", "--memory-bytes", "20000000", sample("000.pdf").to_str().expect("path")]);
     assert_refused(&out, "000.pdf", "memory");
 }
 
@@ -168,24 +126,15 @@ fn a_decompression_bomb_in_a_pdf_is_stopped() {
     let (out, took) = sop(&["normalize", bomb]);
     let all = text(&out);
     assert_eq!(out.status.signal(), None, "killed by a signal:\n{all}");
-    assert!(
-        matches!(out.status.code(), Some(1 | 2)),
-        "expected a refusal:\n{all}"
-    );
-    assert!(
-        all.contains("bomb.pdf") && !all.contains("panicked at"),
-        "{all}"
-    );
+    assert!(matches!(out.status.code(), Some(1 | 2)), "expected a refusal:\n{all}");
+    assert!(all.contains("bomb.pdf") && !all.contains("panicked at"), "{all}");
     assert!(took < Duration::from_secs(120), "took {took:?}");
 
     // With a lower stream limit the stream is not unpacked, and that is said.
     let (out, _) = sop(&["extract", "--max-stream-bytes", "1048576", bomb]);
     let all = text(&out);
     assert_eq!(out.status.signal(), None, "killed by a signal:\n{all}");
-    assert!(
-        all.contains("bomb.pdf") && all.contains("stream"),
-        "the skipped stream is not reported:\n{all}"
-    );
+    assert!(all.contains("bomb.pdf") && all.contains("stream"), "the skipped stream is not reported:\n{all}");
 }
 
 /// A one-document batch of `file` with extra flags; returns the output and
@@ -222,17 +171,9 @@ fn a_batch_refuses_a_document_over_its_size_limit() {
     std::fs::write(&big, bytes).expect("write");
     let (out, archive) = run_one(tmp.path(), &big, &["--max-size", "2"]);
     assert_refused(&out, "school.pdf", "2 MiB");
-    assert!(
-        !text(&out).contains("not an SOP"),
-        "an oversized file is not a wrong document:\n{}",
-        text(&out)
-    );
+    assert!(!text(&out).contains("not an SOP"), "an oversized file is not a wrong document:\n{}", text(&out));
     assert_hint_flags_exist(&text(&out), "run");
-    assert_eq!(
-        ledger_lines(&archive),
-        0,
-        "the oversized document was archived"
-    );
+    assert_eq!(ledger_lines(&archive), 0, "the oversized document was archived");
 }
 
 #[test]
@@ -241,27 +182,14 @@ fn a_batch_stops_an_extraction_over_its_time_limit() {
     // An extraction child that never answers.
     let child = tmp.path().join("hang.sh");
     std::fs::write(&child, "#!/bin/sh\nexec sleep 60\n").expect("write");
-    Command::new("chmod")
-        .arg("+x")
-        .arg(&child)
-        .status()
-        .expect("chmod");
+    Command::new("chmod").arg("+x").arg(&child).status().expect("chmod");
     let started = Instant::now();
     let (out, archive) = run_one(
         tmp.path(),
         &sample("002.pdf"),
-        &[
-            "--timeout",
-            "1",
-            "--extract-child-exe",
-            child.to_str().expect("path"),
-        ],
+        &["--timeout", "1", "--extract-child-exe", child.to_str().expect("path")],
     );
-    assert!(
-        started.elapsed() < Duration::from_secs(30),
-        "the batch waited {:?} for a 1 s limit",
-        started.elapsed()
-    );
+    assert!(started.elapsed() < Duration::from_secs(30), "the batch waited {:?} for a 1 s limit", started.elapsed());
     assert_refused(&out, "school.pdf", "longer than 1 s");
     assert_hint_flags_exist(&text(&out), "run");
     assert_eq!(ledger_lines(&archive), 0);
@@ -271,23 +199,15 @@ fn a_batch_stops_an_extraction_over_its_time_limit() {
 /// `sop verify` and `sop show` must refuse it clearly and quickly.
 fn assert_bundle_refused(bundle: &[u8], why: &str) {
     let tmp = tempfile::tempdir().expect("temp dir");
-    let (out, archive) = run_one(
-        tmp.path(),
-        &sample("002.pdf"),
-        &["--registry", &format!("{REPO}/samples/schools.csv")],
-    );
+    let (out, archive) =
+        run_one(tmp.path(), &sample("002.pdf"), &["--registry", &format!("{REPO}/samples/schools.csv")]);
     assert!(out.status.success(), "{}", text(&out));
     let ledger = std::fs::read_to_string(archive.join("ledger.jsonl")).expect("ledger");
-    let line: serde_json::Value =
-        serde_json::from_str(ledger.lines().next().expect("a line")).expect("JSON");
+    let line: serde_json::Value = serde_json::from_str(ledger.lines().next().expect("a line")).expect("JSON");
     let rel = line["bundle"].as_str().expect("bundle path").to_string();
     let school = line["school"].as_str().expect("school").to_string();
     std::fs::write(archive.join(&rel), bundle).expect("replace bundle");
-    let name = Path::new(&rel)
-        .file_name()
-        .expect("name")
-        .to_string_lossy()
-        .into_owned();
+    let name = Path::new(&rel).file_name().expect("name").to_string_lossy().into_owned();
     let archive = archive.to_str().expect("path");
 
     let (out, took) = sop(&["verify", "--archive", archive]);
@@ -298,38 +218,26 @@ fn assert_bundle_refused(bundle: &[u8], why: &str) {
     let all = text(&out);
     assert_eq!(out.status.signal(), None, "show killed by a signal:\n{all}");
     assert_eq!(out.status.code(), Some(1), "show: expected exit 1:\n{all}");
-    assert!(
-        all.contains(&name) && !all.contains("panicked at"),
-        "show does not name the bundle:\n{all}"
-    );
+    assert!(all.contains(&name) && !all.contains("panicked at"), "show does not name the bundle:\n{all}");
 }
 
 #[test]
 fn a_bundle_entry_that_unpacks_past_the_limit_is_refused() {
     // 300 MiB of zeros in about 2 MB, over the 256 MiB an entry may hold.
     let zeros = 300 << 20;
-    assert_bundle_refused(
-        &zip(&[("source.pdf", deflate_zeros(zeros), zeros as u32)]),
-        "unpacks to more than",
-    );
+    assert_bundle_refused(&zip(&[("source.pdf", deflate_zeros(zeros), zeros as u32)]), "unpacks to more than");
 }
 
 #[test]
 fn a_bundle_entry_that_lies_about_its_size_is_refused() {
     // The header says 100 bytes; the data unpacks to 300 MiB.
-    assert_bundle_refused(
-        &zip(&[("source.pdf", deflate_zeros(300 << 20), 100)]),
-        "source.pdf",
-    );
+    assert_bundle_refused(&zip(&[("source.pdf", deflate_zeros(300 << 20), 100)]), "source.pdf");
 }
 
 #[test]
 fn a_bundle_with_too_many_entries_is_refused() {
     let names: Vec<String> = (0..5000).map(|i| format!("e{i}")).collect();
-    let entries: Vec<(&str, Vec<u8>, u32)> = names
-        .iter()
-        .map(|n| (n.as_str(), deflate_zeros(0), 0))
-        .collect();
+    let entries: Vec<(&str, Vec<u8>, u32)> = names.iter().map(|n| (n.as_str(), deflate_zeros(0), 0)).collect();
     assert_bundle_refused(&zip(&entries), "entries, more than");
 }
 
@@ -358,11 +266,7 @@ fn deflate_zeros(n: usize) -> Vec<u8> {
             self.put(reversed, count);
         }
     }
-    let mut b = Bits {
-        out: Vec::with_capacity(n / 150 + 16),
-        acc: 0,
-        len: 0,
-    };
+    let mut b = Bits { out: Vec::with_capacity(n / 150 + 16), acc: 0, len: 0 };
     b.put(1, 1); // final block
     b.put(1, 2); // fixed Huffman codes
     let mut left = n;
@@ -396,14 +300,7 @@ fn zip(entries: &[(&str, Vec<u8>, u32)]) -> Vec<u8> {
     for (name, data, size) in entries {
         let offset = out.len() as u32;
         for (v, central_entry) in [(&mut out, false), (&mut central, true)] {
-            u32le(
-                v,
-                if central_entry {
-                    0x0201_4b50
-                } else {
-                    0x0403_4b50
-                },
-            );
+            u32le(v, if central_entry { 0x0201_4b50 } else { 0x0403_4b50 });
             if central_entry {
                 u16le(v, 20); // made by
             }
@@ -455,11 +352,7 @@ fn bomb_pdf(n: usize) -> Vec<u8> {
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>".to_vec(),
         [
-            format!(
-                "<< /Length {} /Filter /FlateDecode >>\nstream\n",
-                stream.len()
-            )
-            .into_bytes(),
+            format!("<< /Length {} /Filter /FlateDecode >>\nstream\n", stream.len()).into_bytes(),
             stream,
             b"\nendstream".to_vec(),
         ]
@@ -472,18 +365,12 @@ fn bomb_pdf(n: usize) -> Vec<u8> {
         pdf.extend_from_slice(b"\nendobj\n");
     }
     let xref = pdf.len();
-    pdf.extend_from_slice(
-        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
-    );
+    pdf.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
     for o in offsets {
         pdf.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
     }
     pdf.extend_from_slice(
-        format!(
-            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-            objects.len() + 1
-        )
-        .as_bytes(),
+        format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1).as_bytes(),
     );
     pdf
 }

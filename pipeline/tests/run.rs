@@ -15,12 +15,7 @@ fn samples() -> PathBuf {
 }
 
 fn run(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(SOP)
-        .arg("run")
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run sop");
+    let out = Command::new(SOP).arg("run").args(args).env("NO_COLOR", "1").output().expect("run sop");
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -34,8 +29,7 @@ fn last_report(archive: &Path) -> Value {
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| {
-            p.file_name().unwrap().to_string_lossy().starts_with("run-")
-                && p.extension().is_some_and(|e| e == "json")
+            p.file_name().unwrap().to_string_lossy().starts_with("run-") && p.extension().is_some_and(|e| e == "json")
         })
         .collect();
     reports.sort_by_key(|p| std::fs::metadata(p).unwrap().modified().unwrap());
@@ -56,9 +50,7 @@ fn row<'a>(report: &'a Value, name: &str) -> &'a Value {
 /// and hands every other file to the real child.
 fn hanging_child(dir: &Path) -> PathBuf {
     let script = dir.join("child.sh");
-    let body = format!(
-        "#!/bin/sh\ncase \"$*\" in\n  *hang*) exec sleep 60 ;;\n  *) exec '{SOP}' \"$@\" ;;\nesac\n"
-    );
+    let body = format!("#!/bin/sh\ncase \"$*\" in\n  *hang*) exec sleep 60 ;;\n  *) exec '{SOP}' \"$@\" ;;\nesac\n");
     std::fs::write(&script, body).unwrap();
     #[cfg(unix)]
     {
@@ -75,11 +67,7 @@ fn mixed_inbox_archives_the_good_reports_the_bad_and_abandons_the_hang() {
     let archive = tmp.path().join("archive");
     std::fs::create_dir_all(&inbox).unwrap();
     for n in ["000", "002", "003"] {
-        std::fs::copy(
-            samples().join(format!("pdf/{n}.pdf")),
-            inbox.join(format!("SOP {n} definitief.pdf")),
-        )
-        .unwrap();
+        std::fs::copy(samples().join(format!("pdf/{n}.pdf")), inbox.join(format!("SOP {n} definitief.pdf"))).unwrap();
     }
     std::fs::write(
         inbox.join("web page.pdf"),
@@ -108,10 +96,7 @@ fn mixed_inbox_archives_the_good_reports_the_bad_and_abandons_the_hang() {
         "--extract-child-exe",
         child.to_str().unwrap(),
     ]);
-    assert_eq!(
-        code, 1,
-        "some documents failed\nstdout:\n{stdout}\nstderr:\n{stderr}"
-    );
+    assert_eq!(code, 1, "some documents failed\nstdout:\n{stdout}\nstderr:\n{stderr}");
 
     let report = last_report(&archive);
     assert_eq!(report["school_year"], "2023-2024");
@@ -142,25 +127,13 @@ fn mixed_inbox_archives_the_good_reports_the_bad_and_abandons_the_hang() {
     assert_eq!(report["counts"]["failed"], 4);
 
     // What the user sees: the Dutch summary on stdout, the report in the archive.
-    assert!(
-        stdout.contains("nieuw 3 · nieuwe versie 0 · ongewijzigd 0 · mislukt 4"),
-        "{stdout}"
-    );
+    assert!(stdout.contains("nieuw 3 · nieuwe versie 0 · ongewijzigd 0 · mislukt 4"), "{stdout}");
     assert!(stdout.contains("mislukt: "), "{stdout}");
-    let md_path = stdout
-        .lines()
-        .find_map(|l| l.strip_prefix("Verslag van deze run: "))
-        .expect("report path printed");
+    let md_path = stdout.lines().find_map(|l| l.strip_prefix("Verslag van deze run: ")).expect("report path printed");
     let md = std::fs::read_to_string(md_path).unwrap();
-    assert!(
-        md.contains("## Samenvatting") && md.contains("## Mislukt") && md.contains("hang.pdf"),
-        "{md}"
-    );
+    assert!(md.contains("## Samenvatting") && md.contains("## Mislukt") && md.contains("hang.pdf"), "{md}");
     // Not a terminal: plain progress lines, no escape codes.
-    assert!(
-        stderr.contains("[7/7]") && !stderr.contains('\u{1b}'),
-        "{stderr}"
-    );
+    assert!(stderr.contains("[7/7]") && !stderr.contains('\u{1b}'), "{stderr}");
 
     // A second run of the same inbox adds nothing.
     std::fs::remove_file(inbox.join("hang.pdf")).unwrap();
@@ -214,19 +187,10 @@ fn next_year_is_a_new_year_with_its_changes_and_the_batch_year_wins() {
     let report = last_report(&archive);
     let r = row(&report, "000.pdf");
     assert_eq!(r["outcome"]["status"], "new");
-    assert!(
-        r["changes"].as_u64().unwrap() > 0,
-        "the planted changes are found: {r:#}"
-    );
+    assert!(r["changes"].as_u64().unwrap() > 0, "the planted changes are found: {r:#}");
     let diff = r["diff_report"].as_str().unwrap();
-    assert!(
-        std::fs::read_to_string(diff).unwrap().contains("2023-2024"),
-        "the diff report compares with last year"
-    );
-    assert!(
-        out.contains(diff),
-        "the summary names the diff report: {out}"
-    );
+    assert!(std::fs::read_to_string(diff).unwrap().contains("2023-2024"), "the diff report compares with last year");
+    assert!(out.contains(diff), "the summary names the diff report: {out}");
     assert!(r["warnings"].as_array().unwrap().is_empty(), "{r:#}");
 
     // A document of another year, filed in this batch: archived under the batch year, with a warning.
@@ -238,37 +202,23 @@ fn next_year_is_a_new_year_with_its_changes_and_the_batch_year_wins() {
     assert_eq!(r["year"], "2023-2024");
     assert!(archive.join("diamant/2025-2026").is_dir());
     let warning = r["warnings"][0].as_str().unwrap();
-    assert!(
-        warning.contains("2023-2024") && warning.contains("2025-2026"),
-        "{warning}"
-    );
+    assert!(warning.contains("2023-2024") && warning.contains("2025-2026"), "{warning}");
     let md = std::fs::read_dir(archive.join("reports"))
         .unwrap()
         .map(|e| e.unwrap().path())
-        .find(|p| {
-            p.to_string_lossy().contains("run-2025-2026")
-                && p.extension().is_some_and(|e| e == "md")
-        })
+        .find(|p| p.to_string_lossy().contains("run-2025-2026") && p.extension().is_some_and(|e| e == "md"))
         .unwrap();
-    assert!(std::fs::read_to_string(md)
-        .unwrap()
-        .contains("## Waarschuwingen"));
+    assert!(std::fs::read_to_string(md).unwrap().contains("## Waarschuwingen"));
 }
 
 #[test]
 fn bad_arguments_say_what_to_do() {
     let (code, _, err) = run(&["--year", "2024"]);
     assert_eq!(code, 1);
-    assert!(
-        err.contains("--year 2024") && err.contains("YYYY-YYYY"),
-        "{err}"
-    );
+    assert!(err.contains("--year 2024") && err.contains("YYYY-YYYY"), "{err}");
     let (code, _, err) = run(&["--year", "2024-2025"]);
     assert_eq!(code, 1);
-    assert!(
-        err.contains("--inbox") && err.contains("--sources"),
-        "{err}"
-    );
+    assert!(err.contains("--inbox") && err.contains("--sources"), "{err}");
 }
 
 /// Every file below `root` except the run reports (which record how long the

@@ -52,8 +52,16 @@ pub struct Submission<'a> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Added {
     /// The newest version of this school and year has the same source bytes.
-    Unchanged { version: u32, path: PathBuf },
-    New { version: u32, path: PathBuf, bundle_sha256: String, supersedes: Option<String> },
+    Unchanged {
+        version: u32,
+        path: PathBuf,
+    },
+    New {
+        version: u32,
+        path: PathBuf,
+        bundle_sha256: String,
+        supersedes: Option<String>,
+    },
 }
 
 /// One bundle as the ledger records it.
@@ -195,7 +203,12 @@ impl Archive {
         }
         let lock_file = match take_lock(root, lock, false) {
             Ok(f) => Some(f),
-            Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::PermissionDenied || source.kind() == std::io::ErrorKind::ReadOnlyFilesystem => None,
+            Err(Error::Io { source, .. })
+                if source.kind() == std::io::ErrorKind::PermissionDenied
+                    || source.kind() == std::io::ErrorKind::ReadOnlyFilesystem =>
+            {
+                None
+            }
             Err(e) => return Err(e),
         };
         Ok(Archive {
@@ -250,7 +263,12 @@ impl Archive {
             return BTreeMap::new();
         }
         let ledger = self.catalogue_years();
-        index.schools.into_iter().filter(|s| ledger.get(s.id.as_str()) == Some(&s.years)).map(|s| (s.id, s.name)).collect()
+        index
+            .schools
+            .into_iter()
+            .filter(|s| ledger.get(s.id.as_str()) == Some(&s.years))
+            .map(|s| (s.id, s.name))
+            .collect()
     }
 
     pub(crate) fn push_entry(&mut self, e: LedgerEntry, line_sha: String) {
@@ -294,7 +312,8 @@ impl Archive {
         let supersedes = latest.map(|l| l.bundle_sha256);
 
         let entry_name = bundle::source_entry(s.media_type);
-        let mut record = serde_json::to_vec_pretty(s.record).map_err(|source| Error::Json { what: "the record", source })?;
+        let mut record =
+            serde_json::to_vec_pretty(s.record).map_err(|source| Error::Json { what: "the record", source })?;
         record.push(b'\n');
         let mut entries: Vec<(&str, &[u8])> =
             vec![(entry_name, s.source), (bundle::TEXT, s.extracted_text.as_bytes()), (bundle::RECORD, &record)];
@@ -380,7 +399,8 @@ impl Archive {
         }
         if self.http_cache_dirty {
             let cache = self.http_cache.get_mut().get_or_insert_with(BTreeMap::new);
-            let mut b = serde_json::to_vec_pretty(cache).map_err(|source| Error::Json { what: "the HTTP cache", source })?;
+            let mut b =
+                serde_json::to_vec_pretty(cache).map_err(|source| Error::Json { what: "the HTTP cache", source })?;
             b.push(b'\n');
             fsutil::write_replace(&self.root.join(HTTP_CACHE), &b, "http-cache")?;
             self.http_cache_dirty = false;
@@ -397,7 +417,8 @@ impl Archive {
 
     fn write_head(&mut self) -> Result<()> {
         let head = ledger::Head { lines: self.entries.len() as u64, last_sha256: self.last_sha.clone() };
-        let mut b = serde_json::to_vec_pretty(&head).map_err(|source| Error::Json { what: "the ledger head", source })?;
+        let mut b =
+            serde_json::to_vec_pretty(&head).map_err(|source| Error::Json { what: "the ledger head", source })?;
         b.push(b'\n');
         fsutil::write_replace(&self.root.join(HEAD), &b, "head")?;
         self.head_lines = head.lines;
@@ -558,7 +579,9 @@ impl Archive {
                 .years
                 .entry((school.to_string(), y.year.clone()))
                 .or_insert_with(|| {
-                    bundle::read_manifest(&self.root.join(&y.newest_bundle), self.limits).ok().and_then(|m| m.school_name)
+                    bundle::read_manifest(&self.root.join(&y.newest_bundle), self.limits)
+                        .ok()
+                        .and_then(|m| m.school_name)
                 })
                 .clone();
             if name.is_some() {
@@ -654,7 +677,10 @@ impl Archive {
         }
         self.head_lines = head.as_ref().map_or(0, |h| h.lines);
         if let Some(tail) = &parsed.torn_tail {
-            tracing::warn!("cutting a ledger line cut short by an interrupted run ({} bytes); its bundle is recorded again", tail.len());
+            tracing::warn!(
+                "cutting a ledger line cut short by an interrupted run ({} bytes); its bundle is recorded again",
+                tail.len()
+            );
             let f = OpenOptions::new().write(true).open(&ledger_path).map_err(io("open", &ledger_path))?;
             f.set_len(parsed.complete_len).map_err(io("truncate", &ledger_path))?;
             f.sync_all().map_err(io("fsync", &ledger_path))?;
@@ -665,11 +691,14 @@ impl Archive {
             }
         }
         let known: std::collections::BTreeSet<&str> = self.entries.iter().map(|e| e.bundle.as_str()).collect();
-        let mut orphans: Vec<&(String, PathBuf)> = scan.bundles.iter().filter(|(rel, _)| !known.contains(rel.as_str())).collect();
+        let mut orphans: Vec<&(String, PathBuf)> =
+            scan.bundles.iter().filter(|(rel, _)| !known.contains(rel.as_str())).collect();
         orphans.sort();
         let orphans: Vec<(String, PathBuf)> = orphans.into_iter().cloned().collect();
         for (rel, path) in orphans {
-            let entry = self.orphan_entry(&rel, &path).map_err(|why| damaged(format!("`{rel}` is not in the ledger and {why}")))?;
+            let entry = self
+                .orphan_entry(&rel, &path)
+                .map_err(|why| damaged(format!("`{rel}` is not in the ledger and {why}")))?;
             tracing::warn!("recording bundle `{rel}`, which an interrupted run made but did not enter in the ledger");
             self.append(entry)?;
         }
@@ -696,8 +725,13 @@ impl Archive {
         if expected_rel != rel {
             return Err(format!("its name or folder does not match its content (expected `{expected_rel}`)"));
         }
-        let prev = self.by_year.get(&(m.school_id.clone(), m.school_year.clone())).and_then(|v| v.last()).map(|&i| &self.entries[i]);
-        let (want_version, want_supersedes) = prev.map_or((1, None), |p| (p.version + 1, Some(p.bundle_sha256.clone())));
+        let prev = self
+            .by_year
+            .get(&(m.school_id.clone(), m.school_year.clone()))
+            .and_then(|v| v.last())
+            .map(|&i| &self.entries[i]);
+        let (want_version, want_supersedes) =
+            prev.map_or((1, None), |p| (p.version + 1, Some(p.bundle_sha256.clone())));
         if m.version != want_version || m.supersedes != want_supersedes {
             return Err(format!("it is not the next version (expected version {want_version})"));
         }
@@ -720,7 +754,10 @@ impl Drop for Archive {
         if let Err(e) = self.flush() {
             // The bundles and the ledger are durable already; what is lost
             // here is derived, and the next open rebuilds it.
-            tracing::warn!("cannot update the catalogue, ledger head or HTTP cache of `{}` ({e}); the next run does", self.root.display());
+            tracing::warn!(
+                "cannot update the catalogue, ledger head or HTTP cache of `{}` ({e}); the next run does",
+                self.root.display()
+            );
         }
     }
 }
@@ -740,7 +777,12 @@ pub(crate) fn catalogue_bytes(c: &Catalogue) -> Result<Vec<u8>> {
 
 fn take_lock(root: &Path, mode: LockMode, exclusive: bool) -> Result<File> {
     let path = root.join(LOCK);
-    let f = OpenOptions::new().create(true).truncate(false).write(true).open(&path).map_err(io("open the lock file", &path))?;
+    let f = OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(io("open the lock file", &path))?;
     let r = if exclusive { f.try_lock() } else { f.try_lock_shared() };
     match r {
         Ok(()) => Ok(f),
@@ -770,7 +812,11 @@ pub(crate) fn read_ledger(root: &Path) -> Result<ParsedLedger> {
             && check_school_year(&e.year).is_ok()
             && e.bundle == format!("{}/{}/{}", e.school, e.year, bundle::file_name(e.version, &e.bundle_sha256));
         if !ok || e.bundle_sha256.len() != 64 {
-            return Err(Error::BadLedger { path, line: e.seq as usize, reason: "school, year or bundle path is not valid".into() });
+            return Err(Error::BadLedger {
+                path,
+                line: e.seq as usize,
+                reason: "school, year or bundle path is not valid".into(),
+            });
         }
     }
     Ok(parsed)

@@ -155,7 +155,10 @@ pub fn read_entries<R: Read + Seek>(reader: R, path: &Path, limits: ReadLimits) 
         }
         let room = limits.max_entry_bytes.min(limits.max_total_bytes - total);
         let mut buf = Vec::with_capacity(f.size().min(room).min(64 << 20) as usize);
-        (&mut f).take(room + 1).read_to_end(&mut buf).map_err(|e| bad(format!("entry {name:?} cannot be read ({e})")))?;
+        (&mut f)
+            .take(room + 1)
+            .read_to_end(&mut buf)
+            .map_err(|e| bad(format!("entry {name:?} cannot be read ({e})")))?;
         if buf.len() as u64 > room {
             return Err(bad(format!("entry {name:?} unpacks to more than {room} bytes")));
         }
@@ -170,13 +173,16 @@ pub fn read_entries<R: Read + Seek>(reader: R, path: &Path, limits: ReadLimits) 
 pub fn read_manifest(path: &Path, limits: ReadLimits) -> Result<Manifest> {
     let bad = |reason: String| Error::BadBundle { path: path.to_path_buf(), reason };
     let file = std::fs::File::open(path).map_err(crate::error::io("open", path))?;
-    let mut zip = ZipArchive::new(std::io::BufReader::new(file)).map_err(|e| bad(format!("not a readable zip ({e})")))?;
+    let mut zip =
+        ZipArchive::new(std::io::BufReader::new(file)).map_err(|e| bad(format!("not a readable zip ({e})")))?;
     if zip.len() > limits.max_entries {
         return Err(bad(format!("{} entries, more than the {} allowed", zip.len(), limits.max_entries)));
     }
     let f = zip.by_name(MANIFEST).map_err(|e| bad(format!("no readable manifest.json ({e})")))?;
     let mut buf = Vec::new();
-    f.take(limits.max_entry_bytes + 1).read_to_end(&mut buf).map_err(|e| bad(format!("manifest.json cannot be read ({e})")))?;
+    f.take(limits.max_entry_bytes + 1)
+        .read_to_end(&mut buf)
+        .map_err(|e| bad(format!("manifest.json cannot be read ({e})")))?;
     if buf.len() as u64 > limits.max_entry_bytes {
         return Err(bad("manifest.json is too large".into()));
     }
@@ -235,7 +241,11 @@ pub fn open_bundle(bytes: &[u8], path: &Path, limits: ReadLimits) -> Result<Open
     }
     for (n, _) in &entries {
         if n != MANIFEST && !manifest.files.iter().any(|f| &f.name == n) {
-            problems.push(EntryProblem { entry: n.clone(), expected: "not in the bundle".into(), found: "an entry the manifest does not list".into() });
+            problems.push(EntryProblem {
+                entry: n.clone(),
+                expected: "not in the bundle".into(),
+                found: "an entry the manifest does not list".into(),
+            });
         }
     }
     if let Some((_, b)) = entries.iter().find(|(n, _)| *n == manifest.source.entry) {
@@ -248,7 +258,11 @@ pub fn open_bundle(bytes: &[u8], path: &Path, limits: ReadLimits) -> Result<Open
             });
         }
     } else {
-        problems.push(EntryProblem { entry: manifest.source.entry.clone(), expected: "the source file".into(), found: "missing".into() });
+        problems.push(EntryProblem {
+            entry: manifest.source.entry.clone(),
+            expected: "the source file".into(),
+            found: "missing".into(),
+        });
     }
     Ok(OpenedBundle { manifest, entries, problems })
 }
@@ -262,7 +276,11 @@ pub fn file_name(version: u32, sha256: &str) -> String {
 pub fn parse_file_name(name: &str) -> Option<(u32, &str)> {
     let rest = name.strip_prefix('v')?.strip_suffix(".zip")?;
     let (v, prefix) = rest.split_once('-')?;
-    if v.len() < 4 || !v.bytes().all(|b| b.is_ascii_digit()) || prefix.len() != 12 || !prefix.bytes().all(|b| b.is_ascii_hexdigit()) {
+    if v.len() < 4
+        || !v.bytes().all(|b| b.is_ascii_digit())
+        || prefix.len() != 12
+        || !prefix.bytes().all(|b| b.is_ascii_hexdigit())
+    {
         return None;
     }
     Some((v.parse().ok()?, prefix))

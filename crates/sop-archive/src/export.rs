@@ -50,7 +50,13 @@ pub struct Exported {
 /// Writes the bag of `school` to `out` (atomically). Every bundle is checked
 /// against the ledger and its manifest first; a damaged archive exports
 /// nothing. Same archive and same `info` give the same bytes.
-pub fn export(archive: &Archive, school: &SchoolId, selection: Selection<'_>, out: &Path, info: &BagInfo<'_>) -> Result<Exported> {
+pub fn export(
+    archive: &Archive,
+    school: &SchoolId,
+    selection: Selection<'_>,
+    out: &Path,
+    info: &BagInfo<'_>,
+) -> Result<Exported> {
     let all = archive.bundles(school, None)?;
     let years: Vec<String> = {
         let mut y: Vec<String> = all.iter().map(|b| b.year.clone()).collect();
@@ -83,7 +89,10 @@ pub fn export(archive: &Archive, school: &SchoolId, selection: Selection<'_>, ou
     for b in &bundles {
         let (bytes, opened) = archive.read_bundle(b)?;
         if let Some(p) = opened.problems.first() {
-            return Err(Error::BadBundle { path: b.path.clone(), reason: format!("entry {} does not match the manifest; run `sop verify`", p.entry) });
+            return Err(Error::BadBundle {
+                path: b.path.clone(),
+                reason: format!("entry {} does not match the manifest; run `sop verify`", p.entry),
+            });
         }
         name = opened.manifest.school_name.clone().or(name);
         payload.push((format!("data/{}", b.rel_path), bytes));

@@ -114,7 +114,10 @@ pub fn parse(bytes: &[u8]) -> ParsedLedger {
                 if entry.prev != prev {
                     out.breaks.push((
                         n,
-                        format!("prev is {} but the line before hashes to {prev} (a line was removed, inserted or edited)", entry.prev),
+                        format!(
+                            "prev is {} but the line before hashes to {prev} (a line was removed, inserted or edited)",
+                            entry.prev
+                        ),
                     ));
                 }
                 if entry.seq != n as u64 {
@@ -130,9 +133,11 @@ pub fn parse(bytes: &[u8]) -> ParsedLedger {
 
 pub fn read_head(path: &Path) -> Result<Option<Head>> {
     match std::fs::read(path) {
-        Ok(b) => serde_json::from_slice(&b)
-            .map(Some)
-            .map_err(|e| Error::BadLedger { path: path.to_path_buf(), line: 1, reason: format!("not a ledger head ({e})") }),
+        Ok(b) => serde_json::from_slice(&b).map(Some).map_err(|e| Error::BadLedger {
+            path: path.to_path_buf(),
+            line: 1,
+            reason: format!("not a ledger head ({e})"),
+        }),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(crate::error::io("read", path)(e)),
     }

@@ -43,8 +43,8 @@ mod registry;
 mod verify;
 
 pub use archive::{
-    Added, Archive, BundleInfo, Catalogue, CatalogueSchool, CatalogueYear, HttpCacheEntry, LockMode, Submission, HTTP_CACHE,
-    INDEX, LOCK, REPORTS,
+    Added, Archive, BundleInfo, Catalogue, CatalogueSchool, CatalogueYear, HttpCacheEntry, LockMode, Submission,
+    HTTP_CACHE, INDEX, LOCK, REPORTS,
 };
 pub use error::{Error, Result};
 pub use fsutil::{format_utc, CRASH_POINTS};

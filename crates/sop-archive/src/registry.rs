@@ -62,11 +62,16 @@ impl Registry {
     pub fn parse_csv(text: &str, path: &Path) -> Result<Registry> {
         let bad = |line: usize, reason: String| Error::BadRegistry { path: path.to_path_buf(), line, reason };
         let rows = parse_csv(text.strip_prefix('\u{feff}').unwrap_or(text)).map_err(|(l, r)| bad(l, r))?;
-        let Some((_, header)) = rows.first() else { return Err(bad(1, "the file is empty; expected a header row".into())) };
+        let Some((_, header)) = rows.first() else {
+            return Err(bad(1, "the file is empty; expected a header row".into()));
+        };
         let header: Vec<String> = header.iter().map(|h| h.trim().to_lowercase()).collect();
         let col = |name: &str| header.iter().position(|h| h == name);
         let (Some(id_col), Some(name_col)) = (col("id"), col("name")) else {
-            return Err(bad(1, "the header must name the columns id and name (and optionally brin, aliases, url, email_domain)".into()));
+            return Err(bad(
+                1,
+                "the header must name the columns id and name (and optionally brin, aliases, url, email_domain)".into(),
+            ));
         };
         let (brin, aliases, url, domain) = (col("brin"), col("aliases"), col("url"), col("email_domain"));
         let mut entries: Vec<RegistryEntry> = Vec::new();
@@ -74,7 +79,8 @@ impl Registry {
             if row.iter().all(|f| f.trim().is_empty()) {
                 continue;
             }
-            let get = |c: Option<usize>| c.and_then(|c| row.get(c)).map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+            let get =
+                |c: Option<usize>| c.and_then(|c| row.get(c)).map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
             let id_text = get(Some(id_col)).unwrap_or_default();
             let id = SchoolId::parse(&id_text).map_err(|e| bad(*line, e.to_string()))?;
             if entries.iter().any(|e| e.id == id) {
@@ -201,12 +207,18 @@ pub fn identify(record: &Record, registry: Option<&Registry>, hint: Option<&str>
         let Some(name) = name else { return un("the document names no school and there is no registry".into()) };
         let city = school.address.as_ref().and_then(|a| a.city.as_deref()).filter(|c| !c.trim().is_empty());
         let (id, how) = match (city, &domain) {
-            (Some(c), _) => (SchoolId::from_text(&[name, c]), format!("derived from name \"{name}\" and city \"{c}\" (no registry)")),
+            (Some(c), _) => (
+                SchoolId::from_text(&[name, c]),
+                format!("derived from name \"{name}\" and city \"{c}\" (no registry)"),
+            ),
             (None, Some(d)) => (
                 SchoolId::from_text(&[name, d.split('.').next().unwrap_or(d)]),
                 format!("derived from name \"{name}\" and e-mail domain {d} (no registry, no city)"),
             ),
-            (None, None) => (SchoolId::from_text(&[name]), format!("derived from name \"{name}\" alone (no registry, no city, no e-mail)")),
+            (None, None) => (
+                SchoolId::from_text(&[name]),
+                format!("derived from name \"{name}\" alone (no registry, no city, no e-mail)"),
+            ),
         };
         return match id {
             Some(id) => Ok(Identified { id, how }),
@@ -236,7 +248,8 @@ pub fn identify(record: &Record, registry: Option<&Registry>, hint: Option<&str>
                 || (host.is_some() && (h.as_deref() == host.as_deref() || d == host.as_deref()))
         })
         .collect();
-    let criteria: [(&str, &Vec<&RegistryEntry>); 3] = [("BRIN", &by_brin), ("name", &by_name), ("e-mail domain / website", &by_domain)];
+    let criteria: [(&str, &Vec<&RegistryEntry>); 3] =
+        [("BRIN", &by_brin), ("name", &by_name), ("e-mail domain / website", &by_domain)];
     let mut candidates: Option<Vec<&RegistryEntry>> = None;
     let mut used: Vec<&str> = Vec::new();
     for (what, hits) in criteria {
@@ -250,7 +263,12 @@ pub fn identify(record: &Record, registry: Option<&Registry>, hint: Option<&str>
         if narrowed.is_empty() {
             let have: Vec<String> = candidates.unwrap_or_default().iter().map(|e| e.id.to_string()).collect();
             let other: Vec<String> = hits.iter().map(|e| e.id.to_string()).collect();
-            return un(format!("{} points at {} but {what} at {}", used.join(" and "), have.join(", "), other.join(", ")));
+            return un(format!(
+                "{} points at {} but {what} at {}",
+                used.join(" and "),
+                have.join(", "),
+                other.join(", ")
+            ));
         }
         used.push(what);
         candidates = Some(narrowed);

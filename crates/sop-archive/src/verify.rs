@@ -105,7 +105,14 @@ pub fn verify_with_limits(root: &Path, lock: LockMode, limits: ReadLimits) -> Re
     if let Some(tail) = &parsed.torn_tail {
         let f = format!("{LEDGER}:{}", parsed.lines.len() + 1);
         if interrupted {
-            r.notice(f, "a complete line", format!("{} bytes without a line end: a run stopped while recording; the next run records the bundle again", tail.len()));
+            r.notice(
+                f,
+                "a complete line",
+                format!(
+                    "{} bytes without a line end: a run stopped while recording; the next run records the bundle again",
+                    tail.len()
+                ),
+            );
         } else {
             r.problem(f, "a complete line", format!("{} bytes without a line end", tail.len()));
         }
@@ -119,7 +126,11 @@ pub fn verify_with_limits(root: &Path, lock: LockMode, limits: ReadLimits) -> Re
         if valid {
             a.push_entry(e.clone(), sha.clone());
         } else {
-            r.problem(format!("{LEDGER}:{}", e.seq), "a valid school id, school year and bundle path", format!("{:?}", e.bundle));
+            r.problem(
+                format!("{LEDGER}:{}", e.seq),
+                "a valid school id, school year and bundle path",
+                format!("{:?}", e.bundle),
+            );
         }
     }
 
@@ -128,7 +139,11 @@ pub fn verify_with_limits(root: &Path, lock: LockMode, limits: ReadLimits) -> Re
         r.notice(rel(root, t), "no temp files", "a temp file of an interrupted run; the next run removes it");
     }
     for s in &scan.strays {
-        r.problem(rel(root, s), "only bundles named v<version>-<sha256 prefix>.zip in <school>/<school-year>/", "an unexpected file or folder");
+        r.problem(
+            rel(root, s),
+            "only bundles named v<version>-<sha256 prefix>.zip in <school>/<school-year>/",
+            "an unexpected file or folder",
+        );
     }
 
     let mut prev_sha: Option<(String, String, u32, String)> = None; // (school, year, version, sha)
@@ -143,12 +158,20 @@ pub fn verify_with_limits(root: &Path, lock: LockMode, limits: ReadLimits) -> Re
         };
         prev_sha = Some((e.school.clone(), e.year.clone(), e.version, e.bundle_sha256.clone()));
         if e.version != want_version {
-            r.problem(format!("{LEDGER}:{}", e.seq), format!("version {want_version} of {} {}", e.school, e.year), format!("version {}", e.version));
+            r.problem(
+                format!("{LEDGER}:{}", e.seq),
+                format!("version {want_version} of {} {}", e.school, e.year),
+                format!("version {}", e.version),
+            );
         }
         let bytes = match fs::read(&path) {
             Ok(b) => b,
             Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
-                r.problem(&f, format!("the bundle of ledger line {} (sha256 {})", e.seq, e.bundle_sha256), "no such file: the bundle was removed");
+                r.problem(
+                    &f,
+                    format!("the bundle of ledger line {} (sha256 {})", e.seq, e.bundle_sha256),
+                    "no such file: the bundle was removed",
+                );
                 continue;
             }
             Err(err) => {
@@ -176,7 +199,11 @@ pub fn verify_with_limits(root: &Path, lock: LockMode, limits: ReadLimits) -> Re
         let m = &opened.manifest;
         let mut check = |what: &str, expected: String, found: String| {
             if expected != found {
-                r.problem(format!("{f}!{}", bundle::MANIFEST), format!("{what} {expected} (ledger line {})", e.seq), format!("{what} {found}"));
+                r.problem(
+                    format!("{f}!{}", bundle::MANIFEST),
+                    format!("{what} {expected} (ledger line {})", e.seq),
+                    format!("{what} {found}"),
+                );
             }
         };
         check("school", e.school.clone(), m.school_id.clone());
@@ -200,7 +227,11 @@ pub fn verify_with_limits(root: &Path, lock: LockMode, limits: ReadLimits) -> Re
             Err("more than one bundle is missing from the ledger, or the ledger is damaged".into())
         };
         match next {
-            Ok(_) => r.notice(rel.clone(), "a ledger line for this bundle", "none yet: a run stopped between saving the bundle and recording it; the next run records it"),
+            Ok(_) => r.notice(
+                rel.clone(),
+                "a ledger line for this bundle",
+                "none yet: a run stopped between saving the bundle and recording it; the next run records it",
+            ),
             Err(why) => r.problem(rel.clone(), "a ledger line for this bundle", format!("none, and {why}")),
         }
     }
@@ -216,7 +247,11 @@ pub fn verify_with_limits(root: &Path, lock: LockMode, limits: ReadLimits) -> Re
                 "the school names in the newest bundles",
                 "another name for a school; delete index.json and the next run rebuilds it from the bundles",
             ),
-            _ => r.notice(INDEX, "the catalogue as the ledger gives it", "out of date or missing; the next run rebuilds it"),
+            _ => r.notice(
+                INDEX,
+                "the catalogue as the ledger gives it",
+                "out of date or missing; the next run rebuilds it",
+            ),
         }
     }
     Ok(r)

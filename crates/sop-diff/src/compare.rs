@@ -47,28 +47,12 @@ struct Ctx<'a> {
 }
 
 pub(crate) fn changes(old: &Record, new: &Record) -> Vec<Change> {
-    let mut cx = Ctx {
-        old_family: &old.template.family,
-        new_family: &new.template.family,
-        out: Vec::new(),
-    };
+    let mut cx = Ctx { old_family: &old.template.family, new_family: &new.template.family, out: Vec::new() };
     cx.template(old, new);
-    cx.scalar(
-        "school_year",
-        None,
-        &field_label("school_year"),
-        to_value(&old.school_year),
-        to_value(&new.school_year),
-    );
+    cx.scalar("school_year", None, &field_label("school_year"), to_value(&old.school_year), to_value(&new.school_year));
     cx.school(old, new);
     cx.governance(old, new);
-    cx.free_text(
-        "vision",
-        None,
-        &field_label("vision"),
-        old.vision.as_deref(),
-        new.vision.as_deref(),
-    );
+    cx.free_text("vision", None, &field_label("vision"), old.vision.as_deref(), new.vision.as_deref());
     cx.free_text(
         "vision_context",
         None,
@@ -78,26 +62,12 @@ pub(crate) fn changes(old: &Record, new: &Record) -> Vec<Change> {
     );
     cx.support_structure(old, new);
     cx.keyed("hgw", &old.hgw, &new.hgw, |r| (&r.key, &r.label));
-    cx.scalar(
-        "hgw_summary",
-        None,
-        &field_label("hgw_summary"),
-        to_value(&old.hgw_summary),
-        to_value(&new.hgw_summary),
-    );
-    cx.keyed("expertise", &old.expertise, &new.expertise, |r| {
-        (&r.key, &r.label)
-    });
-    cx.keyed("partners", &old.partners, &new.partners, |r| {
-        (&r.key, &r.name)
-    });
+    cx.scalar("hgw_summary", None, &field_label("hgw_summary"), to_value(&old.hgw_summary), to_value(&new.hgw_summary));
+    cx.keyed("expertise", &old.expertise, &new.expertise, |r| (&r.key, &r.label));
+    cx.keyed("partners", &old.partners, &new.partners, |r| (&r.key, &r.name));
     cx.keyed("offers", &old.offers, &new.offers, |r| (&r.key, &r.name));
-    cx.keyed("facilities", &old.facilities, &new.facilities, |r| {
-        (&r.key, &r.name)
-    });
-    cx.keyed("protocols", &old.protocols, &new.protocols, |r| {
-        (&r.key, &r.name)
-    });
+    cx.keyed("facilities", &old.facilities, &new.facilities, |r| (&r.key, &r.name));
+    cx.keyed("protocols", &old.protocols, &new.protocols, |r| (&r.key, &r.name));
     cx.free_text(
         "extra_support",
         None,
@@ -155,25 +125,8 @@ impl Ctx<'_> {
             || !(family_lacks(self.old_family, path) || family_lacks(self.new_family, path))
     }
 
-    fn push(
-        &mut self,
-        field: &str,
-        key: Option<String>,
-        label: String,
-        change: ChangeKind,
-        old: Value,
-        new: Value,
-    ) {
-        self.out.push(Change {
-            field: field.to_string(),
-            key,
-            label,
-            change,
-            old,
-            new,
-            similarity: None,
-            hunks: None,
-        });
+    fn push(&mut self, field: &str, key: Option<String>, label: String, change: ChangeKind, old: Value, new: Value) {
+        self.out.push(Change { field: field.to_string(), key, label, change, old, new, similarity: None, hunks: None });
     }
 
     /// A value compared whole: `old`/`new` are reported, `cmp_*` are compared.
@@ -196,32 +149,15 @@ impl Ctx<'_> {
         if (oe && ne) || canon(&old_cmp) == canon(&new_cmp) {
             return;
         }
-        let (old, new) = (
-            if oe { Value::Null } else { old },
-            if ne { Value::Null } else { new },
-        );
-        self.push(
-            field,
-            key.map(str::to_string),
-            label.to_string(),
-            kind_of(oe, ne),
-            old,
-            new,
-        );
+        let (old, new) = (if oe { Value::Null } else { old }, if ne { Value::Null } else { new });
+        self.push(field, key.map(str::to_string), label.to_string(), kind_of(oe, ne), old, new);
     }
 
     fn scalar(&mut self, field: &str, key: Option<&str>, label: &str, old: Value, new: Value) {
         self.scalar_cmp(field, key, label, (old.clone(), old), (new.clone(), new));
     }
 
-    fn free_text(
-        &mut self,
-        field: &str,
-        key: Option<&str>,
-        label: &str,
-        old: Option<&str>,
-        new: Option<&str>,
-    ) {
+    fn free_text(&mut self, field: &str, key: Option<&str>, label: &str, old: Option<&str>, new: Option<&str>) {
         if !self.applies(field) {
             return;
         }
@@ -250,17 +186,9 @@ impl Ctx<'_> {
     }
 
     fn template(&mut self, old: &Record, new: &Record) {
-        let t =
-            |r: &Record| json!({ "family": r.template.family, "revision": r.template.revision });
+        let t = |r: &Record| json!({ "family": r.template.family, "revision": r.template.revision });
         if t(old) != t(new) && canon(&t(old)) != canon(&t(new)) {
-            self.push(
-                "template",
-                None,
-                field_label("template"),
-                ChangeKind::Changed,
-                t(old),
-                t(new),
-            );
+            self.push("template", None, field_label("template"), ChangeKind::Changed, t(old), t(new));
         }
     }
 
@@ -269,18 +197,12 @@ impl Ctx<'_> {
         let text = |s: &Option<String>| to_value(s);
         let lower = |s: &Option<String>| to_value(&s.as_ref().map(|s| s.trim().to_lowercase()));
         let digits = |s: &Option<String>| {
-            to_value(
-                &s.as_ref()
-                    .map(|s| s.chars().filter(char::is_ascii_digit).collect::<String>()),
-            )
+            to_value(&s.as_ref().map(|s| s.chars().filter(char::is_ascii_digit).collect::<String>()))
         };
         let site = |s: &Option<String>| {
             to_value(&s.as_ref().map(|s| {
                 let s = s.trim().to_lowercase();
-                let s = s
-                    .trim_start_matches("https://")
-                    .trim_start_matches("http://")
-                    .trim_start_matches("www.");
+                let s = s.trim_start_matches("https://").trim_start_matches("http://").trim_start_matches("www.");
                 s.trim_end_matches('/').to_string()
             }))
         };
@@ -301,13 +223,7 @@ impl Ctx<'_> {
             (text(&o.name), text(&o.name)),
             (text(&n.name), text(&n.name)),
         );
-        self.scalar(
-            f,
-            Some("sector"),
-            &member_label(f, "sector"),
-            to_value(&o.sector),
-            to_value(&n.sector),
-        );
+        self.scalar(f, Some("sector"), &member_label(f, "sector"), to_value(&o.sector), to_value(&n.sector));
         self.scalar_cmp(
             f,
             Some("brin"),
@@ -381,16 +297,10 @@ impl Ctx<'_> {
             }
         }
         let drafted = |d: &Option<sop_model::Drafted>| {
-            d.as_ref().map_or(
-                Value::Null,
-                |d| json!({ "date": when(&d.date, &d.raw), "by": d.by }),
-            )
+            d.as_ref().map_or(Value::Null, |d| json!({ "date": when(&d.date, &d.raw), "by": d.by }))
         };
         let signed = |s: &Option<sop_model::Signed>| {
-            s.as_ref().map_or(
-                Value::Null,
-                |s| json!({ "date": when(&s.date, &s.raw), "chair": s.chair }),
-            )
+            s.as_ref().map_or(Value::Null, |s| json!({ "date": when(&s.date, &s.raw), "chair": s.chair }))
         };
         self.scalar_cmp(
             f,
@@ -399,13 +309,7 @@ impl Ctx<'_> {
             (to_value(&o.drafted), drafted(&o.drafted)),
             (to_value(&n.drafted), drafted(&n.drafted)),
         );
-        self.scalar(
-            f,
-            Some("director"),
-            &member_label(f, "director"),
-            to_value(&o.director),
-            to_value(&n.director),
-        );
+        self.scalar(f, Some("director"), &member_label(f, "director"), to_value(&o.director), to_value(&n.director));
         self.scalar_cmp(
             f,
             Some("mr_advice"),
@@ -439,22 +343,14 @@ impl Ctx<'_> {
     fn support_structure(&mut self, old: &Record, new: &Record) {
         let (o, n) = (&old.support_structure, &new.support_structure);
         let f = "support_structure";
-        self.free_text(
-            f,
-            Some("text"),
-            &member_label(f, "text"),
-            o.text.as_deref(),
-            n.text.as_deref(),
-        );
+        self.free_text(f, Some("text"), &member_label(f, "text"), o.text.as_deref(), n.text.as_deref());
 
         let levels = |s: &sop_model::SupportStructure| {
             let mut m: BTreeMap<u32, Vec<&str>> = BTreeMap::new();
             for l in &s.levels {
                 m.entry(l.level).or_default().push(&l.text);
             }
-            m.into_iter()
-                .map(|(k, v)| (k, v.join(" ")))
-                .collect::<BTreeMap<_, _>>()
+            m.into_iter().map(|(k, v)| (k, v.join(" "))).collect::<BTreeMap<_, _>>()
         };
         let (ol, nl) = (levels(o), levels(n));
         let all: std::collections::BTreeSet<u32> = ol.keys().chain(nl.keys()).copied().collect();
@@ -470,10 +366,8 @@ impl Ctx<'_> {
             );
         }
 
-        let (ot, nt): (Vec<Value>, Vec<Value>) = (
-            o.team.iter().map(to_value).collect(),
-            n.team.iter().map(to_value).collect(),
-        );
+        let (ot, nt): (Vec<Value>, Vec<Value>) =
+            (o.team.iter().map(to_value).collect(), n.team.iter().map(to_value).collect());
         // The member's name is the value; "Orthopedagoog: Orthopedagoog" would
         // say it twice.
         self.keyless_rows(f, "team", &ot, &nt, |_| member_label(f, "team"));
@@ -509,8 +403,7 @@ impl Ctx<'_> {
                 .collect::<Vec<_>>()
         };
         let (ok, nk) = (occurrences(old), occurrences(new));
-        let old_at: HashMap<&(String, usize), usize> =
-            ok.iter().enumerate().map(|(i, k)| (k, i)).collect();
+        let old_at: HashMap<&(String, usize), usize> = ok.iter().enumerate().map(|(i, k)| (k, i)).collect();
         let new_keys: std::collections::HashSet<&(String, usize)> = nk.iter().collect();
         for (j, k) in nk.iter().enumerate() {
             let n = &new[j];
@@ -518,51 +411,25 @@ impl Ctx<'_> {
                 Some(&i) => {
                     let (ov, nv) = (to_value(&old[i]), to_value(n));
                     if canon(&ov) != canon(&nv) {
-                        self.push(
-                            field,
-                            Some(k.0.clone()),
-                            id(n).1.clone(),
-                            ChangeKind::Changed,
-                            ov,
-                            nv,
-                        );
+                        self.push(field, Some(k.0.clone()), id(n).1.clone(), ChangeKind::Changed, ov, nv);
                     }
                 }
-                None => self.push(
-                    field,
-                    Some(k.0.clone()),
-                    id(n).1.clone(),
-                    ChangeKind::Added,
-                    Value::Null,
-                    to_value(n),
-                ),
+                None => {
+                    self.push(field, Some(k.0.clone()), id(n).1.clone(), ChangeKind::Added, Value::Null, to_value(n))
+                }
             }
         }
         for (i, k) in ok.iter().enumerate() {
             if !new_keys.contains(k) {
                 let o = &old[i];
-                self.push(
-                    field,
-                    Some(k.0.clone()),
-                    id(o).1.clone(),
-                    ChangeKind::Removed,
-                    to_value(o),
-                    Value::Null,
-                );
+                self.push(field, Some(k.0.clone()), id(o).1.clone(), ChangeKind::Removed, to_value(o), Value::Null);
             }
         }
     }
 
     /// Rows without a key that are either there or not (team members):
     /// matched by their canonical text.
-    fn keyless_rows(
-        &mut self,
-        field: &str,
-        key: &str,
-        old: &[Value],
-        new: &[Value],
-        label: impl Fn(&Value) -> String,
-    ) {
+    fn keyless_rows(&mut self, field: &str, key: &str, old: &[Value], new: &[Value], label: impl Fn(&Value) -> String) {
         if !self.applies(field) {
             return;
         }
@@ -625,9 +492,8 @@ impl Ctx<'_> {
             let s = text::similarity(&text_of(a), &text_of(b));
             (s >= 0.5).then_some(s)
         };
-        let fallback = |a: &Value, b: &Value| {
-            pair_same_group && !is_empty(&group(a)) && canon(&group(a)) == canon(&group(b))
-        };
+        let fallback =
+            |a: &Value, b: &Value| pair_same_group && !is_empty(&group(a)) && canon(&group(a)) == canon(&group(b));
         let pairs = pair_rows(old, new, exact, similar, fallback);
         for p in pairs {
             let key = key.map(str::to_string);
@@ -687,11 +553,7 @@ impl Ctx<'_> {
             &rows(new),
             |v| v["category"].clone(),
             |v| v["text"].as_str().unwrap_or_default().to_string(),
-            |v| {
-                v["category"]
-                    .as_str()
-                    .map_or_else(|| member_label(f, "items"), str::to_string)
-            },
+            |v| v["category"].as_str().map_or_else(|| member_label(f, "items"), str::to_string),
             false,
         );
     }
@@ -732,30 +594,15 @@ impl Ctx<'_> {
         for p in pair_rows(&o, &n, exact, |_, _| None, |_, _| true) {
             match p {
                 Pair::Same => {}
-                Pair::Changed(i, j) => self.push(
-                    f,
-                    Some("amounts".into()),
-                    label.clone(),
-                    ChangeKind::Changed,
-                    o[i].clone(),
-                    n[j].clone(),
-                ),
-                Pair::Added(j) => self.push(
-                    f,
-                    Some("amounts".into()),
-                    label.clone(),
-                    ChangeKind::Added,
-                    Value::Null,
-                    n[j].clone(),
-                ),
-                Pair::Removed(i) => self.push(
-                    f,
-                    Some("amounts".into()),
-                    label.clone(),
-                    ChangeKind::Removed,
-                    o[i].clone(),
-                    Value::Null,
-                ),
+                Pair::Changed(i, j) => {
+                    self.push(f, Some("amounts".into()), label.clone(), ChangeKind::Changed, o[i].clone(), n[j].clone())
+                }
+                Pair::Added(j) => {
+                    self.push(f, Some("amounts".into()), label.clone(), ChangeKind::Added, Value::Null, n[j].clone())
+                }
+                Pair::Removed(i) => {
+                    self.push(f, Some("amounts".into()), label.clone(), ChangeKind::Removed, o[i].clone(), Value::Null)
+                }
             }
         }
     }
@@ -787,59 +634,35 @@ impl Ctx<'_> {
     fn boilerplate(&mut self, old: &Record, new: &Record) {
         let f = "boilerplate";
         fn index(r: &Record) -> BTreeMap<String, &sop_model::Boilerplate> {
-            r.boilerplate
-                .iter()
-                .map(|b| (slug(&b.section), b))
-                .collect()
+            r.boilerplate.iter().map(|b| (slug(&b.section), b)).collect()
         }
         let (o, n) = (index(old), index(new));
         let same_template = self.old_family == self.new_family;
         for b in &new.boilerplate {
             let k = slug(&b.section);
             match o.get(&k) {
-                Some(ob) if ob.standard != b.standard => self.push(
-                    f,
-                    Some(k),
-                    b.section.clone(),
-                    ChangeKind::Changed,
-                    to_value(*ob),
-                    to_value(b),
-                ),
+                Some(ob) if ob.standard != b.standard => {
+                    self.push(f, Some(k), b.section.clone(), ChangeKind::Changed, to_value(*ob), to_value(b))
+                }
                 Some(_) => {}
-                None if same_template && !b.standard => self.push(
-                    f,
-                    Some(k),
-                    b.section.clone(),
-                    ChangeKind::Added,
-                    Value::Null,
-                    to_value(b),
-                ),
+                None if same_template && !b.standard => {
+                    self.push(f, Some(k), b.section.clone(), ChangeKind::Added, Value::Null, to_value(b))
+                }
                 None => {}
             }
         }
         for b in &old.boilerplate {
             let k = slug(&b.section);
             if !n.contains_key(&k) && same_template && !b.standard {
-                self.push(
-                    f,
-                    Some(k),
-                    b.section.clone(),
-                    ChangeKind::Removed,
-                    to_value(b),
-                    Value::Null,
-                );
+                self.push(f, Some(k), b.section.clone(), ChangeKind::Removed, to_value(b), Value::Null);
             }
         }
     }
 
     fn unmapped(&mut self, old: &Record, new: &Record) {
         // The page a text was found on is where, not what.
-        let rows = |r: &Record| {
-            r.unmapped
-                .iter()
-                .map(|u| json!({ "heading": u.heading, "text": u.text }))
-                .collect::<Vec<_>>()
-        };
+        let rows =
+            |r: &Record| r.unmapped.iter().map(|u| json!({ "heading": u.heading, "text": u.text })).collect::<Vec<_>>();
         self.text_rows(
             "unmapped",
             None,
@@ -847,11 +670,7 @@ impl Ctx<'_> {
             &rows(new),
             |v| v["heading"].clone(),
             |v| v["text"].as_str().unwrap_or_default().to_string(),
-            |v| {
-                v["heading"]
-                    .as_str()
-                    .map_or_else(|| member_label("unmapped", "item"), str::to_string)
-            },
+            |v| v["heading"].as_str().map_or_else(|| member_label("unmapped", "item"), str::to_string),
             true,
         );
     }
@@ -904,11 +723,8 @@ fn pair_rows(
     }
     // Most alike first; ties broken by position the same way whichever side
     // is old, so that diff(b, a) mirrors diff(a, b).
-    candidates.sort_by(|a, b| {
-        b.0.total_cmp(&a.0)
-            .then((a.1 + a.2).cmp(&(b.1 + b.2)))
-            .then(a.1.min(a.2).cmp(&b.1.min(b.2)))
-    });
+    candidates
+        .sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1 + a.2).cmp(&(b.1 + b.2))).then(a.1.min(a.2).cmp(&b.1.min(b.2))));
     for (_, i, j) in candidates {
         if !used_old[i] && old_of_new[j].is_none() {
             used_old[i] = true;

@@ -53,17 +53,9 @@ pub fn same_school(a: &Record, b: &Record) -> SameSchool {
 
     if let Some((x, y)) = &brin {
         return if x == y {
-            SameSchool {
-                verdict: Verdict::Same,
-                by: vec![IdKind::Brin],
-                reason: format!("same BRIN {x}"),
-            }
+            SameSchool { verdict: Verdict::Same, by: vec![IdKind::Brin], reason: format!("same BRIN {x}") }
         } else {
-            SameSchool {
-                verdict: Verdict::Different,
-                by: vec![],
-                reason: format!("BRIN {x} and {y} differ"),
-            }
+            SameSchool { verdict: Verdict::Different, by: vec![], reason: format!("BRIN {x} and {y} differ") }
         };
     }
     let mut by = Vec::new();
@@ -83,11 +75,7 @@ pub fn same_school(a: &Record, b: &Record) -> SameSchool {
             })
             .collect::<Vec<_>>()
             .join(", ");
-        return SameSchool {
-            verdict: Verdict::Same,
-            by,
-            reason,
-        };
+        return SameSchool { verdict: Verdict::Same, by, reason };
     }
     if name.is_none() && domain.is_none() {
         return SameSchool {
@@ -107,11 +95,7 @@ pub fn same_school(a: &Record, b: &Record) -> SameSchool {
     if let Some((x, y)) = &domain {
         parts.push(format!("e-mail domains {x} and {y} differ"));
     }
-    SameSchool {
-        verdict: Verdict::Different,
-        by,
-        reason: parts.join(", "),
-    }
+    SameSchool { verdict: Verdict::Different, by, reason: parts.join(", ") }
 }
 
 /// [`same_school`], with `different` as an error.
@@ -128,13 +112,7 @@ fn both<T>(a: Option<T>, b: Option<T>) -> Option<(T, T)> {
 }
 
 fn brin(r: &Record) -> Option<String> {
-    let b: String = r
-        .school
-        .brin
-        .as_deref()?
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .collect();
+    let b: String = r.school.brin.as_deref()?.chars().filter(|c| c.is_alphanumeric()).collect();
     (!b.is_empty()).then(|| b.to_uppercase())
 }
 
@@ -163,16 +141,8 @@ const GENERIC: &[&str] = &[
 
 fn name_key(r: &Record) -> Option<Vec<String>> {
     let s = slug(r.school.name.as_deref()?);
-    let mut words: Vec<String> = s
-        .split('_')
-        .filter(|w| !w.is_empty())
-        .map(str::to_string)
-        .collect();
-    let specific: Vec<String> = words
-        .iter()
-        .filter(|w| !GENERIC.contains(&w.as_str()))
-        .cloned()
-        .collect();
+    let mut words: Vec<String> = s.split('_').filter(|w| !w.is_empty()).map(str::to_string).collect();
+    let specific: Vec<String> = words.iter().filter(|w| !GENERIC.contains(&w.as_str())).cloned().collect();
     if !specific.is_empty() {
         words = specific;
     }

@@ -122,12 +122,9 @@ pub(crate) fn value_nl(field: &str, attr: &str, v: &Value, family: &str) -> Stri
             _ => "niet ingevuld".into(),
         },
         ("facilities", "present", Value::Bool(true)) => "aanwezig".into(),
-        ("facilities", "present", Value::Bool(false)) => if family == POS {
-            "niet aanwezig"
-        } else {
-            "niet van toepassing"
+        ("facilities", "present", Value::Bool(false)) => {
+            if family == POS { "niet aanwezig" } else { "niet van toepassing" }.into()
         }
-        .into(),
         (_, _, Value::Bool(b)) => if *b { "ja" } else { "nee" }.into(),
         ("hgw", "status", Value::String(s)) => hgw_status(s, family),
         ("partners", "involvement", Value::String(s)) => match s.as_str() {
@@ -153,21 +150,12 @@ pub(crate) fn value_nl(field: &str, attr: &str, v: &Value, family: &str) -> Stri
             if a.is_empty() {
                 "niet aangeboden".into()
             } else {
-                a.iter()
-                    .map(|p| provider(p.as_str().unwrap_or_default()))
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                a.iter().map(|p| provider(p.as_str().unwrap_or_default())).collect::<Vec<_>>().join(", ")
             }
         }
         ("school", "sector", Value::String(s)) => s.to_uppercase(),
-        ("school", "address", Value::Object(o)) => o
-            .get("raw")
-            .and_then(Value::as_str)
-            .unwrap_or_default()
-            .to_string(),
-        ("governance", "director", Value::Object(o)) => {
-            join_present(&[o.get("title"), o.get("name")], ": ")
-        }
+        ("school", "address", Value::Object(o)) => o.get("raw").and_then(Value::as_str).unwrap_or_default().to_string(),
+        ("governance", "director", Value::Object(o)) => join_present(&[o.get("title"), o.get("name")], ": "),
         ("governance", _, Value::Object(o)) => {
             let date = o.get("raw").filter(|v| !v.is_null()).or(o.get("date"));
             let who = o.get("chair").or(o.get("by"));
@@ -178,14 +166,9 @@ pub(crate) fn value_nl(field: &str, attr: &str, v: &Value, family: &str) -> Stri
                 (None, None) => "niet ingevuld".into(),
             }
         }
-        ("governance", "filled_in", Value::String(s))
-        | ("evaluation", "date", Value::String(s)) => date_nl(s),
+        ("governance", "filled_in", Value::String(s)) | ("evaluation", "date", Value::String(s)) => date_nl(s),
         ("finance", "amounts", Value::Object(o)) => {
-            let eur = o
-                .get("eur")
-                .and_then(Value::as_f64)
-                .map(euro)
-                .unwrap_or_default();
+            let eur = o.get("eur").and_then(Value::as_f64).map(euro).unwrap_or_default();
             match o.get("period").and_then(Value::as_str) {
                 Some(p) => format!("{eur} ({p})"),
                 None => eur,
@@ -204,12 +187,7 @@ pub(crate) fn value_nl(field: &str, attr: &str, v: &Value, family: &str) -> Stri
             }
         }
         ("hgw_summary", _, Value::Object(o)) => {
-            let pct = |k: &str| {
-                o.get(k)
-                    .and_then(Value::as_f64)
-                    .map(number)
-                    .unwrap_or_default()
-            };
+            let pct = |k: &str| o.get(k).and_then(Value::as_f64).map(number).unwrap_or_default();
             format!(
                 "nog niet ontwikkeld {}%, in ontwikkeling {}%, ontwikkeld {}%, ver ontwikkeld {}%",
                 pct("not_started_pct"),
@@ -224,26 +202,17 @@ pub(crate) fn value_nl(field: &str, attr: &str, v: &Value, family: &str) -> Stri
             if a.is_empty() {
                 "geen".into()
             } else {
-                a.iter()
-                    .map(|x| value_nl(field, attr, x, family))
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                a.iter().map(|x| value_nl(field, attr, x, family)).collect::<Vec<_>>().join(", ")
             }
         }
-        (_, _, Value::Object(o)) => o
-            .values()
-            .filter(|v| !v.is_null())
-            .map(|x| value_nl(field, attr, x, family))
-            .collect::<Vec<_>>()
-            .join(", "),
+        (_, _, Value::Object(o)) => {
+            o.values().filter(|v| !v.is_null()).map(|x| value_nl(field, attr, x, family)).collect::<Vec<_>>().join(", ")
+        }
     }
 }
 
 fn join_present(parts: &[Option<&Value>], sep: &str) -> String {
-    let s: Vec<&str> = parts
-        .iter()
-        .filter_map(|p| p.and_then(Value::as_str))
-        .collect();
+    let s: Vec<&str> = parts.iter().filter_map(|p| p.and_then(Value::as_str)).collect();
     if s.is_empty() {
         "niet ingevuld".into()
     } else {
@@ -291,12 +260,7 @@ pub(crate) fn date_nl(s: &str) -> String {
         "december",
     ];
     let parts: Vec<&str> = s.split('-').collect();
-    let month = |m: &str| {
-        m.parse::<usize>()
-            .ok()
-            .filter(|m| (1..=12).contains(m))
-            .map(|m| MONTHS[m - 1])
-    };
+    let month = |m: &str| m.parse::<usize>().ok().filter(|m| (1..=12).contains(m)).map(|m| MONTHS[m - 1]);
     match parts.as_slice() {
         [y, m] if y.len() == 4 => month(m).map_or_else(|| s.to_string(), |m| format!("{m} {y}")),
         [y, m, d] if y.len() == 4 => match (month(m), d.parse::<u32>()) {
@@ -353,9 +317,6 @@ mod tests {
         let v = Value::String("in_place".into());
         assert_eq!(value_nl("hgw", "status", &v, MODEL), "op orde");
         assert_eq!(value_nl("hgw", "status", &v, POS), "ontwikkeld");
-        assert_eq!(
-            value_nl("facilities", "present", &Value::Bool(false), MODEL),
-            "niet van toepassing"
-        );
+        assert_eq!(value_nl("facilities", "present", &Value::Bool(false), MODEL), "niet van toepassing");
     }
 }

@@ -190,9 +190,6 @@ fn side(r: &Record) -> Side {
         school_year: r.school_year.clone(),
         sha256: r.source.sha256.clone(),
         filename: r.source.filename.clone(),
-        template: TemplateId {
-            family: r.template.family.clone(),
-            revision: r.template.revision.clone(),
-        },
+        template: TemplateId { family: r.template.family.clone(), revision: r.template.revision.clone() },
     }
 }

@@ -26,12 +26,7 @@ enum Block {
     /// One line: "Expertise motoriek: ja → nee".
     Item { kind: ChangeKind, spans: Vec<Span> },
     /// A free text with its word-level changes.
-    Text {
-        kind: ChangeKind,
-        title: String,
-        similarity: Option<f64>,
-        spans: Vec<Span>,
-    },
+    Text { kind: ChangeKind, title: String, similarity: Option<f64>, spans: Vec<Span> },
 }
 
 struct Section {
@@ -67,33 +62,12 @@ fn side_rows(s: &Side) -> Vec<(String, String)> {
         Some(r) => format!("{family}, {r}"),
         None => family,
     };
-    let short_hash = if s.sha256.len() > 12 {
-        format!("{}…", &s.sha256[..12])
-    } else {
-        s.sha256.clone()
-    };
+    let short_hash = if s.sha256.len() > 12 { format!("{}…", &s.sha256[..12]) } else { s.sha256.clone() };
     vec![
-        (
-            "Schooljaar".into(),
-            s.school_year.clone().unwrap_or_else(|| "onbekend".into()),
-        ),
+        ("Schooljaar".into(), s.school_year.clone().unwrap_or_else(|| "onbekend".into())),
         ("Sjabloon".into(), template),
-        (
-            "Bestand".into(),
-            if s.filename.is_empty() {
-                "onbekend".into()
-            } else {
-                s.filename.clone()
-            },
-        ),
-        (
-            "SHA-256".into(),
-            if short_hash.is_empty() {
-                "onbekend".into()
-            } else {
-                short_hash
-            },
-        ),
+        ("Bestand".into(), if s.filename.is_empty() { "onbekend".into() } else { s.filename.clone() }),
+        ("SHA-256".into(), if short_hash.is_empty() { "onbekend".into() } else { short_hash }),
     ]
 }
 
@@ -104,11 +78,7 @@ fn build(d: &Diff) -> Report {
         (Some(a), None) => a.to_string(),
         (None, None) => "onbekende school (naam niet in de documenten)".into(),
     };
-    let year = |s: &Side| {
-        s.school_year
-            .clone()
-            .unwrap_or_else(|| "onbekend schooljaar".into())
-    };
+    let year = |s: &Side| s.school_year.clone().unwrap_or_else(|| "onbekend schooljaar".into());
     let years = format!("Schooljaar {} → {}", year(&d.from), year(&d.to));
     let warning = match d.same_school.verdict {
         Verdict::Same => None,
@@ -127,14 +97,8 @@ fn build(d: &Diff) -> Report {
     for c in &d.changes {
         let title = field_label(&c.field);
         if sections.last().is_none_or(|s| s.title != title) {
-            sections.push(Section {
-                title: title.clone(),
-                blocks: Vec::new(),
-            });
-            per_field.push((
-                title,
-                d.summary.fields.get(&c.field).copied().unwrap_or_default(),
-            ));
+            sections.push(Section { title: title.clone(), blocks: Vec::new() });
+            per_field.push((title, d.summary.fields.get(&c.field).copied().unwrap_or_default()));
         }
         let family = match c.change {
             ChangeKind::Removed => &d.from.template.family,
@@ -150,11 +114,7 @@ fn build(d: &Diff) -> Report {
         years,
         sides: [side_rows(&d.from), side_rows(&d.to)],
         warning,
-        total: Counts {
-            added: d.summary.added,
-            removed: d.summary.removed,
-            changed: d.summary.changed,
-        },
+        total: Counts { added: d.summary.added, removed: d.summary.removed, changed: d.summary.changed },
         per_field,
         sections,
     }
@@ -178,22 +138,13 @@ fn block(c: &Change, family: &str, old_family: &str) -> Block {
         return Block::Text {
             kind: c.change,
             title: c.label.clone(),
-            similarity: (c.change == ChangeKind::Changed)
-                .then_some(c.similarity)
-                .flatten(),
+            similarity: (c.change == ChangeKind::Changed).then_some(c.similarity).flatten(),
             spans: elide(&words),
         };
     }
-    let member = c
-        .key
-        .as_deref()
-        .map(|k| k.split('/').next().unwrap_or(k))
-        .unwrap_or("");
+    let member = c.key.as_deref().map(|k| k.split('/').next().unwrap_or(k)).unwrap_or("");
     // "7. Constructieve samenwerking.: ..." reads badly.
-    let mut spans = vec![Span::Text(format!(
-        "{}: ",
-        c.label.trim_end_matches(['.', ':', ' '])
-    ))];
+    let mut spans = vec![Span::Text(format!("{}: ", c.label.trim_end_matches(['.', ':', ' '])))];
     if !row_attrs(&c.field, family).is_empty() {
         spans.extend(row_spans(c, family, old_family));
     } else if c.field == "boilerplate" {
@@ -215,26 +166,16 @@ fn block(c: &Change, family: &str, old_family: &str) -> Block {
             ChangeKind::Removed => spans.push(Span::Del(v(&c.old, family))),
         }
     }
-    Block::Item {
-        kind: c.change,
-        spans,
-    }
+    Block::Item { kind: c.change, spans }
 }
 
 /// "old → new", or an inline word diff when the values are long texts.
 fn arrow(old: &str, new: &str) -> Vec<Span> {
     if text::tokens(old).len() > 8 && text::tokens(new).len() > 8 {
-        let words: Vec<(HunkOp, String)> = text::hunks(old, new)
-            .into_iter()
-            .map(|h| (h.op, h.text))
-            .collect();
+        let words: Vec<(HunkOp, String)> = text::hunks(old, new).into_iter().map(|h| (h.op, h.text)).collect();
         return elide(&words);
     }
-    vec![
-        Span::Del(old.to_string()),
-        Span::Text(" → ".into()),
-        Span::Ins(new.to_string()),
-    ]
+    vec![Span::Del(old.to_string()), Span::Text(" → ".into()), Span::Ins(new.to_string())]
 }
 
 fn row_spans(c: &Change, family: &str, old_family: &str) -> Vec<Span> {
@@ -244,10 +185,7 @@ fn row_spans(c: &Change, family: &str, old_family: &str) -> Vec<Span> {
         ChangeKind::Changed => {
             let mut first = true;
             for (n_attr, &a) in attrs.iter().enumerate() {
-                let (o, n) = (
-                    c.old.get(a).unwrap_or(&Value::Null),
-                    c.new.get(a).unwrap_or(&Value::Null),
-                );
+                let (o, n) = (c.old.get(a).unwrap_or(&Value::Null), c.new.get(a).unwrap_or(&Value::Null));
                 if canonical_eq(o, n) {
                     continue;
                 }
@@ -258,18 +196,11 @@ fn row_spans(c: &Change, family: &str, old_family: &str) -> Vec<Span> {
                 if n_attr > 0 {
                     spans.push(Span::Text(format!("{} ", attr_label(a))));
                 }
-                spans.extend(arrow(
-                    &value_nl(&c.field, a, o, old_family),
-                    &value_nl(&c.field, a, n, family),
-                ));
+                spans.extend(arrow(&value_nl(&c.field, a, o, old_family), &value_nl(&c.field, a, n, family)));
             }
         }
         ChangeKind::Added | ChangeKind::Removed => {
-            let row = if c.change == ChangeKind::Added {
-                &c.new
-            } else {
-                &c.old
-            };
+            let row = if c.change == ChangeKind::Added { &c.new } else { &c.old };
             let mut parts = Vec::new();
             for (n_attr, &a) in attrs.iter().enumerate() {
                 let v = row.get(a).unwrap_or(&Value::Null);
@@ -279,19 +210,11 @@ fn row_spans(c: &Change, family: &str, old_family: &str) -> Vec<Span> {
                 if n_attr == 0 {
                     parts.push(value_nl(&c.field, a, v, family));
                 } else if !v.is_null() {
-                    parts.push(format!(
-                        "{}: {}",
-                        attr_label(a),
-                        value_nl(&c.field, a, v, family)
-                    ));
+                    parts.push(format!("{}: {}", attr_label(a), value_nl(&c.field, a, v, family)));
                 }
             }
             let s = parts.join("; ");
-            spans.push(if c.change == ChangeKind::Added {
-                Span::Ins(s)
-            } else {
-                Span::Del(s)
-            });
+            spans.push(if c.change == ChangeKind::Added { Span::Ins(s) } else { Span::Del(s) });
         }
     }
     spans
@@ -319,16 +242,8 @@ fn elide(words: &[(HunkOp, String)]) -> Vec<Span> {
                 let s = if w.len() <= limit.max(CONTEXT_WORDS) {
                     text.clone()
                 } else {
-                    let head = if keep_head {
-                        w[..CONTEXT_WORDS].join(" ")
-                    } else {
-                        String::new()
-                    };
-                    let tail = if keep_tail {
-                        w[w.len() - CONTEXT_WORDS..].join(" ")
-                    } else {
-                        String::new()
-                    };
+                    let head = if keep_head { w[..CONTEXT_WORDS].join(" ") } else { String::new() };
+                    let tail = if keep_tail { w[w.len() - CONTEXT_WORDS..].join(" ") } else { String::new() };
                     format!("{head} … {tail}").trim().to_string()
                 };
                 out.push(Span::Text(s));
@@ -351,15 +266,8 @@ fn summary_sentence(t: &Counts) -> String {
     if total == 0 {
         return "Geen wijzigingen gevonden.".into();
     }
-    let noun = if total == 1 {
-        "wijziging"
-    } else {
-        "wijzigingen"
-    };
-    format!(
-        "{total} {noun}: {} toegevoegd, {} verwijderd, {} gewijzigd.",
-        t.added, t.removed, t.changed
-    )
+    let noun = if total == 1 { "wijziging" } else { "wijzigingen" };
+    format!("{total} {noun}: {} toegevoegd, {} verwijderd, {} gewijzigd.", t.added, t.removed, t.changed)
 }
 
 /// Rounded down, so that an edited text never reads "100% gelijk".
@@ -385,12 +293,8 @@ fn md_spans(spans: &[Span]) -> String {
     for s in spans {
         match s {
             Span::Text(t) => out.push_str(&md_escape(t)),
-            Span::Del(t) if !t.trim().is_empty() => {
-                write!(out, "~~{}~~", md_escape(t.trim())).unwrap_or(())
-            }
-            Span::Ins(t) if !t.trim().is_empty() => {
-                write!(out, "**{}**", md_escape(t.trim())).unwrap_or(())
-            }
+            Span::Del(t) if !t.trim().is_empty() => write!(out, "~~{}~~", md_escape(t.trim())).unwrap_or(()),
+            Span::Ins(t) if !t.trim().is_empty() => write!(out, "**{}**", md_escape(t.trim())).unwrap_or(()),
             _ => {}
         }
     }
@@ -402,21 +306,11 @@ pub fn render_markdown(d: &Diff) -> String {
     let r = build(d);
     let mut o = String::new();
     let w = &mut o;
-    let _ = writeln!(
-        w,
-        "# Wijzigingen in het schoolondersteuningsprofiel van {}\n",
-        md_escape(&r.title)
-    );
+    let _ = writeln!(w, "# Wijzigingen in het schoolondersteuningsprofiel van {}\n", md_escape(&r.title));
     let _ = writeln!(w, "**{}**\n", md_escape(&r.years));
     let _ = writeln!(w, "| | Vorige versie | Nieuwe versie |\n|---|---|---|");
     for (i, (k, v)) in r.sides[0].iter().enumerate() {
-        let _ = writeln!(
-            w,
-            "| {} | {} | {} |",
-            k,
-            md_escape(v),
-            md_escape(&r.sides[1][i].1)
-        );
+        let _ = writeln!(w, "| {} | {} | {} |", k, md_escape(v), md_escape(&r.sides[1][i].1));
     }
     let _ = writeln!(w);
     if let Some(warn) = &r.warning {
@@ -424,24 +318,11 @@ pub fn render_markdown(d: &Diff) -> String {
     }
     let _ = writeln!(w, "## Samenvatting\n\n{}\n", summary_sentence(&r.total));
     if !r.per_field.is_empty() {
-        let _ = writeln!(
-            w,
-            "| Onderdeel | Toegevoegd | Verwijderd | Gewijzigd |\n|---|--:|--:|--:|"
-        );
+        let _ = writeln!(w, "| Onderdeel | Toegevoegd | Verwijderd | Gewijzigd |\n|---|--:|--:|--:|");
         for (f, c) in &r.per_field {
-            let _ = writeln!(
-                w,
-                "| {} | {} | {} | {} |",
-                md_escape(f),
-                c.added,
-                c.removed,
-                c.changed
-            );
+            let _ = writeln!(w, "| {} | {} | {} | {} |", md_escape(f), c.added, c.removed, c.changed);
         }
-        let _ = writeln!(
-            w,
-            "\nIn de teksten hieronder is ~~doorgehaald~~ verwijderd en **vet** toegevoegd.\n"
-        );
+        let _ = writeln!(w, "\nIn de teksten hieronder is ~~doorgehaald~~ verwijderd en **vet** toegevoegd.\n");
     }
     for s in &r.sections {
         let _ = writeln!(w, "## {}\n", md_escape(&s.title));
@@ -452,19 +333,12 @@ pub fn render_markdown(d: &Diff) -> String {
                     let _ = writeln!(w, "- *{}:* {}", kind_nl(*kind), md_spans(spans));
                     in_list = true;
                 }
-                Block::Text {
-                    kind,
-                    title,
-                    similarity,
-                    spans,
-                } => {
+                Block::Text { kind, title, similarity, spans } => {
                     if in_list {
                         let _ = writeln!(w);
                         in_list = false;
                     }
-                    let sim = similarity
-                        .map(|s| format!(" ({})", pct(s)))
-                        .unwrap_or_default();
+                    let sim = similarity.map(|s| format!(" ({})", pct(s))).unwrap_or_default();
                     let _ = writeln!(w, "*{}:* {}{}\n", kind_nl(*kind), md_escape(title), sim);
                     let _ = writeln!(w, "> {}\n", md_spans(spans));
                 }
@@ -551,54 +425,22 @@ pub fn render_html(d: &Diff) -> String {
     let r = build(d);
     let mut o = String::new();
     let w = &mut o;
-    let _ = writeln!(
-        w,
-        "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">"
-    );
-    let _ = writeln!(
-        w,
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-    );
-    let _ = writeln!(
-        w,
-        "<title>Wijzigingen SOP {} — {}</title>",
-        esc(&r.title),
-        esc(&r.years)
-    );
+    let _ = writeln!(w, "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">");
+    let _ = writeln!(w, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
+    let _ = writeln!(w, "<title>Wijzigingen SOP {} — {}</title>", esc(&r.title), esc(&r.years));
     let _ = writeln!(w, "<style>{CSS}</style>\n</head>\n<body>\n<main>");
-    let _ = writeln!(
-        w,
-        "<h1>Wijzigingen in het schoolondersteuningsprofiel van {}</h1>",
-        esc(&r.title)
-    );
+    let _ = writeln!(w, "<h1>Wijzigingen in het schoolondersteuningsprofiel van {}</h1>", esc(&r.title));
     let _ = writeln!(w, "<p class=\"years\">{}</p>", esc(&r.years));
-    let _ = writeln!(
-        w,
-        "<table class=\"sides\">\n<tr><th></th><th>Vorige versie</th><th>Nieuwe versie</th></tr>"
-    );
+    let _ = writeln!(w, "<table class=\"sides\">\n<tr><th></th><th>Vorige versie</th><th>Nieuwe versie</th></tr>");
     for (i, (k, v)) in r.sides[0].iter().enumerate() {
-        let _ = writeln!(
-            w,
-            "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
-            esc(k),
-            esc(v),
-            esc(&r.sides[1][i].1)
-        );
+        let _ = writeln!(w, "<tr><td>{}</td><td>{}</td><td>{}</td></tr>", esc(k), esc(v), esc(&r.sides[1][i].1));
     }
     let _ = writeln!(w, "</table>");
     if let Some(warn) = &r.warning {
-        let _ = writeln!(
-            w,
-            "<p class=\"warning\"><strong>Let op:</strong> {}</p>",
-            esc(warn)
-        );
+        let _ = writeln!(w, "<p class=\"warning\"><strong>Let op:</strong> {}</p>", esc(warn));
     }
     let _ = writeln!(w, "<section id=\"samenvatting\">\n<h2>Samenvatting</h2>");
-    let _ = writeln!(
-        w,
-        "<p class=\"total\">{}</p>",
-        esc(&summary_sentence(&r.total))
-    );
+    let _ = writeln!(w, "<p class=\"total\">{}</p>", esc(&summary_sentence(&r.total)));
     if !r.per_field.is_empty() {
         let _ = writeln!(
             w,
@@ -633,19 +475,13 @@ pub fn render_html(d: &Diff) -> String {
                     }
                     let _ = writeln!(w, "<li>{}{}</li>", badge(*kind), html_spans(spans));
                 }
-                Block::Text {
-                    kind,
-                    title,
-                    similarity,
-                    spans,
-                } => {
+                Block::Text { kind, title, similarity, spans } => {
                     if in_list {
                         let _ = writeln!(w, "</ul>");
                         in_list = false;
                     }
-                    let sim = similarity
-                        .map(|s| format!(" <span class=\"sim\">({})</span>", pct(s)))
-                        .unwrap_or_default();
+                    let sim =
+                        similarity.map(|s| format!(" <span class=\"sim\">({})</span>", pct(s))).unwrap_or_default();
                     let _ = writeln!(
                         w,
                         "<div class=\"text\"><h3>{}{}{}</h3><blockquote>{}</blockquote></div>",

@@ -52,10 +52,7 @@ pub fn token_key(token: &str) -> String {
     let chars: Vec<char> = token.chars().collect();
     let mut out = String::with_capacity(token.len());
     for (i, &c) in chars.iter().enumerate() {
-        let between = i > 0
-            && i + 1 < chars.len()
-            && chars[i - 1].is_alphanumeric()
-            && chars[i + 1].is_alphanumeric();
+        let between = i > 0 && i + 1 < chars.len() && chars[i - 1].is_alphanumeric() && chars[i + 1].is_alphanumeric();
         if c == '-' && between {
             continue;
         }
@@ -67,11 +64,7 @@ pub fn token_key(token: &str) -> String {
 /// The form two texts are compared in: equal exactly when they differ only in
 /// layout (line breaks, page breaks, hyphenation).
 pub fn canonical(s: &str) -> String {
-    tokens(s)
-        .iter()
-        .map(|t| token_key(t))
-        .collect::<Vec<_>>()
-        .join(" ")
+    tokens(s).iter().map(|t| token_key(t)).collect::<Vec<_>>().join(" ")
 }
 
 /// Word similarity (0..=1) of two texts after canonicalisation.
@@ -135,25 +128,13 @@ mod tests {
 
     #[test]
     fn hunks_mark_inserted_and_deleted_words() {
-        let h = hunks(
-            "wij werken met groepsplannen",
-            "wij werken met\nindividuele plannen",
-        );
+        let h = hunks("wij werken met groepsplannen", "wij werken met\nindividuele plannen");
         assert_eq!(
             h,
             vec![
-                Hunk {
-                    op: HunkOp::Equal,
-                    text: "wij werken met".into()
-                },
-                Hunk {
-                    op: HunkOp::Delete,
-                    text: "groepsplannen".into()
-                },
-                Hunk {
-                    op: HunkOp::Insert,
-                    text: "individuele plannen".into()
-                },
+                Hunk { op: HunkOp::Equal, text: "wij werken met".into() },
+                Hunk { op: HunkOp::Delete, text: "groepsplannen".into() },
+                Hunk { op: HunkOp::Insert, text: "individuele plannen".into() },
             ]
         );
         assert!(hunks("a b", "a\nb").iter().all(|h| h.op == HunkOp::Equal));

@@ -16,9 +16,15 @@ fn main() {
         let r = sop_extract::extract_isolated(&exe, f, &limits);
         let ms = t.elapsed().as_millis();
         let (class, detail) = match &r {
-            Ok(l) => ("ok".to_string(), format!("{} pages, {} chars, {} warnings", l.pages.len(), l.text().len(), l.warnings.len())),
+            Ok(l) => (
+                "ok".to_string(),
+                format!("{} pages, {} chars, {} warnings", l.pages.len(), l.text().len(), l.warnings.len()),
+            ),
             Err(e) => {
-                let k = serde_json::to_value(e).ok().and_then(|v| v["kind"].as_str().map(str::to_string)).unwrap_or_default();
+                let k = serde_json::to_value(e)
+                    .ok()
+                    .and_then(|v| v["kind"].as_str().map(str::to_string))
+                    .unwrap_or_default();
                 (k, e.to_string())
             }
         };

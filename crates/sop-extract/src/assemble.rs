@@ -96,7 +96,9 @@ fn line_from_row(row: &mut [Glyph], spaced: bool) -> Option<Line> {
                 run.width = (g.x + g.width - run.x).max(run.width);
                 run.font_size = run.font_size.max(g.size);
             }
-            _ => runs.push(Run { text: std::mem::take(&mut g.text), x: g.x, y: g.y, width: g.width, font_size: g.size }),
+            _ => {
+                runs.push(Run { text: std::mem::take(&mut g.text), x: g.x, y: g.y, width: g.width, font_size: g.size })
+            }
         }
         pending_space = false;
         prev_end = prev_end.max(g.x + g.width);
@@ -243,8 +245,10 @@ pub(crate) fn repair_hyphenation(pages: &mut [Page]) {
         // elsewhere makes "sociaal-" + "emotioneel" a real hyphen too).
         let stem_prefix = format!("{}-", stem_word.to_lowercase());
         let all_words = all_words.get_or_insert_with(|| document_words(pages));
-        let stem_hyphenated_elsewhere =
-            all_words.range(stem_prefix.clone()..).take_while(|w| w.starts_with(&stem_prefix)).any(|w| w.len() > stem_prefix.len());
+        let stem_hyphenated_elsewhere = all_words
+            .range(stem_prefix.clone()..)
+            .take_while(|w| w.starts_with(&stem_prefix))
+            .any(|w| w.len() > stem_prefix.len());
         let keep_hyphen = all_words.contains(&hyphenated)
             || stem_hyphenated_elsewhere
             || !stem_word.chars().all(char::is_lowercase)

@@ -38,7 +38,12 @@ struct Collector {
 }
 
 impl OutputDev for Collector {
-    fn begin_page(&mut self, _n: u32, media_box: &MediaBox, _art: Option<(f64, f64, f64, f64)>) -> Result<(), OutputError> {
+    fn begin_page(
+        &mut self,
+        _n: u32,
+        media_box: &MediaBox,
+        _art: Option<(f64, f64, f64, f64)>,
+    ) -> Result<(), OutputError> {
         self.llx = media_box.llx.min(media_box.urx);
         self.ury = media_box.ury.max(media_box.lly);
         Ok(())
@@ -46,7 +51,14 @@ impl OutputDev for Collector {
     fn end_page(&mut self) -> Result<(), OutputError> {
         Ok(())
     }
-    fn output_character(&mut self, trm: &Transform, width: f64, _spacing: f64, font_size: f64, ch: &str) -> Result<(), OutputError> {
+    fn output_character(
+        &mut self,
+        trm: &Transform,
+        width: f64,
+        _spacing: f64,
+        font_size: f64,
+        ch: &str,
+    ) -> Result<(), OutputError> {
         if self.glyphs.len() >= self.max_glyphs {
             return Ok(());
         }
@@ -63,7 +75,13 @@ impl OutputDev for Collector {
             // A font without widths: assume an average glyph so that gaps stay meaningful.
             adv = 0.5 * size;
         }
-        self.glyphs.push(Glyph { text: ch.to_string(), x: x as f32, y: y as f32, width: adv as f32, size: size as f32 });
+        self.glyphs.push(Glyph {
+            text: ch.to_string(),
+            x: x as f32,
+            y: y as f32,
+            width: adv as f32,
+            size: size as f32,
+        });
         Ok(())
     }
     fn begin_word(&mut self) -> Result<(), OutputError> {

@@ -82,7 +82,9 @@ pub fn extract_isolated(exe: &Path, input: &Path, limits: &Limits) -> Result<Lay
         return match serde_json::from_slice::<Reply>(&reply) {
             Ok(Reply::Layout(layout)) => Ok(layout),
             Ok(Reply::Error(e)) => Err(e),
-            Err(e) => Err(ExtractError::Crashed { path, how: format!("unreadable reply from the extraction process: {e}") }),
+            Err(e) => {
+                Err(ExtractError::Crashed { path, how: format!("unreadable reply from the extraction process: {e}") })
+            }
         };
     }
     Err(ExtractError::Crashed { path, how: crash_cause(&errors, status, limits) })
@@ -196,7 +198,9 @@ pub fn child_main(name: &str, limits: &Limits) -> i32 {
     let r = match result {
         Ok(Ok(layout)) => Reply::Layout(layout),
         Ok(Err(e)) => Reply::Error(e),
-        Err(p) => Reply::Error(ExtractError::Crashed { path: name.into(), how: format!("panic: {}", panic_message(&p)) }),
+        Err(p) => {
+            Reply::Error(ExtractError::Crashed { path: name.into(), how: format!("panic: {}", panic_message(&p)) })
+        }
     };
     reply(&r)
 }

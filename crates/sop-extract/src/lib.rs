@@ -197,9 +197,9 @@ fn load(path: &str, bytes: &[u8], max_stream: usize) -> Result<Document, Extract
     let loaded = catch_unwind(AssertUnwindSafe(|| Document::load_mem_with_options(bytes, options)));
     let mut doc = match loaded {
         Ok(Ok(doc)) => doc,
-        Ok(Err(lopdf::Error::InvalidPassword | lopdf::Error::Decryption(_) | lopdf::Error::UnsupportedSecurityHandler(_))) => {
-            return Err(ExtractError::Encrypted { path: path.into() })
-        }
+        Ok(Err(
+            lopdf::Error::InvalidPassword | lopdf::Error::Decryption(_) | lopdf::Error::UnsupportedSecurityHandler(_),
+        )) => return Err(ExtractError::Encrypted { path: path.into() }),
         Ok(Err(e)) => return Err(ExtractError::Corrupt { path: path.into(), reason: short(&e.to_string()) }),
         Err(p) => return Err(ExtractError::Corrupt { path: path.into(), reason: short(&glyphs::panic_message(&p)) }),
     };
@@ -207,7 +207,11 @@ fn load(path: &str, bytes: &[u8], max_stream: usize) -> Result<Document, Extract
         // An empty user password opens the file for reading: viewers open it silently too.
         match catch_unwind(AssertUnwindSafe(|| doc.decrypt(""))) {
             Ok(Ok(())) => {}
-            Ok(Err(lopdf::Error::InvalidPassword | lopdf::Error::Decryption(_) | lopdf::Error::UnsupportedSecurityHandler(_)))
+            Ok(Err(
+                lopdf::Error::InvalidPassword
+                | lopdf::Error::Decryption(_)
+                | lopdf::Error::UnsupportedSecurityHandler(_),
+            ))
             | Err(_) => return Err(ExtractError::Encrypted { path: path.into() }),
             Ok(Err(e)) => return Err(ExtractError::Corrupt { path: path.into(), reason: short(&e.to_string()) }),
         }
@@ -253,10 +257,8 @@ fn media_box(doc: &Document, page: ObjectId) -> [f32; 4] {
     for _ in 0..32 {
         let Some(d) = dict else { break };
         if let Ok(arr) = d.get_deref(b"MediaBox", doc).and_then(Object::as_array) {
-            let v: Vec<f32> = arr
-                .iter()
-                .filter_map(|o| doc.dereference(o).ok().and_then(|(_, o)| o.as_float().ok()))
-                .collect();
+            let v: Vec<f32> =
+                arr.iter().filter_map(|o| doc.dereference(o).ok().and_then(|(_, o)| o.as_float().ok())).collect();
             if v.len() == 4 && v.iter().all(|x| x.is_finite()) {
                 return [v[0].min(v[2]), v[1].min(v[3]), v[0].max(v[2]), v[1].max(v[3])];
             }

@@ -98,21 +98,31 @@ struct Walker<'a> {
 /// `content` is the page's unpacked content (`None` when it could not be read;
 /// the caller has said so).
 pub(crate) fn page_marks(
-    doc: &Document, page_id: ObjectId, page_box: [f32; 4], max_stream: usize, content: Option<&[u8]>,
+    doc: &Document,
+    page_id: ObjectId,
+    page_box: [f32; 4],
+    max_stream: usize,
+    content: Option<&[u8]>,
 ) -> (Vec<Mark>, Vec<String>) {
-    let mut w = Walker { doc, shapes: Vec::new(), images: Vec::new(), ops: 0, forms: Vec::new(), warnings: Vec::new(), max_stream };
+    let mut w = Walker {
+        doc,
+        shapes: Vec::new(),
+        images: Vec::new(),
+        ops: 0,
+        forms: Vec::new(),
+        warnings: Vec::new(),
+        max_stream,
+    };
     let resources = page_resources(doc, page_id);
     if let Some(bytes) = content {
         let state = State { ctm: IDENTITY, fill_white: false, stroke_white: false };
         w.run(bytes, &resources, state, 0);
     }
     let [llx, _, _, ury] = page_box;
-    let to_mark = |b: &BBox, kind: MarkKind| Mark { kind, x: b.x0 - llx, y: ury - b.y1, width: b.w(), height: b.h(), text: None };
-    let mut marks: Vec<Mark> = merge(w.shapes)
-        .iter()
-        .filter(|b| icon_sized(b))
-        .map(|b| to_mark(b, MarkKind::Shape))
-        .collect();
+    let to_mark =
+        |b: &BBox, kind: MarkKind| Mark { kind, x: b.x0 - llx, y: ury - b.y1, width: b.w(), height: b.h(), text: None };
+    let mut marks: Vec<Mark> =
+        merge(w.shapes).iter().filter(|b| icon_sized(b)).map(|b| to_mark(b, MarkKind::Shape)).collect();
     marks.extend(w.images.iter().filter(|b| icon_sized(b)).map(|b| to_mark(b, MarkKind::Image)));
     (marks, w.warnings)
 }
@@ -206,7 +216,11 @@ impl Walker<'_> {
             let o = &op.operands;
             // Only path and matrix operators use their numbers; text
             // operators (most of a page) need no list of them.
-            let n = if matches!(op.operator.as_str(), "cm" | "m" | "l" | "c" | "v" | "y" | "re") { nums(o) } else { Vec::new() };
+            let n = if matches!(op.operator.as_str(), "cm" | "m" | "l" | "c" | "v" | "y" | "re") {
+                nums(o)
+            } else {
+                Vec::new()
+            };
             match op.operator.as_str() {
                 "q" => stack.push(gs.clone()),
                 "Q" => {

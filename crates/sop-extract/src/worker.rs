@@ -171,7 +171,10 @@ impl Worker {
                 return;
             }
             let mut buf = Vec::new();
-            if (&mut stdout).take(len).read_to_end(&mut buf).is_err() || buf.len() as u64 != len || tx.send(buf).is_err() {
+            if (&mut stdout).take(len).read_to_end(&mut buf).is_err()
+                || buf.len() as u64 != len
+                || tx.send(buf).is_err()
+            {
                 return;
             }
         });
@@ -209,7 +212,8 @@ impl Worker {
         // Written from a thread: a worker that hangs before reading would
         // block the write, and the time limit must still apply.
         let (sent, answer) = std::thread::scope(|s| {
-            let writer = s.spawn(|| stdin.write_all(&header).and_then(|()| stdin.write_all(bytes)).and_then(|()| stdin.flush()));
+            let writer =
+                s.spawn(|| stdin.write_all(&header).and_then(|()| stdin.write_all(bytes)).and_then(|()| stdin.flush()));
             let answer = self.answers.recv_timeout(limits.timeout);
             if matches!(answer, Err(RecvTimeoutError::Timeout)) {
                 let _ = self.child.kill();
@@ -229,7 +233,10 @@ impl Worker {
                         Outcome::Done(result, keep)
                     }
                     Err(e) => Outcome::Done(
-                        Err(ExtractError::Crashed { path: path.into(), how: format!("unreadable reply from the extraction process: {e}") }),
+                        Err(ExtractError::Crashed {
+                            path: path.into(),
+                            how: format!("unreadable reply from the extraction process: {e}"),
+                        }),
                         false,
                     ),
                 }
@@ -315,7 +322,10 @@ pub(crate) fn serve(base: &Limits) -> i32 {
         let reply = match result {
             Ok(Ok(layout)) => Reply::Layout(layout),
             Ok(Err(e)) => Reply::Error(e),
-            Err(p) => Reply::Error(ExtractError::Crashed { path: req.name.clone(), how: format!("panic: {}", panic_message(&p)) }),
+            Err(p) => Reply::Error(ExtractError::Crashed {
+                path: req.name.clone(),
+                how: format!("panic: {}", panic_message(&p)),
+            }),
         };
         let Ok(json) = serde_json::to_vec(&Answer { reply, retire }) else { return 3 };
         let mut out = std::io::stdout().lock();

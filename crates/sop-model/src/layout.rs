@@ -150,24 +150,12 @@ impl Layout {
                     }],
                 });
             }
-            pages.push(Page {
-                number: i as u32 + 1,
-                width: 0.0,
-                height: 0.0,
-                lines,
-                marks: Vec::new(),
-            });
+            pages.push(Page { number: i as u32 + 1, width: 0.0, height: 0.0, lines, marks: Vec::new() });
         }
         // A trailing form feed makes an empty last page that is no page.
         if pages.len() > 1 && pages.last().is_some_and(|p| p.lines.is_empty()) {
             pages.pop();
         }
-        Layout {
-            origin: Origin::Text,
-            pages,
-            removed_furniture: Vec::new(),
-            links: Vec::new(),
-            warnings: Vec::new(),
-        }
+        Layout { origin: Origin::Text, pages, removed_furniture: Vec::new(), links: Vec::new(), warnings: Vec::new() }
     }
 }

@@ -14,7 +14,12 @@ fn layouts() -> Vec<(String, Layout)> {
         out.push((format!("txt/{}", p.file_name().unwrap().to_string_lossy()), Layout::from_text(&text)));
     }
     let data = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data");
-    let mut saved: Vec<_> = std::fs::read_dir(data).expect("tests/data").flatten().map(|e| e.path()).filter(|p| p.to_string_lossy().ends_with(".layout.json")).collect();
+    let mut saved: Vec<_> = std::fs::read_dir(data)
+        .expect("tests/data")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.to_string_lossy().ends_with(".layout.json"))
+        .collect();
     saved.sort();
     for p in saved {
         let layout: Layout = serde_json::from_str(&std::fs::read_to_string(&p).expect("a layout")).expect("a layout");
@@ -26,7 +31,9 @@ fn layouts() -> Vec<(String, Layout)> {
 fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("detect+normalize");
     for (name, layout) in layouts() {
-        group.bench_function(&name, |b| b.iter(|| sop_normalize::normalize(std::hint::black_box(&layout), Source::default())));
+        group.bench_function(&name, |b| {
+            b.iter(|| sop_normalize::normalize(std::hint::black_box(&layout), Source::default()))
+        });
     }
     group.finish();
 }

@@ -10,8 +10,15 @@ pub const RECOGNISED: f64 = 0.4;
 pub const SOP_LIKE: f64 = 0.2;
 
 /// Words of the sections every SOP has, whatever its template.
-const SOP_TOPICS: &[&str] =
-    &["basisondersteuning", "extra ondersteuning", "grenzen", "zorgplicht", "ondersteuningsstructuur", "samenwerkingsverband", "ondersteuningsbehoefte"];
+const SOP_TOPICS: &[&str] = &[
+    "basisondersteuning",
+    "extra ondersteuning",
+    "grenzen",
+    "zorgplicht",
+    "ondersteuningsstructuur",
+    "samenwerkingsverband",
+    "ondersteuningsbehoefte",
+];
 
 /// A document that calls itself a (school)ondersteuningsprofiel and covers at
 /// least two of the topics every SOP covers. A text merely about passend
@@ -52,6 +59,8 @@ pub fn detect(layout: &Layout) -> Detection {
             evidence: score.evidence,
         }
     } else {
-        Detection::NotAnSop { reason: "none of the headings, tables or fixed sentences of a school support profile were found".into() }
+        Detection::NotAnSop {
+            reason: "none of the headings, tables or fixed sentences of a school support profile were found".into(),
+        }
     }
 }

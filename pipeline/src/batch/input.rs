@@ -38,19 +38,13 @@ pub struct SourceSchool {
 /// File names do not matter: what a file is, is decided from its bytes.
 pub fn inbox(dir: &Path) -> Result<Vec<Input>> {
     let mut files = Vec::new();
-    walk(dir, &mut files)
-        .with_context(|| format!("cannot read the inbox folder `{}`", dir.display()))?;
+    walk(dir, &mut files).with_context(|| format!("cannot read the inbox folder `{}`", dir.display()))?;
     files.sort();
     Ok(files
         .into_iter()
         .map(|path| {
             let path_hints = path_hints(dir, &path);
-            Input {
-                label: path.display().to_string(),
-                kind: InputKind::File(path),
-                school: None,
-                path_hints,
-            }
+            Input { label: path.display().to_string(), kind: InputKind::File(path), school: None, path_hints }
         })
         .collect())
 }
@@ -89,25 +83,15 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
 /// The rows of a sources CSV. The header names the columns; `school_id` and
 /// `url` are required, `name` and `brin` optional, others ignored.
 pub fn sources(path: &Path) -> Result<Vec<Input>> {
-    let file = std::fs::File::open(path)
-        .with_context(|| format!("cannot read the sources file `{}`", path.display()))?;
+    let file =
+        std::fs::File::open(path).with_context(|| format!("cannot read the sources file `{}`", path.display()))?;
     sources_from(file, path)
 }
 
 pub fn sources_from(reader: impl std::io::Read, path: &Path) -> Result<Vec<Input>> {
-    let mut csv = csv::ReaderBuilder::new()
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .from_reader(reader);
-    let headers = csv
-        .headers()
-        .with_context(|| format!("`{}` is not a CSV file", path.display()))?
-        .clone();
-    let col = |name: &str| {
-        headers
-            .iter()
-            .position(|h| h.trim_start_matches('\u{feff}').eq_ignore_ascii_case(name))
-    };
+    let mut csv = csv::ReaderBuilder::new().flexible(true).trim(csv::Trim::All).from_reader(reader);
+    let headers = csv.headers().with_context(|| format!("`{}` is not a CSV file", path.display()))?.clone();
+    let col = |name: &str| headers.iter().position(|h| h.trim_start_matches('\u{feff}').eq_ignore_ascii_case(name));
     let (Some(id_col), Some(url_col)) = (col("school_id"), col("url")) else {
         bail!(
             "`{}` needs a header line with the columns `school_id` and `url` (found: {})",
@@ -119,31 +103,19 @@ pub fn sources_from(reader: impl std::io::Read, path: &Path) -> Result<Vec<Input
     let mut out = Vec::new();
     for (n, row) in csv.records().enumerate() {
         let line = n + 2;
-        let row =
-            row.with_context(|| format!("`{}` line {line} cannot be read", path.display()))?;
-        let get = |c: Option<usize>| {
-            c.and_then(|c| row.get(c))
-                .map(str::trim)
-                .filter(|v| !v.is_empty())
-                .map(str::to_string)
-        };
+        let row = row.with_context(|| format!("`{}` line {line} cannot be read", path.display()))?;
+        let get =
+            |c: Option<usize>| c.and_then(|c| row.get(c)).map(str::trim).filter(|v| !v.is_empty()).map(str::to_string);
         if row.iter().all(|v| v.trim().is_empty()) {
             continue;
         }
         let (Some(id), Some(url)) = (get(Some(id_col)), get(Some(url_col))) else {
-            bail!(
-                "`{}` line {line}: every row needs a school_id and a url",
-                path.display()
-            );
+            bail!("`{}` line {line}: every row needs a school_id and a url", path.display());
         };
         out.push(Input {
             label: url.clone(),
             kind: InputKind::Url(url),
-            school: Some(SourceSchool {
-                id,
-                name: get(name_col),
-                brin: get(brin_col),
-            }),
+            school: Some(SourceSchool { id, name: get(name_col), brin: get(brin_col) }),
             path_hints: Vec::new(),
         });
     }
@@ -159,37 +131,20 @@ mod tests {
         let csv = "name,url,school_id,brin\nBS Het Kristal, https://example.org/sop.pdf ,kristal,\n\n,https://example.org/b.pdf,jeroen,12AB\n";
         let got = sources_from(csv.as_bytes(), Path::new("s.csv")).unwrap();
         assert_eq!(got.len(), 2);
-        assert_eq!(
-            got[0].kind,
-            InputKind::Url("https://example.org/sop.pdf".into())
-        );
+        assert_eq!(got[0].kind, InputKind::Url("https://example.org/sop.pdf".into()));
         assert_eq!(
             got[0].school,
-            Some(SourceSchool {
-                id: "kristal".into(),
-                name: Some("BS Het Kristal".into()),
-                brin: None
-            })
+            Some(SourceSchool { id: "kristal".into(), name: Some("BS Het Kristal".into()), brin: None })
         );
-        assert_eq!(
-            got[1].school.as_ref().unwrap().brin.as_deref(),
-            Some("12AB")
-        );
+        assert_eq!(got[1].school.as_ref().unwrap().brin.as_deref(), Some("12AB"));
         assert_eq!(got[1].school.as_ref().unwrap().name, None);
     }
 
     #[test]
     fn sources_without_the_required_columns_say_which() {
-        let err = sources_from("id,link\nx,y\n".as_bytes(), Path::new("s.csv"))
-            .unwrap_err()
-            .to_string();
-        assert!(
-            err.contains("`s.csv`") && err.contains("school_id") && err.contains("id, link"),
-            "{err}"
-        );
-        let err = sources_from("school_id,url\nx,\n".as_bytes(), Path::new("s.csv"))
-            .unwrap_err()
-            .to_string();
+        let err = sources_from("id,link\nx,y\n".as_bytes(), Path::new("s.csv")).unwrap_err().to_string();
+        assert!(err.contains("`s.csv`") && err.contains("school_id") && err.contains("id, link"), "{err}");
+        let err = sources_from("school_id,url\nx,\n".as_bytes(), Path::new("s.csv")).unwrap_err().to_string();
         assert!(err.contains("line 2"), "{err}");
     }
 
@@ -210,9 +165,6 @@ mod tests {
             ]
         );
         assert_eq!(got[0].path_hints, vec!["a".to_string()]);
-        assert_eq!(
-            got[1].path_hints,
-            vec!["b-school".to_string(), "SOP 2024 (def)".to_string()]
-        );
+        assert_eq!(got[1].path_hints, vec!["b-school".to_string(), "SOP 2024 (def)".to_string()]);
     }
 }

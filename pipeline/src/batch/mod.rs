@@ -101,10 +101,7 @@ pub struct StageError {
 
 impl StageError {
     pub fn new(stage: Stage, reason: impl Into<String>) -> StageError {
-        StageError {
-            stage,
-            reason: reason.into(),
-        }
+        StageError { stage, reason: reason.into() }
     }
 }
 
@@ -194,8 +191,7 @@ pub async fn run<S: Stages>(
 
     // Source: inbox files are read in order; URLs are fetched concurrently.
     let source = {
-        let (done, stages, timer, config) =
-            (early.clone(), stages.clone(), timer.clone(), config.clone());
+        let (done, stages, timer, config) = (early.clone(), stages.clone(), timer.clone(), config.clone());
         let inputs = inputs.clone();
         tokio::spawn(async move {
             let fetch_slots = Arc::new(Semaphore::new(config.fetch_concurrency.max(1)));
@@ -209,12 +205,7 @@ pub async fn run<S: Stages>(
                         match read {
                             Ok(bytes) => {
                                 let filename = crate::load::file_name(path);
-                                let doc = Doc {
-                                    input,
-                                    bytes,
-                                    filename,
-                                    validators: None,
-                                };
+                                let doc = Doc { input, bytes, filename, validators: None };
                                 if to_extract.send((i, doc)).await.is_err() {
                                     return;
                                 }
@@ -227,21 +218,11 @@ pub async fn run<S: Stages>(
                     InputKind::Url(url) => {
                         let Some(fetcher) = fetcher.clone() else {
                             let _ = done
-                                .send((
-                                    i,
-                                    Row::failed(
-                                        &input,
-                                        StageError::new(Stage::Fetch, "no fetcher configured"),
-                                    ),
-                                ))
+                                .send((i, Row::failed(&input, StageError::new(Stage::Fetch, "no fetcher configured"))))
                                 .await;
                             continue;
                         };
-                        let permit = fetch_slots
-                            .clone()
-                            .acquire_owned()
-                            .await
-                            .expect("never closed");
+                        let permit = fetch_slots.clone().acquire_owned().await.expect("never closed");
                         let (to_extract, done, stages, timer, year, url) = (
                             to_extract.clone(),
                             done.clone(),
@@ -266,14 +247,26 @@ pub async fn run<S: Stages>(
                                     let _ = to_extract.send((i, doc)).await;
                                 }
                                 Ok(Fetched::NotModified) => {
-                                    let row = match input.school.as_ref().and_then(|s| stages.archived_unchanged(&s.id, &year)) {
+                                    let row = match input
+                                        .school
+                                        .as_ref()
+                                        .and_then(|s| stages.archived_unchanged(&s.id, &year))
+                                    {
                                         Some(archived) => Row::archived(&input, archived),
-                                        None => Row::failed(&input, StageError::new(Stage::Fetch, "the server says unchanged, but the archive has no copy for this year")),
+                                        None => Row::failed(
+                                            &input,
+                                            StageError::new(
+                                                Stage::Fetch,
+                                                "the server says unchanged, but the archive has no copy for this year",
+                                            ),
+                                        ),
                                     };
                                     let _ = done.send((i, row)).await;
                                 }
                                 Err(e) => {
-                                    let _ = done.send((i, Row::failed(&input, StageError::new(Stage::Fetch, e.to_string())))).await;
+                                    let _ = done
+                                        .send((i, Row::failed(&input, StageError::new(Stage::Fetch, e.to_string()))))
+                                        .await;
                                 }
                             }
                         });
@@ -290,13 +283,8 @@ pub async fn run<S: Stages>(
     let extract_rx = Arc::new(Mutex::new(extract_rx));
     let mut extractors = Vec::new();
     for _ in 0..jobs {
-        let (rx, to_normalize, done, stages, timer) = (
-            extract_rx.clone(),
-            to_normalize.clone(),
-            early.clone(),
-            stages.clone(),
-            timer.clone(),
-        );
+        let (rx, to_normalize, done, stages, timer) =
+            (extract_rx.clone(), to_normalize.clone(), early.clone(), stages.clone(), timer.clone());
         let limit = config.extract_timeout;
         extractors.push(tokio::spawn(async move {
             loop {
@@ -324,13 +312,8 @@ pub async fn run<S: Stages>(
     let normalize_rx = Arc::new(Mutex::new(normalize_rx));
     let mut normalizers = Vec::new();
     for _ in 0..jobs {
-        let (rx, to_archive, done, stages, timer) = (
-            normalize_rx.clone(),
-            to_archive.clone(),
-            early.clone(),
-            stages.clone(),
-            timer.clone(),
-        );
+        let (rx, to_archive, done, stages, timer) =
+            (normalize_rx.clone(), to_archive.clone(), early.clone(), stages.clone(), timer.clone());
         normalizers.push(tokio::spawn(async move {
             loop {
                 let Some((i, doc, layout)) = rx.lock().await.recv().await else {
@@ -366,13 +349,8 @@ pub async fn run<S: Stages>(
 
     // Archive: one at a time (the archive has one writer), in input order.
     let archiver = {
-        let (done, stages, timer, year, settled) = (
-            done.clone(),
-            stages.clone(),
-            timer.clone(),
-            config.year.clone(),
-            settled.clone(),
-        );
+        let (done, stages, timer, year, settled) =
+            (done.clone(), stages.clone(), timer.clone(), config.year.clone(), settled.clone());
         tokio::spawn(async move {
             let mut pending: std::collections::BTreeMap<usize, (usize, Doc, Record, String)> = Default::default();
             let mut next = 0;
@@ -431,10 +409,7 @@ pub async fn run<S: Stages>(
             row.unwrap_or_else(|| {
                 Row::failed(
                     input,
-                    StageError::new(
-                        Stage::Read,
-                        "internal error: the document got lost in the pipeline",
-                    ),
+                    StageError::new(Stage::Read, "internal error: the document got lost in the pipeline"),
                 )
             })
         })
@@ -465,7 +440,10 @@ async fn extract_with_deadline<S: Stages>(
 
 /// The reason for a document whose extraction ran out of time.
 pub fn abandoned(limit: Duration) -> String {
-    format!("extraction took longer than {} s and was abandoned: the PDF may be damaged; ask the school for a new export", limit.as_secs_f64().round())
+    format!(
+        "extraction took longer than {} s and was abandoned: the PDF may be damaged; ask the school for a new export",
+        limit.as_secs_f64().round()
+    )
 }
 
 fn panic_reason(e: tokio::task::JoinError) -> String {
@@ -544,15 +522,26 @@ async fn archive_one<S: Stages>(
         let mut warnings = Vec::new();
         if record.school_year.as_deref() != Some(year.as_str()) {
             warnings.push(match &record.school_year {
-                Some(own) => format!("het document noemt schooljaar {own}; gearchiveerd onder {year} (het schooljaar van deze run)"),
-                None => format!("het document noemt geen schooljaar; gearchiveerd onder {year} (het schooljaar van deze run)"),
+                Some(own) => format!(
+                    "het document noemt schooljaar {own}; gearchiveerd onder {year} (het schooljaar van deze run)"
+                ),
+                None => format!(
+                    "het document noemt geen schooljaar; gearchiveerd onder {year} (het schooljaar van deze run)"
+                ),
             });
         }
         let template = record.template.family.clone();
         let own_year = record.school_year.clone();
         let validators = doc.validators.clone();
         let sha256 = record.source.sha256.clone();
-        let archived = stages.archive(Archivable { input: doc.input.clone(), bytes: doc.bytes, filename: doc.filename, record, text, year: year.clone() })?;
+        let archived = stages.archive(Archivable {
+            input: doc.input.clone(),
+            bytes: doc.bytes,
+            filename: doc.filename,
+            record,
+            text,
+            year: year.clone(),
+        })?;
         if let (Some(v), InputKind::Url(url)) = (validators, &input.kind) {
             if !v.is_empty() {
                 stages.remember_validators(&archived.school, &year, url, &v, &sha256);

@@ -26,8 +26,7 @@ impl Progress {
     /// A bar when stderr is a terminal, else plain lines.
     pub fn for_stderr(total: usize) -> Progress {
         if std::io::stderr().is_terminal() {
-            let bar =
-                ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::stderr());
+            let bar = ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::stderr());
             let style = ProgressStyle::with_template("{bar:30} {pos}/{len} {elapsed} · {msg}")
                 .unwrap_or_else(|_| ProgressStyle::default_bar());
             bar.set_style(style.progress_chars("=> "));
@@ -44,11 +43,7 @@ impl Progress {
     }
 
     fn with(mode: Mode, total: usize) -> Progress {
-        Progress {
-            mode,
-            total,
-            counts: Mutex::new(Counts::default()),
-        }
+        Progress { mode, total, counts: Mutex::new(Counts::default()) }
     }
 
     /// One document is done.
@@ -67,19 +62,8 @@ impl Progress {
                 bar.inc(1);
             }
             Mode::Lines => {
-                let who = row
-                    .school
-                    .as_deref()
-                    .map(|s| format!("{s} "))
-                    .unwrap_or_default();
-                eprintln!(
-                    "[{}/{}] {}({}): {}",
-                    counts.total,
-                    self.total,
-                    who,
-                    row.input,
-                    row.outcome.dutch()
-                );
+                let who = row.school.as_deref().map(|s| format!("{s} ")).unwrap_or_default();
+                eprintln!("[{}/{}] {}({}): {}", counts.total, self.total, who, row.input, row.outcome.dutch());
             }
             #[cfg(test)]
             Mode::Silent => {}

@@ -47,10 +47,8 @@ impl Real {
     ) -> anyhow::Result<Real> {
         let archive = Archive::open(archive_root, LockMode::Wait)
             .with_context(|| format!("cannot open the archive `{}`", archive_root.display()))?;
-        let scratch = tempfile::Builder::new()
-            .prefix("sop-run-")
-            .tempdir()
-            .context("cannot create a temporary folder")?;
+        let scratch =
+            tempfile::Builder::new().prefix("sop-run-").tempdir().context("cannot create a temporary folder")?;
         // Workers that serve many files, when the child is this program; a
         // stand-in child program (`--extract-child-exe`) may only speak the
         // one-file protocol.
@@ -74,9 +72,7 @@ impl Real {
     /// Writes `<archive>/reports/<name>` atomically.
     pub fn write_report(&self, name: &str, bytes: &[u8]) -> anyhow::Result<PathBuf> {
         let mut archive = self.archive.lock().expect("archive lock");
-        archive
-            .write_report(name, bytes)
-            .with_context(|| format!("cannot write the report `{name}`"))
+        archive.write_report(name, bytes).with_context(|| format!("cannot write the report `{name}`"))
     }
 
     /// Makes the ledger head, the catalogue and the HTTP validators durable
@@ -96,9 +92,7 @@ impl Real {
 fn stored_changes(archive: &Archive, info: &sop_archive::BundleInfo) -> Option<usize> {
     let (_, opened) = archive.read_bundle(info).ok()?;
     let raw = opened.entry(sop_archive::bundle::DIFF_JSON)?;
-    serde_json::from_slice::<sop_diff::Diff>(raw)
-        .ok()
-        .map(|d| d.changes.len())
+    serde_json::from_slice::<sop_diff::Diff>(raw).ok().map(|d| d.changes.len())
 }
 
 /// An error with its causes, on one line.
@@ -118,9 +112,7 @@ fn chain(err: &dyn std::error::Error) -> String {
 
 impl Stages for Real {
     fn extract(&self, doc: &Doc, timeout: Duration) -> Result<Layout, StageError> {
-        let err = |e: sop_extract::ExtractError| {
-            StageError::new(Stage::Extract, format!("{e}; {}", e.hint()))
-        };
+        let err = |e: sop_extract::ExtractError| StageError::new(Stage::Extract, format!("{e}; {}", e.hint()));
         if !doc.is_pdf() {
             return match sop_extract::sniff_not_pdf(&doc.bytes) {
                 // A file of plain text is text someone extracted already.
@@ -128,10 +120,7 @@ impl Stages for Real {
                     Ok(text) if !text.contains('\0') => Ok(Layout::from_text(text)),
                     _ => Err(StageError::new(
                         Stage::Extract,
-                        format!(
-                            "`{}` is neither a PDF nor a text file; ask the school for the PDF",
-                            doc.filename
-                        ),
+                        format!("`{}` is neither a PDF nor a text file; ask the school for the PDF", doc.filename),
                     )),
                 },
                 found => Err(err(sop_extract::ExtractError::NotPdf {
@@ -140,10 +129,7 @@ impl Stages for Real {
                 })),
             };
         }
-        let limits = sop_extract::Limits {
-            timeout,
-            ..self.limits.clone()
-        };
+        let limits = sop_extract::Limits { timeout, ..self.limits.clone() };
         match &doc.input.kind {
             InputKind::File(path) => self.extractor.extract(path, &limits).map_err(err),
             InputKind::Url(_) => {
@@ -152,10 +138,7 @@ impl Stages for Real {
                 std::fs::write(&path, &doc.bytes).map_err(|e| {
                     StageError::new(
                         Stage::Extract,
-                        format!(
-                            "cannot write a temporary copy of `{}`: {e}",
-                            doc.input.label
-                        ),
+                        format!("cannot write a temporary copy of `{}`: {e}", doc.input.label),
                     )
                 })?;
                 let result = self.extractor.extract(&path, &limits);
@@ -163,12 +146,7 @@ impl Stages for Real {
                 result.map_err(|e| {
                     // The temporary name means nothing to the user; the URL does.
                     let e = err(e);
-                    StageError {
-                        reason: e
-                            .reason
-                            .replace(&path.display().to_string(), &doc.input.label),
-                        ..e
-                    }
+                    StageError { reason: e.reason.replace(&path.display().to_string(), &doc.input.label), ..e }
                 })
             }
         }
@@ -194,11 +172,10 @@ impl Stages for Real {
             Err(unidentified) => {
                 // The document does not say; the folder it was sorted into may.
                 let from_path = self.registry.as_ref().and_then(|r| {
-                    item.input.path_hints.iter().find(|h| {
-                        SchoolId::parse(h)
-                            .ok()
-                            .is_some_and(|id| r.get(&id).is_some())
-                    })
+                    item.input
+                        .path_hints
+                        .iter()
+                        .find(|h| SchoolId::parse(h).ok().is_some_and(|id| r.get(&id).is_some()))
                 });
                 match from_path {
                     Some(h) => {
@@ -225,9 +202,7 @@ impl Stages for Real {
             .map(|e| e.name.clone())
             .or_else(|| item.record.school.name.clone());
         let mut archive = self.archive.lock().expect("archive lock");
-        let latest = archive
-            .latest(&id, &item.year)
-            .map_err(|e| fail(Stage::Archive, &e))?;
+        let latest = archive.latest(&id, &item.year).map_err(|e| fail(Stage::Archive, &e))?;
         let archived = |outcome, changes, diff_report| Archived {
             school: id.to_string(),
             school_name: school_name.clone(),
@@ -238,22 +213,11 @@ impl Stages for Real {
             diff_report,
             warnings: warnings.clone(),
         };
-        if let Some(l) = latest
-            .as_ref()
-            .filter(|l| l.source_sha256 == item.record.source.sha256)
-        {
-            return Ok(archived(
-                ArchivedOutcome::Unchanged,
-                stored_changes(&archive, l),
-                None,
-            ));
+        if let Some(l) = latest.as_ref().filter(|l| l.source_sha256 == item.record.source.sha256) {
+            return Ok(archived(ArchivedOutcome::Unchanged, stored_changes(&archive, l), None));
         }
-        let previous = archive
-            .previous_record(&id, &item.year)
-            .map_err(|e| fail(Stage::Diff, &e))?;
-        let diff = previous
-            .as_ref()
-            .map(|(_, old)| sop_diff::diff(old, &item.record));
+        let previous = archive.previous_record(&id, &item.year).map_err(|e| fail(Stage::Diff, &e))?;
+        let diff = previous.as_ref().map(|(_, old)| sop_diff::diff(old, &item.record));
         let diff_json = diff.as_ref().map(|d| {
             let mut b = serde_json::to_vec_pretty(d).expect("a diff serialises");
             b.push(b'\n');
@@ -279,18 +243,11 @@ impl Stages for Real {
         match added {
             Added::Unchanged { .. } => Ok(archived(ArchivedOutcome::Unchanged, None, None)),
             Added::New { version, .. } => {
-                let outcome = if latest.is_some() {
-                    ArchivedOutcome::NewVersion
-                } else {
-                    ArchivedOutcome::New
-                };
+                let outcome = if latest.is_some() { ArchivedOutcome::NewVersion } else { ArchivedOutcome::New };
                 let report = match &diff_md {
                     Some(md) => Some(
                         archive
-                            .write_report(
-                                &format!("diff-{id}-{}-v{version:04}.md", item.year),
-                                md.as_bytes(),
-                            )
+                            .write_report(&format!("diff-{id}-{}-v{version:04}.md", item.year), md.as_bytes())
                             .map_err(|e| fail(Stage::Diff, &e))?,
                     ),
                     None => None,
@@ -307,32 +264,17 @@ impl Stages for Real {
         let entry = archive.http_cache_get(url).ok()??;
         // Only when the copy the validators describe is the one archived for this year.
         (entry.source_sha256.as_deref() == Some(latest.source_sha256.as_str()))
-            .then_some(Validators {
-                etag: entry.etag,
-                last_modified: entry.last_modified,
-            })
+            .then_some(Validators { etag: entry.etag, last_modified: entry.last_modified })
             .filter(|v| !v.is_empty())
     }
 
-    fn remember_validators(
-        &self,
-        _school: &str,
-        _year: &str,
-        url: &str,
-        v: &Validators,
-        sha256: &str,
-    ) {
+    fn remember_validators(&self, _school: &str, _year: &str, url: &str, v: &Validators, sha256: &str) {
         let entry = HttpCacheEntry {
             etag: v.etag.clone(),
             last_modified: v.last_modified.clone(),
             source_sha256: Some(sha256.to_string()),
         };
-        if let Err(e) = self
-            .archive
-            .lock()
-            .expect("archive lock")
-            .http_cache_put(url, entry)
-        {
+        if let Err(e) = self.archive.lock().expect("archive lock").http_cache_put(url, entry) {
             // Costs a full download next time, nothing more.
             tracing::warn!("cannot remember the validators of `{url}`: {}", chain(&e));
         }

@@ -59,10 +59,7 @@ impl Row {
             school_name: input.school.as_ref().and_then(|s| s.name.clone()),
             template: None,
             year: None,
-            outcome: Outcome::Failed {
-                stage: err.stage,
-                reason: err.reason,
-            },
+            outcome: Outcome::Failed { stage: err.stage, reason: err.reason },
             changes: None,
             diff_report: None,
             warnings: Vec::new(),
@@ -73,9 +70,7 @@ impl Row {
         Row {
             input: input.label.clone(),
             school: Some(a.school),
-            school_name: a
-                .school_name
-                .or_else(|| input.school.as_ref().and_then(|s| s.name.clone())),
+            school_name: a.school_name.or_else(|| input.school.as_ref().and_then(|s| s.name.clone())),
             template: a.template,
             year: a.year,
             outcome: match a.outcome {
@@ -157,11 +152,7 @@ pub const RUN_SCHEMA: &str = "sop-run/1";
 impl RunReport {
     /// The base name of the report files: the batch year and the start time.
     pub fn file_stem(&self) -> String {
-        format!(
-            "run-{}-{}",
-            self.school_year,
-            self.started.replace(['-', ':'], "")
-        )
+        format!("run-{}-{}", self.school_year, self.started.replace(['-', ':'], ""))
     }
 
     pub fn to_json(&self) -> Vec<u8> {
@@ -173,11 +164,7 @@ impl RunReport {
     /// The report for people, in Dutch.
     pub fn to_markdown(&self) -> String {
         let mut md = String::new();
-        let _ = writeln!(
-            md,
-            "# Verslag van de verwerking, schooljaar {}\n",
-            self.school_year
-        );
+        let _ = writeln!(md, "# Verslag van de verwerking, schooljaar {}\n", self.school_year);
         let _ = writeln!(
             md,
             "Gestart: {} (UTC) · duur {:.1} s · {} document(en) · {} tegelijk\n",
@@ -217,23 +204,14 @@ impl RunReport {
                 md,
                 "| {} | {} | {} | {} | {} | `{}` |",
                 cell(&school_cell(row)),
-                cell(
-                    &row.template
-                        .as_deref()
-                        .map(template_name)
-                        .unwrap_or_default()
-                ),
+                cell(&row.template.as_deref().map(template_name).unwrap_or_default()),
                 cell(row.year.as_deref().unwrap_or("")),
                 cell(&row.outcome.dutch()),
                 changes,
                 row.input.replace('`', "'")
             );
         }
-        let warned: Vec<&Row> = self
-            .documents
-            .iter()
-            .filter(|r| !r.warnings.is_empty())
-            .collect();
+        let warned: Vec<&Row> = self.documents.iter().filter(|r| !r.warnings.is_empty()).collect();
         if !warned.is_empty() {
             let _ = writeln!(md, "\n## Waarschuwingen\n");
             for row in warned {
@@ -242,23 +220,13 @@ impl RunReport {
                 }
             }
         }
-        let failed: Vec<&Row> = self
-            .documents
-            .iter()
-            .filter(|r| r.outcome.is_failed())
-            .collect();
+        let failed: Vec<&Row> = self.documents.iter().filter(|r| r.outcome.is_failed()).collect();
         if !failed.is_empty() {
             let _ = writeln!(md, "\n## Mislukt\n");
             let _ = writeln!(md, "Deze documenten staan niet in het archief. De reden zegt wat er mis is en wat te doen; verwerk ze opnieuw met `sop run` als het is opgelost.\n");
             for row in failed {
                 if let Outcome::Failed { stage, reason } = &row.outcome {
-                    let _ = writeln!(
-                        md,
-                        "- `{}` — bij {}: {}",
-                        row.input.replace('`', "'"),
-                        stage.dutch(),
-                        reason
-                    );
+                    let _ = writeln!(md, "- `{}` — bij {}: {}", row.input.replace('`', "'"), stage.dutch(), reason);
                 }
             }
         }
@@ -315,12 +283,7 @@ impl RunReport {
         for row in &rows {
             line(row, &mut out);
         }
-        let _ = writeln!(
-            out,
-            "\n{} document(en): {}",
-            self.counts.total,
-            self.counts.line()
-        );
+        let _ = writeln!(out, "\n{} document(en): {}", self.counts.total, self.counts.line());
         out
     }
 }
@@ -335,11 +298,7 @@ fn school_cell(row: &Row) -> String {
 }
 
 fn short_input(input: &str) -> String {
-    input
-        .rsplit(['/', '\\'])
-        .find(|s| !s.is_empty())
-        .unwrap_or(input)
-        .to_string()
+    input.rsplit(['/', '\\']).find(|s| !s.is_empty()).unwrap_or(input).to_string()
 }
 
 /// A short human name for a template family id.
@@ -356,18 +315,13 @@ fn cell(s: &str) -> String {
 }
 
 fn md_link(path: &str) -> String {
-    path.replace(' ', "%20")
-        .replace(')', "%29")
-        .replace('(', "%28")
+    path.replace(' ', "%20").replace(')', "%29").replace('(', "%28")
 }
 
 /// `YYYY-MM-DDTHH:MM:SSZ` of a moment (UTC). The caller passes the clock so
 /// that tests can fix it.
 pub fn iso_utc(t: SystemTime) -> String {
-    let secs = t
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0) as i64;
+    let secs = t.duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0) as i64;
     let (days, rem) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
     // Howard Hinnant's civil_from_days.
     let z = days + 719_468;
@@ -379,12 +333,7 @@ pub fn iso_utc(t: SystemTime) -> String {
     let d = doy - (153 * mp + 2) / 5 + 1;
     let m = if mp < 10 { mp + 3 } else { mp - 9 };
     let y = yoe + era * 400 + i64::from(m <= 2);
-    format!(
-        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
-        rem / 3600,
-        rem % 3600 / 60,
-        rem % 60
-    )
+    format!("{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z", rem / 3600, rem % 3600 / 60, rem % 60)
 }
 
 #[cfg(test)]
@@ -396,14 +345,8 @@ mod tests {
     #[test]
     fn iso_utc_of_known_moments() {
         assert_eq!(iso_utc(UNIX_EPOCH), "1970-01-01T00:00:00Z");
-        assert_eq!(
-            iso_utc(UNIX_EPOCH + Duration::from_secs(1_727_776_800)),
-            "2024-10-01T10:00:00Z"
-        );
-        assert_eq!(
-            iso_utc(UNIX_EPOCH + Duration::from_secs(951_782_400)),
-            "2000-02-29T00:00:00Z"
-        );
+        assert_eq!(iso_utc(UNIX_EPOCH + Duration::from_secs(1_727_776_800)), "2024-10-01T10:00:00Z");
+        assert_eq!(iso_utc(UNIX_EPOCH + Duration::from_secs(951_782_400)), "2000-02-29T00:00:00Z");
     }
 
     fn report(documents: Vec<Row>) -> RunReport {
@@ -444,14 +387,7 @@ mod tests {
             row("jeroen", Outcome::Unchanged, Some(0)),
             Row {
                 warnings: vec!["geen schooljaar".into()],
-                ..row(
-                    "x",
-                    Outcome::Failed {
-                        stage: Stage::Detect,
-                        reason: "not an SOP: no markers".into(),
-                    },
-                    None,
-                )
+                ..row("x", Outcome::Failed { stage: Stage::Detect, reason: "not an SOP: no markers".into() }, None)
             },
         ]);
         let md = r.to_markdown();
@@ -474,18 +410,12 @@ mod tests {
 
     #[test]
     fn summary_table_aligns_columns() {
-        let r = report(vec![
-            row("diamant", Outcome::New, None),
-            row("kristal-school", Outcome::NewVersion, Some(12)),
-        ]);
+        let r = report(vec![row("diamant", Outcome::New, None), row("kristal-school", Outcome::NewVersion, Some(12))]);
         let table = r.summary_table();
         let lines: Vec<&str> = table.lines().collect();
         let col = |l: &str| l.find("nieuw").unwrap();
         assert_eq!(col(lines[2]), col(lines[3]), "{table}");
-        assert!(
-            table.contains("nieuw 1 · nieuwe versie 1 · ongewijzigd 0 · mislukt 0"),
-            "{table}"
-        );
+        assert!(table.contains("nieuw 1 · nieuwe versie 1 · ongewijzigd 0 · mislukt 0"), "{table}");
         assert!(!table.contains('\u{1b}'), "no escape codes");
     }
 }

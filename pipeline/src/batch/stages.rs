@@ -31,14 +31,7 @@ pub trait Stages: Send + Sync + 'static {
     fn known_validators(&self, school: &str, year: &str, url: &str) -> Option<Validators>;
     /// Remembers the validators of a URL whose document (with this source
     /// sha256) was archived.
-    fn remember_validators(
-        &self,
-        school: &str,
-        year: &str,
-        url: &str,
-        validators: &Validators,
-        sha256: &str,
-    );
+    fn remember_validators(&self, school: &str, year: &str, url: &str, validators: &Validators, sha256: &str);
     /// What the archive holds for a school whose server said "not modified".
     fn archived_unchanged(&self, school: &str, year: &str) -> Option<Archived>;
 }

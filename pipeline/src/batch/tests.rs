@@ -28,11 +28,7 @@ struct Fake {
 impl Fake {
     /// The document without its PDF header line, if any.
     fn text(doc: &Doc) -> String {
-        String::from_utf8_lossy(&doc.bytes)
-            .lines()
-            .filter(|l| !l.starts_with("%PDF"))
-            .collect::<Vec<_>>()
-            .join("\n")
+        String::from_utf8_lossy(&doc.bytes).lines().filter(|l| !l.starts_with("%PDF")).collect::<Vec<_>>().join("\n")
     }
     fn command(doc: &Doc) -> String {
         Fake::text(doc).lines().next().unwrap_or("").to_string()
@@ -53,9 +49,7 @@ impl Stages for Fake {
             "hang" => {
                 let (lock, cv) = &*self.release;
                 let _unused = cv
-                    .wait_timeout_while(lock.lock().unwrap(), Duration::from_secs(60), |released| {
-                        !*released
-                    })
+                    .wait_timeout_while(lock.lock().unwrap(), Duration::from_secs(60), |released| !*released)
                     .unwrap();
                 Err(StageError::new(Stage::Extract, "released"))
             }
@@ -92,19 +86,12 @@ impl Stages for Fake {
     }
 
     fn archive(&self, item: Archivable) -> Result<Archived, StageError> {
-        let school = item
-            .record
-            .school
-            .name
-            .clone()
-            .unwrap_or_else(|| "unknown".into());
+        let school = item.record.school.name.clone().unwrap_or_else(|| "unknown".into());
         if school == "fail-archive" {
             return Err(StageError::new(Stage::Archive, "disk full"));
         }
         let mut archived = self.archived.lock().unwrap();
-        let versions = archived
-            .entry((school.clone(), item.year.clone()))
-            .or_default();
+        let versions = archived.entry((school.clone(), item.year.clone())).or_default();
         let outcome = match versions.last() {
             None => ArchivedOutcome::New,
             Some(last) if *last == item.record.source.sha256 => ArchivedOutcome::Unchanged,
@@ -129,35 +116,21 @@ impl Stages for Fake {
         self.validators.lock().unwrap().get(url).cloned()
     }
 
-    fn remember_validators(
-        &self,
-        _school: &str,
-        _year: &str,
-        url: &str,
-        v: &Validators,
-        _sha256: &str,
-    ) {
-        self.validators
-            .lock()
-            .unwrap()
-            .insert(url.to_string(), v.clone());
+    fn remember_validators(&self, _school: &str, _year: &str, url: &str, v: &Validators, _sha256: &str) {
+        self.validators.lock().unwrap().insert(url.to_string(), v.clone());
     }
 
     fn archived_unchanged(&self, school: &str, year: &str) -> Option<Archived> {
-        self.archived
-            .lock()
-            .unwrap()
-            .get(&(school.to_string(), year.to_string()))
-            .map(|_| Archived {
-                school: school.into(),
-                school_name: None,
-                outcome: ArchivedOutcome::Unchanged,
-                template: Some("sppoh-model-2021-2025".into()),
-                year: Some(year.into()),
-                changes: None,
-                diff_report: None,
-                warnings: vec![],
-            })
+        self.archived.lock().unwrap().get(&(school.to_string(), year.to_string())).map(|_| Archived {
+            school: school.into(),
+            school_name: None,
+            outcome: ArchivedOutcome::Unchanged,
+            template: Some("sppoh-model-2021-2025".into()),
+            year: Some(year.into()),
+            changes: None,
+            diff_report: None,
+            warnings: vec![],
+        })
     }
 }
 
@@ -181,11 +154,7 @@ fn write_inbox(dir: &Path, docs: &[(&str, &str)]) -> Vec<Input> {
 fn status(rows: &[Row]) -> Vec<(String, String)> {
     rows.iter()
         .map(|r| {
-            let name = Path::new(&r.input)
-                .file_name()
-                .unwrap()
-                .to_string_lossy()
-                .into_owned();
+            let name = Path::new(&r.input).file_name().unwrap().to_string_lossy().into_owned();
             let outcome = match &r.outcome {
                 Outcome::Failed { stage, .. } => format!("failed at {stage:?}"),
                 o => o.dutch(),
@@ -237,16 +206,7 @@ async fn failures_at_every_stage_leave_the_rest_of_the_batch_alone() {
     assert!(reason(4).contains("boom in extract"), "{}", reason(4));
     assert!(reason(5).contains("boom in normalize"), "{}", reason(5));
     assert_eq!(reason(6), "disk full");
-    assert_eq!(
-        progress.counts(),
-        Counts {
-            total: 8,
-            new: 2,
-            new_version: 0,
-            unchanged: 0,
-            failed: 6
-        }
-    );
+    assert_eq!(progress.counts(), Counts { total: 8, new: 2, new_version: 0, unchanged: 0, failed: 6 });
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -258,22 +218,12 @@ async fn a_hanging_document_does_not_hold_up_the_others() {
     let inputs = write_inbox(dir.path(), &docs);
     let fake = Arc::new(Fake::default());
     // One job: the hung document occupies the only extractor until abandoned.
-    let (rows, _) = run(
-        &config(1),
-        inputs,
-        fake.clone(),
-        None,
-        &Progress::silent(20),
-    )
-    .await;
+    let (rows, _) = run(&config(1), inputs, fake.clone(), None, &Progress::silent(20)).await;
     fake.release();
     assert!(
         matches!(&rows[0].outcome, Outcome::Failed { stage: Stage::Extract, reason } if reason.contains("abandoned"))
     );
-    assert!(
-        rows[1..].iter().all(|r| r.outcome == Outcome::New),
-        "{rows:#?}"
-    );
+    assert!(rows[1..].iter().all(|r| r.outcome == Outcome::New), "{rows:#?}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -281,33 +231,19 @@ async fn the_batch_year_wins_with_a_warning() {
     let dir = tempfile::tempdir().unwrap();
     let inputs = write_inbox(
         dir.path(),
-        &[
-            ("a.txt", "ok diamant 2023-2024"),
-            ("b.txt", "ok kristal"),
-            ("c.txt", "ok jeroen 2024-2025"),
-        ],
+        &[("a.txt", "ok diamant 2023-2024"), ("b.txt", "ok kristal"), ("c.txt", "ok jeroen 2024-2025")],
     );
     let fake = Arc::new(Fake::default());
     let (rows, _) = run(&config(2), inputs, fake.clone(), None, &Progress::silent(3)).await;
-    assert!(fake
-        .archived
-        .lock()
-        .unwrap()
-        .keys()
-        .all(|(_, year)| year == "2024-2025"));
+    assert!(fake.archived.lock().unwrap().keys().all(|(_, year)| year == "2024-2025"));
     assert_eq!(rows[0].year.as_deref(), Some("2023-2024"));
     assert_eq!(rows[0].warnings.len(), 1);
     assert!(
-        rows[0].warnings[0].contains("2023-2024")
-            && rows[0].warnings[0].contains("gearchiveerd onder 2024-2025"),
+        rows[0].warnings[0].contains("2023-2024") && rows[0].warnings[0].contains("gearchiveerd onder 2024-2025"),
         "{:?}",
         rows[0].warnings
     );
-    assert!(
-        rows[1].warnings[0].contains("geen schooljaar"),
-        "{:?}",
-        rows[1].warnings
-    );
+    assert!(rows[1].warnings[0].contains("geen schooljaar"), "{:?}", rows[1].warnings);
     assert!(rows[2].warnings.is_empty());
     assert_eq!(rows[2].template.as_deref(), Some("sppoh-model-2021-2025"));
 }
@@ -316,91 +252,44 @@ async fn the_batch_year_wins_with_a_warning() {
 async fn a_second_run_recognises_unchanged_and_new_versions() {
     let dir = tempfile::tempdir().unwrap();
     let fake = Arc::new(Fake::default());
-    let first = write_inbox(
-        dir.path(),
-        &[
-            ("a.txt", "ok diamant 2024-2025"),
-            ("b.txt", "ok kristal 2024-2025"),
-        ],
-    );
+    let first = write_inbox(dir.path(), &[("a.txt", "ok diamant 2024-2025"), ("b.txt", "ok kristal 2024-2025")]);
     let _ = run(&config(2), first, fake.clone(), None, &Progress::silent(2)).await;
     let second = write_inbox(dir.path(), &[("b.txt", "ok kristal 2024-2025 (herzien)")]);
     let (rows, _) = run(&config(2), second, fake.clone(), None, &Progress::silent(2)).await;
-    assert_eq!(
-        status(&rows),
-        vec![
-            ("a.txt".into(), "ongewijzigd".into()),
-            ("b.txt".into(), "nieuwe versie".into())
-        ]
-    );
+    assert_eq!(status(&rows), vec![("a.txt".into(), "ongewijzigd".into()), ("b.txt".into(), "nieuwe versie".into())]);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn no_more_documents_extracting_at_once_than_jobs() {
     let dir = tempfile::tempdir().unwrap();
-    let docs: Vec<(String, String)> = (0..40)
-        .map(|i| (format!("{i:03}.txt"), format!("ok s{i} 2024-2025")))
-        .collect();
+    let docs: Vec<(String, String)> = (0..40).map(|i| (format!("{i:03}.txt"), format!("ok s{i} 2024-2025"))).collect();
     let docs: Vec<(&str, &str)> = docs.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
     let inputs = write_inbox(dir.path(), &docs);
     let fake = Arc::new(Fake::default());
-    let (rows, _) = run(
-        &config(3),
-        inputs,
-        fake.clone(),
-        None,
-        &Progress::silent(40),
-    )
-    .await;
+    let (rows, _) = run(&config(3), inputs, fake.clone(), None, &Progress::silent(40)).await;
     assert!(rows.iter().all(|r| r.outcome == Outcome::New));
     let max = fake.max_in_flight.load(Ordering::SeqCst);
-    assert!(
-        (1..=3).contains(&max),
-        "{max} extractions at once with --jobs 3"
-    );
+    assert!((1..=3).contains(&max), "{max} extractions at once with --jobs 3");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn fetched_documents_go_through_and_a_rerun_downloads_nothing_unchanged() {
     use fetch::test_server::{Response, Server};
     let server = Server::start(|req| match req.path.as_str() {
-        "/diamant.pdf"
-            if req
-                .headers
-                .get("if-none-match")
-                .is_some_and(|v| v == "\"d1\"") =>
-        {
-            Response::new(304, "")
-        }
-        "/diamant.pdf" => {
-            Response::new(200, "%PDF-1.4\nok diamant 2024-2025\n").header("ETag", "\"d1\"")
-        }
+        "/diamant.pdf" if req.headers.get("if-none-match").is_some_and(|v| v == "\"d1\"") => Response::new(304, ""),
+        "/diamant.pdf" => Response::new(200, "%PDF-1.4\nok diamant 2024-2025\n").header("ETag", "\"d1\""),
         "/gone.pdf" => Response::new(404, ""),
         _ => Response::new(404, ""),
     })
     .await;
     let inputs = || {
-        let csv = format!(
-            "school_id,url\ndiamant,{}\nkristal,{}\n",
-            server.url("/diamant.pdf"),
-            server.url("/gone.pdf")
-        );
+        let csv =
+            format!("school_id,url\ndiamant,{}\nkristal,{}\n", server.url("/diamant.pdf"), server.url("/gone.pdf"));
         input::sources_from(csv.as_bytes(), Path::new("sources.csv")).unwrap()
     };
     let fake = Arc::new(Fake::default());
-    let fetcher = Fetcher::new(FetchConfig {
-        backoff: Duration::from_millis(1),
-        ..FetchConfig::default()
-    })
-    .unwrap();
-    let (rows, _) = run(
-        &config(2),
-        inputs(),
-        fake.clone(),
-        Some(fetcher.clone()),
-        &Progress::silent(2),
-    )
-    .await;
+    let fetcher = Fetcher::new(FetchConfig { backoff: Duration::from_millis(1), ..FetchConfig::default() }).unwrap();
+    let (rows, _) = run(&config(2), inputs(), fake.clone(), Some(fetcher.clone()), &Progress::silent(2)).await;
     assert_eq!(rows[0].outcome, Outcome::New);
     assert_eq!(rows[0].school.as_deref(), Some("diamant"));
     assert!(
@@ -410,23 +299,9 @@ async fn fetched_documents_go_through_and_a_rerun_downloads_nothing_unchanged() 
     );
     assert_eq!(rows[1].school.as_deref(), Some("kristal"));
 
-    let (rows, _) = run(
-        &config(2),
-        inputs(),
-        fake.clone(),
-        Some(fetcher),
-        &Progress::silent(2),
-    )
-    .await;
+    let (rows, _) = run(&config(2), inputs(), fake.clone(), Some(fetcher), &Progress::silent(2)).await;
     assert_eq!(rows[0].outcome, Outcome::Unchanged);
-    let diamant: Vec<_> = server
-        .requests()
-        .into_iter()
-        .filter(|r| r.path == "/diamant.pdf")
-        .collect();
+    let diamant: Vec<_> = server.requests().into_iter().filter(|r| r.path == "/diamant.pdf").collect();
     assert_eq!(diamant.len(), 2);
-    assert_eq!(
-        diamant[1].headers.get("if-none-match").map(String::as_str),
-        Some("\"d1\"")
-    );
+    assert_eq!(diamant[1].headers.get("if-none-match").map(String::as_str), Some("\"d1\""));
 }

@@ -8,8 +8,8 @@ use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use anyhow::{Context, Result};
-use sop_archive::export::{BagInfo, Selection};
 use sop_archive::bundle::ReadLimits;
+use sop_archive::export::{BagInfo, Selection};
 use sop_archive::{Archive, LockMode, SchoolId};
 
 #[derive(clap::Args)]
@@ -80,7 +80,8 @@ pub struct ExportArgs {
 }
 
 fn open(dir: &std::path::Path) -> Result<Archive> {
-    Archive::open_readonly(dir, LockMode::Wait).with_context(|| format!("cannot read the archive `{}` (give the folder with --archive DIR)", dir.display()))
+    Archive::open_readonly(dir, LockMode::Wait)
+        .with_context(|| format!("cannot read the archive `{}` (give the folder with --archive DIR)", dir.display()))
 }
 
 fn school_id(s: &str) -> Result<SchoolId> {
@@ -93,8 +94,9 @@ pub fn verify(a: VerifyArgs) -> Result<ExitCode> {
         max_entry_bytes: a.max_entry_mib.saturating_mul(1 << 20),
         max_total_bytes: a.max_bundle_mib.saturating_mul(1 << 20),
     };
-    let r = sop_archive::verify_with_limits(&a.archive, LockMode::Wait, limits)
-        .with_context(|| format!("cannot verify the archive `{}` (give the folder with --archive DIR)", a.archive.display()))?;
+    let r = sop_archive::verify_with_limits(&a.archive, LockMode::Wait, limits).with_context(|| {
+        format!("cannot verify the archive `{}` (give the folder with --archive DIR)", a.archive.display())
+    })?;
     let mut out = String::new();
     if a.json {
         out = serde_json::to_string_pretty(&r)? + "\n";
@@ -143,7 +145,10 @@ pub fn list(a: ListArgs) -> Result<ExitCode> {
         let w_id = cat.schools.iter().map(|s| s.id.len()).max().unwrap_or(6).max(6);
         let names: Vec<String> = cat.schools.iter().map(|s| s.name.clone().unwrap_or_else(|| "-".into())).collect();
         let w_name = names.iter().map(|n| n.chars().count()).max().unwrap_or(4).clamp(4, 40);
-        out.push_str(&format!("{:w_id$}  {:w_name$}  {:10}  {:>7}  {}\n", "School", "Naam", "Schooljaar", "Versies", "Nieuwste versie"));
+        out.push_str(&format!(
+            "{:w_id$}  {:w_name$}  {:10}  {:>7}  {}\n",
+            "School", "Naam", "Schooljaar", "Versies", "Nieuwste versie"
+        ));
         for (s, name) in cat.schools.iter().zip(&names) {
             let name: String = name.chars().take(w_name).collect();
             for (i, y) in s.years.iter().enumerate() {
@@ -167,7 +172,9 @@ pub fn list(a: ListArgs) -> Result<ExitCode> {
 pub fn show(a: ShowArgs) -> Result<ExitCode> {
     let id = school_id(&a.school)?;
     let archive = open(&a.archive)?;
-    let bundles = archive.bundles(&id, a.year.as_deref()).with_context(|| format!("--year {:?}", a.year.as_deref().unwrap_or("")))?;
+    let bundles = archive
+        .bundles(&id, a.year.as_deref())
+        .with_context(|| format!("--year {:?}", a.year.as_deref().unwrap_or("")))?;
     if bundles.is_empty() {
         eprintln!(
             "sop: het archief heeft niets van school `{id}`{}; `sop list --archive {}` toont wat er is",
@@ -178,7 +185,8 @@ pub fn show(a: ShowArgs) -> Result<ExitCode> {
     }
     let mut shown = Vec::new();
     for b in &bundles {
-        let (_, opened) = archive.read_bundle(b).with_context(|| format!("run `sop verify --archive {}`", a.archive.display()))?;
+        let (_, opened) =
+            archive.read_bundle(b).with_context(|| format!("run `sop verify --archive {}`", a.archive.display()))?;
         shown.push((b, opened));
     }
     let mut out = String::new();
@@ -199,7 +207,10 @@ pub fn show(a: ShowArgs) -> Result<ExitCode> {
                 out.push_str(&format!("\nSchooljaar {year}\n"));
             }
             out.push_str(&format!("  versie {} van {}  {}\n", b.version, b.created, b.rel_path));
-            out.push_str(&format!("    bron: {} ({}, {} bytes, sha256 {})\n", m.source.filename, m.source.media_type, m.source.bytes, m.source.sha256));
+            out.push_str(&format!(
+                "    bron: {} ({}, {} bytes, sha256 {})\n",
+                m.source.filename, m.source.media_type, m.source.bytes, m.source.sha256
+            ));
             let files: Vec<String> = m.files.iter().map(|f| format!("{} ({} bytes)", f.name, f.bytes)).collect();
             out.push_str(&format!("    inhoud: {}\n", files.join(", ")));
             out.push_str(&format!("    bundel sha256 {}, gemaakt door sop {}\n", b.bundle_sha256, m.tool_version));
@@ -207,7 +218,10 @@ pub fn show(a: ShowArgs) -> Result<ExitCode> {
                 out.push_str(&format!("    vervangt de bundel met sha256 {s}\n"));
             }
             if !o.problems.is_empty() {
-                out.push_str(&format!("    LET OP: {} bestand(en) kloppen niet met het manifest; draai `sop verify`\n", o.problems.len()));
+                out.push_str(&format!(
+                    "    LET OP: {} bestand(en) kloppen niet met het manifest; draai `sop verify`\n",
+                    o.problems.len()
+                ));
             }
         }
     }
@@ -225,14 +239,16 @@ pub fn export(a: ExportArgs) -> Result<ExitCode> {
     };
     let organization = match &a.organization {
         Some(o) => o.clone(),
-        None => newest_swv(&archive, &id).unwrap_or_else(|| "samenwerkingsverband (onbekend; geef --organization)".to_string()),
+        None => newest_swv(&archive, &id)
+            .unwrap_or_else(|| "samenwerkingsverband (onbekend; geef --organization)".to_string()),
     };
     let now = std::env::var("SOURCE_DATE_EPOCH")
         .ok()
         .and_then(|s| s.trim().parse::<i64>().ok())
         .unwrap_or_else(|| SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64));
     let date = sop_archive::format_utc(now)[..10].to_string();
-    let info = BagInfo { source_organization: &organization, bagging_date: &date, tool_version: env!("CARGO_PKG_VERSION") };
+    let info =
+        BagInfo { source_organization: &organization, bagging_date: &date, tool_version: env!("CARGO_PKG_VERSION") };
     let e = sop_archive::export::export(&archive, &id, selection, &a.out, &info)
         .with_context(|| format!("cannot export school `{id}` to `{}`", a.out.display()))?;
     let msg = format!(

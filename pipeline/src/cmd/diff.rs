@@ -66,10 +66,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::from(EXIT_UNUSABLE));
         }
         Verdict::Different => {
-            eprintln!(
-                "sop: warning: comparing different schools (--force): {}",
-                d.same_school.reason
-            );
+            eprintln!("sop: warning: comparing different schools (--force): {}", d.same_school.reason);
         }
         Verdict::Unproven => {
             eprintln!(
@@ -103,11 +100,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         // A closed pipe surfaces as an error that `main` treats as success.
         None => std::io::stdout().lock().write_all(output.as_bytes())?,
     }
-    Ok(if d.has_changes() {
-        ExitCode::from(EXIT_CHANGES)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(if d.has_changes() { ExitCode::from(EXIT_CHANGES) } else { ExitCode::SUCCESS })
 }
 
 /// A record, or `None` after telling the user what is wrong with which file.

@@ -31,7 +31,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Err(err) => {
             let hint = match err {
                 NormalizeError::NotAnSop { .. } => "it is kept as it is; check that the right file was sent",
-                NormalizeError::UnrecognisedTemplate { .. } => "ask the school for its SOP in one of the known templates, or add a template family",
+                NormalizeError::UnrecognisedTemplate { .. } => {
+                    "ask the school for its SOP in one of the known templates, or add a template family"
+                }
             };
             eprintln!("sop: `{}`: {err}; {hint}", args.file.display());
             Ok(ExitCode::from(2))

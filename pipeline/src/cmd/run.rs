@@ -9,9 +9,7 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use anyhow::{bail, Context, Result};
 
-use crate::batch::{
-    self, input, real::Real, report, Config, FetchConfig, Fetcher, Progress, RunReport,
-};
+use crate::batch::{self, input, real::Real, report, Config, FetchConfig, Fetcher, Progress, RunReport};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -55,12 +53,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
         bail!("--year {}: {e}", args.year);
     }
     if args.inbox.is_none() && args.sources.is_none() {
-        bail!("nothing to do: give --inbox DIR (the PDFs schools sent) and/or --sources FILE.csv (addresses to download)");
+        bail!(
+            "nothing to do: give --inbox DIR (the PDFs schools sent) and/or --sources FILE.csv (addresses to download)"
+        );
     }
-    let jobs = args
-        .jobs
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()))
-        .max(1);
+    let jobs = args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get())).max(1);
     let registry = match &args.registry {
         Some(path) => Some(
             sop_archive::Registry::from_csv(path)
@@ -92,30 +89,16 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Some(exe) => exe,
         None => std::env::current_exe().context("cannot find the `sop` program itself")?,
     };
-    let created = source_date_epoch().unwrap_or_else(|| {
-        started
-            .duration_since(UNIX_EPOCH)
-            .map_or(0, |d| d.as_secs() as i64)
-    });
-    let stages = Arc::new(Real::new(
-        exe,
-        limits.clone(),
-        &args.archive,
-        registry,
-        created,
-    )?);
+    let created =
+        source_date_epoch().unwrap_or_else(|| started.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64));
+    let stages = Arc::new(Real::new(exe, limits.clone(), &args.archive, registry, created)?);
     let fetch_config = FetchConfig {
         total_timeout: Duration::from_secs(args.fetch_timeout.max(1)),
         max_bytes,
         ..FetchConfig::default()
     };
-    let config = Config {
-        year: args.year.clone(),
-        jobs,
-        extract_timeout: limits.timeout,
-        max_bytes,
-        fetch_concurrency: 8,
-    };
+    let config =
+        Config { year: args.year.clone(), jobs, extract_timeout: limits.timeout, max_bytes, fetch_concurrency: 8 };
 
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -124,18 +107,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
         .build()
         .context("cannot start the async runtime")?;
     let progress = Progress::for_stderr(inputs.len());
-    let fetcher = if args.sources.is_some() {
-        Some(runtime.block_on(async { Fetcher::new(fetch_config) })?)
-    } else {
-        None
-    };
-    let (rows, stage_times) = runtime.block_on(batch::run(
-        &config,
-        inputs,
-        stages.clone(),
-        fetcher,
-        &progress,
-    ));
+    let fetcher =
+        if args.sources.is_some() { Some(runtime.block_on(async { Fetcher::new(fetch_config) })?) } else { None };
+    let (rows, stage_times) = runtime.block_on(batch::run(&config, inputs, stages.clone(), fetcher, &progress));
     progress.finish();
     // An abandoned extraction may still hold a blocking thread; do not wait for it.
     runtime.shutdown_timeout(Duration::from_millis(100));
@@ -165,11 +139,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     ));
     out.push_str(&report.summary_table());
     out.push_str(&format!("\nVerslag van deze run: {}\n", md_path.display()));
-    let diffs: Vec<&str> = report
-        .documents
-        .iter()
-        .filter_map(|r| r.diff_report.as_deref())
-        .collect();
+    let diffs: Vec<&str> = report.documents.iter().filter_map(|r| r.diff_report.as_deref()).collect();
     if !diffs.is_empty() {
         out.push_str("Verschillen met vorig schooljaar:\n");
         for d in diffs {
@@ -178,11 +148,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
     use std::io::Write as _;
     std::io::stdout().lock().write_all(out.as_bytes())?;
-    Ok(if report.counts.failed > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(if report.counts.failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
 /// `SOURCE_DATE_EPOCH`, for reproducible bundles.
@@ -193,13 +159,9 @@ fn source_date_epoch() -> Option<i64> {
 /// Two runs in the same second must not overwrite each other's report.
 fn unused_stem(archive: &std::path::Path, stem: &str) -> String {
     let dir = archive.join(sop_archive::REPORTS);
-    let taken =
-        |s: &str| dir.join(format!("{s}.json")).exists() || dir.join(format!("{s}.md")).exists();
+    let taken = |s: &str| dir.join(format!("{s}.json")).exists() || dir.join(format!("{s}.md")).exists();
     if !taken(stem) {
         return stem.to_string();
     }
-    (2..)
-        .map(|n| format!("{stem}-{n}"))
-        .find(|s| !taken(s))
-        .expect("some suffix is free")
+    (2..).map(|n| format!("{stem}-{n}")).find(|s| !taken(s)).expect("some suffix is free")
 }

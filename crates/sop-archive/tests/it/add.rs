@@ -26,7 +26,8 @@ fn same_bytes_are_unchanged_and_new_bytes_are_the_next_version() {
 
     let ledger = std::fs::read_to_string(dir.path().join("ledger.jsonl")).unwrap();
     assert_eq!(ledger.lines().count(), 2);
-    let index: serde_json::Value = serde_json::from_slice(&std::fs::read(dir.path().join("index.json")).unwrap()).unwrap();
+    let index: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.path().join("index.json")).unwrap()).unwrap();
     assert_eq!(index["schools"][0]["id"], "de-vuurvlinder");
     assert_eq!(index["schools"][0]["years"][0]["newest_version"], 2);
 }

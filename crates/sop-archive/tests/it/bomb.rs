@@ -58,7 +58,8 @@ fn entries_with_paths_are_refused() {
 
 #[test]
 fn garbage_is_not_a_zip() {
-    let why = reason(read_entries(Cursor::new(b"PK\x03\x04 not really".to_vec()), Path::new("b.zip"), ReadLimits::default()));
+    let why =
+        reason(read_entries(Cursor::new(b"PK\x03\x04 not really".to_vec()), Path::new("b.zip"), ReadLimits::default()));
     assert!(why.contains("not a readable zip"), "{why}");
 }
 

@@ -66,7 +66,12 @@ fn a_run_killed_at_any_point_leaves_a_valid_archive_that_the_next_run_completes(
         let r = verify(dir.path(), LockMode::Wait).unwrap();
         assert!(r.ok(), "after a kill at {point}, verify finds problems: {r:#?}");
         if ["bundle-durable", "ledger-partial"].contains(point) {
-            assert!(r.notices.iter().any(|n| n.file.starts_with("nieuwe-school/") && n.found.contains("next run records it")), "{r:#?}");
+            assert!(
+                r.notices
+                    .iter()
+                    .any(|n| n.file.starts_with("nieuwe-school/") && n.found.contains("next run records it")),
+                "{r:#?}"
+            );
         }
 
         let rerun = scripted_run(dir.path());

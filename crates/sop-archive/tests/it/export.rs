@@ -6,7 +6,8 @@ use sop_archive::{Archive, LockMode, SchoolId};
 
 use crate::populate;
 
-const INFO: BagInfo<'static> = BagInfo { source_organization: "SPPOH", bagging_date: "2024-03-02", tool_version: "0.1.0" };
+const INFO: BagInfo<'static> =
+    BagInfo { source_organization: "SPPOH", bagging_date: "2024-03-02", tool_version: "0.1.0" };
 
 fn entries(path: &std::path::Path) -> Vec<(String, Vec<u8>)> {
     let b = std::fs::read(path).unwrap();
@@ -37,7 +38,15 @@ fn a_year_exports_as_a_bag_with_every_version_and_its_ledger_lines() {
     let files = entries(&out);
     let names: Vec<&str> = files.iter().map(|f| f.0.as_str()).collect();
     let b = "sop-de-vuurvlinder-2023-2024/";
-    for want in ["bag-info.txt", "bagit.txt", "manifest-sha256.txt", "manifest-sha512.txt", "tagmanifest-sha256.txt", "data/ledger.jsonl", "data/LEESMIJ.txt"] {
+    for want in [
+        "bag-info.txt",
+        "bagit.txt",
+        "manifest-sha256.txt",
+        "manifest-sha512.txt",
+        "tagmanifest-sha256.txt",
+        "data/ledger.jsonl",
+        "data/LEESMIJ.txt",
+    ] {
         assert!(names.contains(&format!("{b}{want}").as_str()), "{want} missing from {names:?}");
     }
     assert_eq!(names.iter().filter(|n| n.ends_with(".zip")).count(), 2);
@@ -58,7 +67,8 @@ fn a_year_exports_as_a_bag_with_every_version_and_its_ledger_lines() {
     // The bundles inside are the archive's, byte for byte.
     for bi in a.bundles(&id, Some("2023-2024")).unwrap() {
         assert_eq!(get(&format!("data/{}", bi.rel_path)), &std::fs::read(&bi.path).unwrap());
-        let inner = read_entries(Cursor::new(get(&format!("data/{}", bi.rel_path)).clone()), &bi.path, ReadLimits::default());
+        let inner =
+            read_entries(Cursor::new(get(&format!("data/{}", bi.rel_path)).clone()), &bi.path, ReadLimits::default());
         assert!(inner.is_ok());
     }
     // Deterministic: the same request gives the same bytes.

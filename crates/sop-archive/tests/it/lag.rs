@@ -118,7 +118,11 @@ fn an_edited_school_name_in_the_catalogue_is_named_with_the_way_out() {
     populate(dir.path());
     let index = std::fs::read_to_string(dir.path().join("index.json")).unwrap();
     assert!(index.contains("\"name\": \"het-baken\""), "{index}");
-    std::fs::write(dir.path().join("index.json"), index.replace("\"name\": \"het-baken\"", "\"name\": \"Iets anders\"")).unwrap();
+    std::fs::write(
+        dir.path().join("index.json"),
+        index.replace("\"name\": \"het-baken\"", "\"name\": \"Iets anders\""),
+    )
+    .unwrap();
     let r = verify(dir.path(), LockMode::Wait).unwrap();
     assert!(r.ok(), "{r:#?}");
     assert!(r.notices.iter().any(|n| n.file == "index.json" && n.found.contains("delete index.json")), "{r:#?}");

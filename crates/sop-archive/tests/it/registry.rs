@@ -95,7 +95,8 @@ fn a_hint_wins_but_must_be_valid_and_known() {
 #[test]
 fn without_a_registry_the_id_is_derived_and_escaped() {
     let mut rec = record("OBS De Vuurvlinder", "2023-2024", b"x");
-    rec.school.address = Some(Address { street: None, postcode: None, city: Some("Den Haag".into()), raw: String::new() });
+    rec.school.address =
+        Some(Address { street: None, postcode: None, city: Some("Den Haag".into()), raw: String::new() });
     let id = identify(&rec, None, None).unwrap();
     assert_eq!(id.id.as_str(), "obs-de-vuurvlinder-den-haag");
     assert!(id.how.contains("Den Haag"), "{}", id.how);

@@ -11,7 +11,10 @@ fn check(root: &Path) -> VerifyReport {
 
 fn bundles(root: &Path) -> Vec<String> {
     let ledger = std::fs::read_to_string(root.join("ledger.jsonl")).unwrap();
-    ledger.lines().map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["bundle"].as_str().unwrap().to_string()).collect()
+    ledger
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["bundle"].as_str().unwrap().to_string())
+        .collect()
 }
 
 fn rezip(entries: &[(String, Vec<u8>)]) -> Vec<u8> {
@@ -55,7 +58,8 @@ fn an_edited_record_in_a_rebuilt_zip_is_named() {
     populate(dir.path());
     let victim = &bundles(dir.path())[0];
     let p = dir.path().join(victim);
-    let mut entries = bundle::read_entries(std::fs::File::open(&p).unwrap(), &p, bundle::ReadLimits::default()).unwrap();
+    let mut entries =
+        bundle::read_entries(std::fs::File::open(&p).unwrap(), &p, bundle::ReadLimits::default()).unwrap();
     for (n, b) in &mut entries {
         if n == "sop.json" {
             *b = String::from_utf8(b.clone()).unwrap().replace("Visie van", "Andere visie van").into_bytes();
@@ -74,10 +78,12 @@ fn an_edit_with_a_matching_manifest_is_still_caught_by_the_ledger() {
     populate(dir.path());
     let victim = &bundles(dir.path())[3];
     let p = dir.path().join(victim);
-    let mut entries = bundle::read_entries(std::fs::File::open(&p).unwrap(), &p, bundle::ReadLimits::default()).unwrap();
+    let mut entries =
+        bundle::read_entries(std::fs::File::open(&p).unwrap(), &p, bundle::ReadLimits::default()).unwrap();
     let new_text = b"vervalste tekst".to_vec();
     let sha = bundle::sha256_hex(&new_text);
-    let mut manifest: bundle::Manifest = serde_json::from_slice(&entries.iter().find(|e| e.0 == "manifest.json").unwrap().1).unwrap();
+    let mut manifest: bundle::Manifest =
+        serde_json::from_slice(&entries.iter().find(|e| e.0 == "manifest.json").unwrap().1).unwrap();
     for f in &mut manifest.files {
         if f.name == "text.txt" {
             f.sha256 = sha.clone();

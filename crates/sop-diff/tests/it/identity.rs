@@ -11,10 +11,7 @@ fn same_name_is_the_same_school_whatever_its_spelling() {
     b.school.name = Some("Basisschool  DIAMANT".into());
     b.school.email = None;
     let s = same_school(&a, &b);
-    assert_eq!(
-        (s.verdict, s.by.clone()),
-        (Verdict::Same, vec![IdKind::Name])
-    );
+    assert_eq!((s.verdict, s.by.clone()), (Verdict::Same, vec![IdKind::Name]));
 }
 
 #[test]
@@ -32,16 +29,9 @@ fn different_names_and_domains_are_different_schools() {
     let b = fixture("pos_2023.json");
     let s = same_school(&a, &b);
     assert_eq!(s.verdict, Verdict::Different);
-    assert!(
-        s.reason.contains("Diamant") && s.reason.contains("Het Lyceum"),
-        "{}",
-        s.reason
-    );
+    assert!(s.reason.contains("Diamant") && s.reason.contains("Het Lyceum"), "{}", s.reason);
     let err = check_same_school(&a, &b).expect_err("different");
-    assert!(
-        err.to_string().starts_with("not the same school: "),
-        "{err}"
-    );
+    assert!(err.to_string().starts_with("not the same school: "), "{err}");
 }
 
 #[test]
@@ -50,11 +40,7 @@ fn brin_decides_alone_when_both_give_it() {
     let mut b = a.clone();
     a.school.brin = Some("12AB".into());
     b.school.brin = Some("34CD".into());
-    assert_eq!(
-        same_school(&a, &b).verdict,
-        Verdict::Different,
-        "same name, other BRIN: two schools"
-    );
+    assert_eq!(same_school(&a, &b).verdict, Verdict::Different, "same name, other BRIN: two schools");
     b.school.brin = Some("12ab".into());
     b.school.name = Some("Iets heel anders".into());
     assert_eq!(same_school(&a, &b).by, vec![IdKind::Brin]);

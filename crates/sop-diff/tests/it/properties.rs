@@ -12,26 +12,14 @@ fn a_record_has_no_changes_against_itself() {
     for r in all_fixtures() {
         let d = diff(&r, &r);
         assert!(!d.has_changes(), "{}: {:#?}", r.source.filename, d.changes);
-        assert_eq!(
-            (d.summary.added, d.summary.removed, d.summary.changed),
-            (0, 0, 0)
-        );
+        assert_eq!((d.summary.added, d.summary.removed, d.summary.changed), (0, 0, 0));
         assert!(d.summary.fields.is_empty());
     }
 }
 
 /// What a change says, with old and new in a fixed role, for comparing a
 /// diff with its mirror.
-fn mirrored(
-    c: &Change,
-) -> (
-    String,
-    Option<String>,
-    ChangeKind,
-    String,
-    String,
-    Option<String>,
-) {
+fn mirrored(c: &Change) -> (String, Option<String>, ChangeKind, String, String, Option<String>) {
     let kind = match c.change {
         ChangeKind::Added => ChangeKind::Removed,
         ChangeKind::Removed => ChangeKind::Added,
@@ -47,16 +35,7 @@ fn mirrored(
     )
 }
 
-fn plain(
-    c: &Change,
-) -> (
-    String,
-    Option<String>,
-    ChangeKind,
-    String,
-    String,
-    Option<String>,
-) {
+fn plain(c: &Change) -> (String, Option<String>, ChangeKind, String, String, Option<String>) {
     (
         c.field.clone(),
         c.key.clone(),
@@ -73,32 +52,14 @@ fn hunks_rebuild(c: &Change) {
     let Some(hunks) = &c.hunks else { return };
     let text = |v: &Value| match v {
         Value::String(s) => s.clone(),
-        Value::Object(o) => o
-            .get("text")
-            .and_then(Value::as_str)
-            .unwrap_or_default()
-            .to_string(),
+        Value::Object(o) => o.get("text").and_then(Value::as_str).unwrap_or_default().to_string(),
         _ => String::new(),
     };
-    let side = |skip: HunkOp| {
-        hunks
-            .iter()
-            .filter(|h| h.op != skip)
-            .map(|h| h.text.as_str())
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
+    let side =
+        |skip: HunkOp| hunks.iter().filter(|h| h.op != skip).map(|h| h.text.as_str()).collect::<Vec<_>>().join(" ");
     let canon = sop_diff::text::canonical;
-    assert_eq!(
-        canon(&side(HunkOp::Insert)),
-        canon(&text(&c.old)),
-        "old side of {c:?}"
-    );
-    assert_eq!(
-        canon(&side(HunkOp::Delete)),
-        canon(&text(&c.new)),
-        "new side of {c:?}"
-    );
+    assert_eq!(canon(&side(HunkOp::Insert)), canon(&text(&c.old)), "old side of {c:?}");
+    assert_eq!(canon(&side(HunkOp::Delete)), canon(&text(&c.new)), "new side of {c:?}");
 }
 
 fn assert_mirror(a: &Record, b: &Record) {
@@ -135,9 +96,9 @@ fn reflow(s: &str, width: usize, hyphenate: bool) -> String {
         let room = width.saturating_sub(col + 1);
         let chars: Vec<char> = word.chars().collect();
         if col > 0 && chars.len() > room {
-            let split = (2..chars.len().saturating_sub(1)).rev().find(|&i| {
-                i < room && chars[i - 1].is_alphanumeric() && chars[i].is_alphanumeric()
-            });
+            let split = (2..chars.len().saturating_sub(1))
+                .rev()
+                .find(|&i| i < room && chars[i - 1].is_alphanumeric() && chars[i].is_alphanumeric());
             match split {
                 Some(i) if hyphenate && chars.len() >= 6 => {
                     let head: String = chars[..i].iter().collect();
@@ -184,10 +145,7 @@ fn reflow_record(r: &Record, width: usize, hyphenate: bool) -> Record {
     {
         f(s);
     }
-    r.support_structure
-        .levels
-        .iter_mut()
-        .for_each(|l| f(&mut l.text));
+    r.support_structure.levels.iter_mut().for_each(|l| f(&mut l.text));
     r.limits.items.iter_mut().for_each(|i| f(&mut i.text));
     r.ambitions.iter_mut().for_each(f);
     r.unmapped.iter_mut().for_each(|u| f(&mut u.text));

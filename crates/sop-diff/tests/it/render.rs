@@ -55,9 +55,7 @@ fn pos_statuses_use_the_pos_words() {
 #[test]
 fn html_is_one_self_contained_escaped_page() {
     let mut new = fixture("model_2024.json");
-    new.vision = new
-        .vision
-        .map(|v| format!("{v} <script>alert(1)</script> & meer"));
+    new.vision = new.vision.map(|v| format!("{v} <script>alert(1)</script> & meer"));
     let d = diff(&fixture("model_2023.json"), &new);
     let html = render_html(&d);
     assert!(html.starts_with("<!DOCTYPE html>"));
@@ -67,10 +65,7 @@ fn html_is_one_self_contained_escaped_page() {
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; meer"));
     assert!(!html.contains("<script"), "document text must be escaped");
     for external in ["src=", "href=", "@import", "url("] {
-        assert!(
-            !html.contains(external),
-            "external asset reference {external:?}"
-        );
+        assert!(!html.contains(external), "external asset reference {external:?}");
     }
 }
 
@@ -80,16 +75,9 @@ fn html_is_one_self_contained_escaped_page() {
 fn html_renders_in_headless_chromium_with_the_summary() {
     let Some(chromium) = ["chromium", "chromium-browser", "google-chrome"]
         .into_iter()
-        .find(|c| {
-            Command::new(c)
-                .arg("--version")
-                .output()
-                .is_ok_and(|o| o.status.success())
-        })
+        .find(|c| Command::new(c).arg("--version").output().is_ok_and(|o| o.status.success()))
     else {
-        eprintln!(
-            "SKIPPED html_renders_in_headless_chromium_with_the_summary: no chromium installed"
-        );
+        eprintln!("SKIPPED html_renders_in_headless_chromium_with_the_summary: no chromium installed");
         return;
     };
     let d = diff(&fixture("model_2023.json"), &fixture("model_2024.json"));
@@ -112,16 +100,9 @@ fn html_renders_in_headless_chromium_with_the_summary() {
         .arg(format!("file://{}", page.display()))
         .output()
         .expect("run chromium");
-    assert!(
-        out.status.success(),
-        "chromium failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "chromium failed: {}", String::from_utf8_lossy(&out.stderr));
     let dom = String::from_utf8_lossy(&out.stdout);
     assert!(dom.contains("Samenvatting"), "{dom}");
-    assert!(
-        dom.contains("12 wijzigingen: 2 toegevoegd, 1 verwijderd, 9 gewijzigd."),
-        "{dom}"
-    );
+    assert!(dom.contains("12 wijzigingen: 2 toegevoegd, 1 verwijderd, 9 gewijzigd."), "{dom}");
     assert!(dom.contains("Expertise binnen het team"), "{dom}");
 }

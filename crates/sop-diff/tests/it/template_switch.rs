@@ -19,17 +19,11 @@ fn fields_only_one_template_has_are_not_reported_as_removed() {
         );
         assert!(
             !(c.field == "governance"
-                && matches!(
-                    c.key.as_deref(),
-                    Some("drafted" | "director" | "mr_advice" | "board_adoption")
-                )),
+                && matches!(c.key.as_deref(), Some("drafted" | "director" | "mr_advice" | "board_adoption"))),
             "a Model-only governance member reported: {c:?}"
         );
         assert!(
-            !matches!(
-                c.field.as_str(),
-                "protocols" | "hgw_summary" | "vision_context" | "boilerplate"
-            ),
+            !matches!(c.field.as_str(), "protocols" | "hgw_summary" | "vision_context" | "boilerplate"),
             "a PoS-only field or fixed text reported: {c:?}"
         );
     }
@@ -38,12 +32,6 @@ fn fields_only_one_template_has_are_not_reported_as_removed() {
     assert_eq!(templates.len(), 1);
     assert_eq!(templates[0].change, ChangeKind::Changed);
     // Fields both templates have are still compared.
-    assert!(d
-        .changes
-        .iter()
-        .any(|c| c.field == "vision" && c.change == ChangeKind::Changed));
-    assert!(d
-        .changes
-        .iter()
-        .any(|c| c.field == "expertise" && c.change == ChangeKind::Removed));
+    assert!(d.changes.iter().any(|c| c.field == "vision" && c.change == ChangeKind::Changed));
+    assert!(d.changes.iter().any(|c| c.field == "expertise" && c.change == ChangeKind::Removed));
 }

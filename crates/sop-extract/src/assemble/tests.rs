@@ -20,7 +20,12 @@ fn glyphs(text: &str, x: f32, y: f32, adv: f32, space: f32, draw_spaces: bool) -
 }
 
 fn line(text: &str, y: f32) -> Line {
-    Line { text: text.into(), x: 50.0, y, runs: vec![Run { text: text.into(), x: 50.0, y, width: 100.0, font_size: 10.0 }] }
+    Line {
+        text: text.into(),
+        x: 50.0,
+        y,
+        runs: vec![Run { text: text.into(), x: 50.0, y, width: 100.0, font_size: 10.0 }],
+    }
 }
 
 fn page(number: u32, lines: &[(&str, f32)]) -> Page {
@@ -92,7 +97,8 @@ fn a_number_in_the_body_is_not_a_page_number() {
 }
 
 fn repaired(lines: &[&str]) -> Vec<String> {
-    let mut pages = vec![page(1, &lines.iter().enumerate().map(|(i, t)| (*t, 100.0 + 14.0 * i as f32)).collect::<Vec<_>>())];
+    let mut pages =
+        vec![page(1, &lines.iter().enumerate().map(|(i, t)| (*t, 100.0 + 14.0 * i as f32)).collect::<Vec<_>>())];
     repair_hyphenation(&mut pages);
     pages[0].lines.iter().map(|l| l.text.clone()).collect()
 }
@@ -120,7 +126,10 @@ fn real_hyphens_are_kept() {
     // Capitals or digits before the hyphen.
     assert_eq!(repaired(&["de ICT-", "coördinator"]), vec!["de ICT-coördinator"]);
     // A coordination: "hoog- en meerbegaafd" keeps its hyphen and space.
-    assert_eq!(repaired(&["voor hoog-", "en meerbegaafde leerlingen"]), vec!["voor hoog-", "en meerbegaafde leerlingen"]);
+    assert_eq!(
+        repaired(&["voor hoog-", "en meerbegaafde leerlingen"]),
+        vec!["voor hoog-", "en meerbegaafde leerlingen"]
+    );
     // A capital after the hyphen is a new sentence or a name, not a continuation.
     assert_eq!(repaired(&["taal-", "Rekenen"]), vec!["taal-", "Rekenen"]);
 }
@@ -133,5 +142,8 @@ fn symbol_glyphs_become_marks() {
     ];
     let marks = glyph_marks(&g);
     assert_eq!(marks.len(), 1);
-    assert_eq!((marks[0].kind, marks[0].x, marks[0].y, marks[0].text.as_deref()), (MarkKind::Glyph, 400.0, 192.0, Some("✓")));
+    assert_eq!(
+        (marks[0].kind, marks[0].x, marks[0].y, marks[0].text.as_deref()),
+        (MarkKind::Glyph, 400.0, 192.0, Some("✓"))
+    );
 }

@@ -19,7 +19,10 @@ fn a_good_pdf_gives_its_text() {
 #[test]
 fn a_word_file_renamed_to_pdf_is_not_a_pdf() {
     let err = extract(b"PK\x03\x04\x14\x00\x06\x00word/document.xml").unwrap_err();
-    assert_eq!(err.to_string(), "`in.pdf`: not a PDF (the file looks like a Word (.docx) or other zipped Office document)");
+    assert_eq!(
+        err.to_string(),
+        "`in.pdf`: not a PDF (the file looks like a Word (.docx) or other zipped Office document)"
+    );
     assert!(err.hint().contains("save or print it as PDF"));
 }
 

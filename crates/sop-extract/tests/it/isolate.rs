@@ -66,7 +66,10 @@ fn a_self_referencing_drawing_crashes_the_child_not_the_parent() {
         "Resources" => dictionary! { "XObject" => dictionary! { "X" => form_id } },
         "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
     });
-    doc.objects.insert(pages_id, Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 }));
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 }),
+    );
     let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
     doc.trailer.set("Root", catalog);
     let mut bytes = Vec::new();
@@ -106,7 +109,11 @@ fn a_child_that_prints_much_on_stderr_still_answers() {
     let script = write(
         dir.path(),
         "praatgraag.sh",
-        format!("#!/bin/sh\nhead -c 300000 /dev/zero | tr '\\0' x >&2 || exit 7\nexec '{}' \"$@\"\n", child_exe().display()).as_bytes(),
+        format!(
+            "#!/bin/sh\nhead -c 300000 /dev/zero | tr '\\0' x >&2 || exit 7\nexec '{}' \"$@\"\n",
+            child_exe().display()
+        )
+        .as_bytes(),
     );
     std::fs::set_permissions(&script, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
     let p = write(dir.path(), "goed.pdf", &make_pdf(&[Some("Hallo wereld")]));
@@ -122,7 +129,8 @@ fn a_child_that_prints_much_on_stderr_still_answers() {
 /// plain-text path instead, with a warning, well within the time limit.
 #[test]
 fn a_page_tree_that_loops_does_not_hang_extraction() {
-    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fuzz/regressions/extract_pdf/hang-page-parent-cycle.pdf");
+    let file =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fuzz/regressions/extract_pdf/hang-page-parent-cycle.pdf");
     let limits = Limits { timeout: Duration::from_secs(20), ..Limits::default() };
     let layout = extract_isolated(&child_exe(), &file, &limits).expect("extracted, not stopped");
     assert!(layout.warnings.iter().any(|w| w.contains("the page tree loops back on itself")), "{:?}", layout.warnings);

@@ -44,7 +44,10 @@ fn self_referencing_pdf() -> Vec<u8> {
         "Resources" => dictionary! { "XObject" => dictionary! { "X" => form_id } },
         "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
     });
-    doc.objects.insert(pages_id, Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 }));
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 }),
+    );
     let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
     doc.trailer.set("Root", catalog);
     let mut bytes = Vec::new();
@@ -58,16 +61,23 @@ fn many_files_through_one_extractor_match_one_child_per_file() {
     let extractor = Extractor::new(child_exe());
     // More files than one worker serves, so a retired worker is replaced.
     for i in 0..MAX_FILES_PER_WORKER + 3 {
-        let p = write(dir.path(), &format!("{i}.pdf"), &make_pdf(&[Some(&format!("Document {i}")), Some("Tweede pagina")]));
+        let p =
+            write(dir.path(), &format!("{i}.pdf"), &make_pdf(&[Some(&format!("Document {i}")), Some("Tweede pagina")]));
         let layout = extractor.extract(&p, &Limits::default()).unwrap();
         assert_eq!(layout.text(), format!("Document {i}\n\u{c}Tweede pagina\n"));
     }
     for name in ["000.pdf", "003.pdf"] {
         let p = sample(name);
-        assert_eq!(extractor.extract(&p, &Limits::default()).unwrap(), extract_isolated(&child_exe(), &p, &Limits::default()).unwrap());
+        assert_eq!(
+            extractor.extract(&p, &Limits::default()).unwrap(),
+            extract_isolated(&child_exe(), &p, &Limits::default()).unwrap()
+        );
     }
     let empty = write(dir.path(), "leeg.pdf", &make_pdf(&[]));
-    assert_eq!(extractor.extract(&empty, &Limits::default()).unwrap_err(), ExtractError::NoPages { path: empty.display().to_string() });
+    assert_eq!(
+        extractor.extract(&empty, &Limits::default()).unwrap_err(),
+        ExtractError::NoPages { path: empty.display().to_string() }
+    );
 }
 
 #[test]
@@ -96,8 +106,12 @@ fn a_hanging_worker_is_killed_at_the_time_limit_and_replaced() {
     let script = write(
         dir.path(),
         "worker.sh",
-        format!("#!/bin/sh\nif [ -e '{m}' ]; then rm '{m}'; exec sleep 30; fi\nexec '{c}' \"$@\"\n", m = marker.display(), c = child_exe().display())
-            .as_bytes(),
+        format!(
+            "#!/bin/sh\nif [ -e '{m}' ]; then rm '{m}'; exec sleep 30; fi\nexec '{c}' \"$@\"\n",
+            m = marker.display(),
+            c = child_exe().display()
+        )
+        .as_bytes(),
     );
     std::fs::set_permissions(&script, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
     let p = write(dir.path(), "traag.pdf", &make_pdf(&[Some("x")]));
@@ -105,7 +119,10 @@ fn a_hanging_worker_is_killed_at_the_time_limit_and_replaced() {
     let extractor = Extractor::new(&script);
     std::fs::write(&marker, b"").unwrap();
     let started = Instant::now();
-    assert_eq!(extractor.extract(&p, &limits).unwrap_err(), ExtractError::Timeout { path: p.display().to_string(), secs: 1 });
+    assert_eq!(
+        extractor.extract(&p, &limits).unwrap_err(),
+        ExtractError::Timeout { path: p.display().to_string(), secs: 1 }
+    );
     assert!(started.elapsed() < Duration::from_secs(10), "the hang was not cut off: {:?}", started.elapsed());
     assert_eq!(extractor.extract(&p, &limits).unwrap().text(), "x\n");
 }

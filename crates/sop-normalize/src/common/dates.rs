@@ -58,7 +58,11 @@ pub(crate) fn find_date(text: &str) -> Option<FoundDate> {
         }
         if valid_ymd(y, m, d) {
             let whole = c.get(0).expect("match");
-            best = Some(FoundDate { iso: format!("{y:04}-{m:02}-{d:02}"), raw: whole.as_str().to_string(), start: whole.start() });
+            best = Some(FoundDate {
+                iso: format!("{y:04}-{m:02}-{d:02}"),
+                raw: whole.as_str().to_string(),
+                start: whole.start(),
+            });
             break;
         }
     }

@@ -53,8 +53,7 @@ pub(crate) struct Doc<'a> {
 }
 
 static PAGE_OF: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\d+)\s*-\s*(\d+)\s*\.?\s*$").expect("valid regex"));
-static URL_LINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:https?://|www\.)\S+$").expect("valid regex"));
+static URL_LINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:https?://|www\.)\S+$").expect("valid regex"));
 static ENUM_PREFIX: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(?:\d{1,2}|[A-Za-z])\s*[.)]\s*").expect("valid regex"));
 
@@ -161,7 +160,9 @@ impl<'a> Doc<'a> {
             let t = &self.lines[i].text;
             // Cheap rejection first: a heading has the target's longest word.
             self.lines[i].lower.contains(&anchor)
-                && !t.ends_with('.') && t.chars().count() <= 2 * target.chars().count() + 12 && heading_similarity_words(&heading_words(t), &want) >= min
+                && !t.ends_with('.')
+                && t.chars().count() <= 2 * target.chars().count() + 12
+                && heading_similarity_words(&heading_words(t), &want) >= min
         })
     }
 
@@ -197,7 +198,10 @@ impl<'a> Doc<'a> {
     pub(crate) fn continues_word(&self, tail: &str, prev: &DocLine, next: &str) -> bool {
         let first = next.chars().next();
         let t = tail;
-        if t.ends_with('-') && t.chars().rev().nth(1).is_some_and(char::is_alphabetic) && first.is_some_and(char::is_lowercase) {
+        if t.ends_with('-')
+            && t.chars().rev().nth(1).is_some_and(char::is_alphabetic)
+            && first.is_some_and(char::is_lowercase)
+        {
             return true;
         }
         // A line broken after a slash inside a word ("Jeugdgezondheidzorg/" +
@@ -233,8 +237,7 @@ impl<'a> Doc<'a> {
     }
 }
 
-static SPLIT_WORD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\p{Ll}+)- (\p{Ll}+)\b").expect("valid regex"));
+static SPLIT_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(\p{Ll}+)- (\p{Ll}+)\b").expect("valid regex"));
 
 /// Repairs words a line break split and the extraction then put on one line
 /// ("ge- wenst" -> "gewenst"), but not a Dutch elision before a conjunction
@@ -242,13 +245,16 @@ static SPLIT_WORD: LazyLock<Regex> =
 pub(crate) fn repair_split_words(text: &str) -> String {
     const KEEP: &[&str] = &["en", "of", "tot", "als", "dan", "noch", "maar", "naar", "t"];
     SPLIT_WORD
-        .replace_all(text, |c: &regex::Captures<'_>| {
-            if KEEP.contains(&&c[2]) {
-                c[0].to_string()
-            } else {
-                format!("{}{}", &c[1], &c[2])
-            }
-        })
+        .replace_all(
+            text,
+            |c: &regex::Captures<'_>| {
+                if KEEP.contains(&&c[2]) {
+                    c[0].to_string()
+                } else {
+                    format!("{}{}", &c[1], &c[2])
+                }
+            },
+        )
         .into_owned()
 }
 
@@ -331,7 +337,10 @@ mod tests {
 
     #[test]
     fn joins_hyphenated_line_ends() {
-        assert_eq!(join_lines(["moedertaal Latijns-", "geletterd is."].into_iter()).unwrap(), "moedertaal Latijns-geletterd is.");
+        assert_eq!(
+            join_lines(["moedertaal Latijns-", "geletterd is."].into_iter()).unwrap(),
+            "moedertaal Latijns-geletterd is."
+        );
         assert_eq!(join_lines(["onderwijs- en", "ondersteuning"].into_iter()).unwrap(), "onderwijs- en ondersteuning");
         assert_eq!(join_lines(["sociaal-", "Emotioneel"].into_iter()).unwrap(), "sociaal- Emotioneel");
     }
@@ -339,7 +348,10 @@ mod tests {
     #[test]
     fn split_words_are_repaired_but_elisions_kept() {
         assert_eq!(repair_split_words("onderzoek is dan ge- wenst, wat"), "onderzoek is dan gewenst, wat");
-        assert_eq!(repair_split_words("onderwijs- en ondersteuning, leer- of ontwikkelbaar"), "onderwijs- en ondersteuning, leer- of ontwikkelbaar");
+        assert_eq!(
+            repair_split_words("onderwijs- en ondersteuning, leer- of ontwikkelbaar"),
+            "onderwijs- en ondersteuning, leer- of ontwikkelbaar"
+        );
     }
 
     #[test]
@@ -362,7 +374,9 @@ mod tests {
 
     #[test]
     fn headings_match_with_or_without_numbering_space() {
-        let layout = Layout::from_text("1.Visie passend onderwijs   \nBeschrijf kort de visie op passend onderwijs van de school.\n");
+        let layout = Layout::from_text(
+            "1.Visie passend onderwijs   \nBeschrijf kort de visie op passend onderwijs van de school.\n",
+        );
         let doc = Doc::new(&layout, &|_: &str| false);
         assert_eq!(doc.find_heading(0, doc.len(), "1. Visie passend onderwijs", 0.9), Some(0));
         assert_eq!(doc.find_heading(1, doc.len(), "1. Visie passend onderwijs", 0.9), None);

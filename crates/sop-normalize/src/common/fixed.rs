@@ -83,7 +83,14 @@ pub(crate) fn fixed_prefix(lines: &[&str], variants: &[&str]) -> FixedPrefix {
             // with the instruction sentence the school kept).
             let best_lcs = best.lines_words();
             if sim > best.similarity + 1e-12 || ((sim - best.similarity).abs() <= 1e-12 && lcs > best_lcs) {
-                best = FixedPrefix { lines: li + 1, similarity: sim, variant: v, extra: count - lcs, missing: f.len() - lcs, template_words: f.len() };
+                best = FixedPrefix {
+                    lines: li + 1,
+                    similarity: sim,
+                    variant: v,
+                    extra: count - lcs,
+                    missing: f.len() - lcs,
+                    template_words: f.len(),
+                };
             }
             // No longer prefix can win: even with every template word matched
             // its similarity stays below the best (the lines after the fixed
@@ -201,7 +208,11 @@ mod tests {
 
     #[test]
     fn fixed_text_then_school_text() {
-        let lines = ["Elke school ontvangt een geldbedrag.", "Het bestaat uit een vaste voet.", "Op de begroting staat 32.000 euro."];
+        let lines = [
+            "Elke school ontvangt een geldbedrag.",
+            "Het bestaat uit een vaste voet.",
+            "Op de begroting staat 32.000 euro.",
+        ];
         let p = fixed_prefix(&lines, &["Elke school ontvangt een geldbedrag. Het bestaat uit een vaste voet."]);
         assert_eq!(p.lines, 2);
         assert!(is_standard(&p));
@@ -218,7 +229,13 @@ mod tests {
     #[test]
     fn variants_with_an_instruction_sentence() {
         let lines = ["Onderstaande tekst is een vaste tekst.", "Basisondersteuning is ondersteuning."];
-        let p = fixed_prefix(&lines, &["Basisondersteuning is ondersteuning.", "Onderstaande tekst is een vaste tekst. Basisondersteuning is ondersteuning."]);
+        let p = fixed_prefix(
+            &lines,
+            &[
+                "Basisondersteuning is ondersteuning.",
+                "Onderstaande tekst is een vaste tekst. Basisondersteuning is ondersteuning.",
+            ],
+        );
         assert_eq!((p.lines, p.variant), (2, 1));
         assert!(is_standard(&p));
     }

@@ -14,7 +14,20 @@ pub(crate) struct StandardRow {
 /// Words that every row of a table shares and that say nothing about which
 /// row it is.
 const FILLER: &[&str] = &[
-    "expertise", "en", "de", "het", "van", "voor", "in", "op", "of", "met", "een", "voorzieningen", "voorziening", "werk",
+    "expertise",
+    "en",
+    "de",
+    "het",
+    "van",
+    "voor",
+    "in",
+    "op",
+    "of",
+    "met",
+    "een",
+    "voorzieningen",
+    "voorziening",
+    "werk",
 ];
 
 fn distinctive(s: &str) -> Vec<String> {
@@ -39,7 +52,11 @@ fn distinctive(s: &str) -> Vec<String> {
         }
         out
     };
-    let base = if words(&outside).iter().any(|w| !FILLER.contains(&w.to_lowercase().as_str())) { outside } else { s.replace(['(', ')'], "") };
+    let base = if words(&outside).iter().any(|w| !FILLER.contains(&w.to_lowercase().as_str())) {
+        outside
+    } else {
+        s.replace(['(', ')'], "")
+    };
     words(&base.replace(['/', '-', ',', '+'], " "))
         .into_iter()
         .map(|w| slug(&w))
@@ -159,7 +176,9 @@ pub(crate) fn yes_no(cell: &str) -> Option<(YesNo, Option<String>)> {
     for (word, v) in table {
         if let Some(rest) = lower.strip_prefix(word) {
             if rest.chars().next().is_none_or(|c| !c.is_alphanumeric()) {
-                let note = t[word.len()..].trim().trim_matches(|c: char| c == '(' || c == ')' || c == ',' || c == ':' || c.is_whitespace());
+                let note = t[word.len()..]
+                    .trim()
+                    .trim_matches(|c: char| c == '(' || c == ')' || c == ',' || c == ':' || c.is_whitespace());
                 return Some((*v, (!note.is_empty()).then(|| note.to_string())));
             }
         }
@@ -189,7 +208,10 @@ mod tests {
         ];
         let keys = assign_keys(&labels, EXP);
         let keys: Vec<_> = keys.iter().map(|(k, _)| k.as_str()).collect();
-        assert_eq!(keys, ["rekenen_wiskunde", "gedrag", "expertise_spraak_taalproblematiek", "taal_lezen_spraak", "hoogbegaafdheid"]);
+        assert_eq!(
+            keys,
+            ["rekenen_wiskunde", "gedrag", "expertise_spraak_taalproblematiek", "taal_lezen_spraak", "hoogbegaafdheid"]
+        );
     }
 
     #[test]

@@ -152,7 +152,13 @@ impl Columns {
         }
         LineCells {
             label: parts[0].join(" "),
-            cells: parts.into_iter().enumerate().skip(1).filter(|(_, p)| !p.is_empty()).map(|(c, p)| (c, p.join(" "))).collect(),
+            cells: parts
+                .into_iter()
+                .enumerate()
+                .skip(1)
+                .filter(|(_, p)| !p.is_empty())
+                .map(|(c, p)| (c, p.join(" ")))
+                .collect(),
         }
     }
 }
@@ -185,7 +191,12 @@ impl Row {
 /// to a row that has some; an unlabelled line (marks standing on their own
 /// line) and a labelled line without cells right below a row belong to that
 /// row (wrapped label or wrapped cell).
-pub(crate) fn group_rows(range: std::ops::Range<usize>, n: usize, doc: &Doc<'_>, cells_of: &dyn Fn(usize) -> LineCells) -> Vec<Row> {
+pub(crate) fn group_rows(
+    range: std::ops::Range<usize>,
+    n: usize,
+    doc: &Doc<'_>,
+    cells_of: &dyn Fn(usize) -> LineCells,
+) -> Vec<Row> {
     let mut rows: Vec<Row> = Vec::new();
     for i in range {
         let lc = cells_of(i);

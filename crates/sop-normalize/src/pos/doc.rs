@@ -298,10 +298,16 @@ mod tests {
             assert!(may_be_unnumbered_heading(&format!("• {}:", printed.to_uppercase()), *ch), "{printed}");
         }
         assert!(may_be_unnumbered_heading("Toelichting ondersteuningsmogelijkheden voorzieningenoverzichten", 3));
-        assert!(!may_be_unnumbered_heading("Toelichting onderwijsaanbod en ondersteuningsmogelijkheden van de school", 3));
+        assert!(!may_be_unnumbered_heading(
+            "Toelichting onderwijsaanbod en ondersteuningsmogelijkheden van de school",
+            3
+        ));
         assert!(may_be_unnumbered_heading("Één regel", 2), "a folded letter first: the slug decides");
         assert!(!may_be_unnumbered_heading("Wij bieden extra begeleiding aan leerlingen", 2));
-        assert!(!may_be_unnumbered_heading("Onze school biedt leerlingen met dyslexie extra tijd bij toetsen en examens", 2));
+        assert!(!may_be_unnumbered_heading(
+            "Onze school biedt leerlingen met dyslexie extra tijd bij toetsen en examens",
+            2
+        ));
     }
 
     #[test]

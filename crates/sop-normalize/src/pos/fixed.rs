@@ -35,7 +35,8 @@ pub(crate) const CH4_INTRO: &str = "Om de gewenste ondersteuning te bieden aan o
 pub(crate) const TEAM_INTRO: &str = "Onze school werkt met een ondersteuningsteam. Een ondersteuningsteam is een deskundig team dat bij elkaar komt om leerlingen te bespreken die extra ondersteuning nodig hebben. Ons ondersteuningsteam bestaat in ieder geval uit de:";
 
 /// §4.2 Onderwijssector intro.
-pub(crate) const SECTOR_INTRO: &str = "Onderstaande lijst laat zien met welke onderwijssectoren onze school samenwerkt.";
+pub(crate) const SECTOR_INTRO: &str =
+    "Onderstaande lijst laat zien met welke onderwijssectoren onze school samenwerkt.";
 
 /// §4.2 Keten- / Kernpartner intro.
 pub(crate) const PARTNER_INTRO: &str = "Onderstaande lijst laat zien met welke partners onze school samenwerkt. Deze partnerorganisaties bieden gespecialiseerde ondersteuning of hulp in en rond de thuissituatie, voor opvoeding, gezondheid of veiligheid. Deze samenwerkingsrelaties bepalen mede in hoeverre de school in staat is om ondersteuning af te stemmen met overige hulp.";

@@ -12,8 +12,8 @@ use sop_model::Sector;
 
 use super::doc::{Doc, Kind, Ln};
 use super::text::{join, starts_lowercase};
-use crate::common::dates::{find_date, school_year_of};
 use super::Out;
+use crate::common::dates::{find_date, school_year_of};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Field {
@@ -56,7 +56,8 @@ pub(crate) fn parse(doc: &Doc<'_>, out: &mut Out<'_>) {
         return;
     };
     let lines: Vec<&Ln<'_>> = part.lines.iter().collect();
-    let header = lines.iter().position(|l| slug(&l.text).starts_with("gegeven_antwoord") || l.text.starts_with("Gegeven"));
+    let header =
+        lines.iter().position(|l| slug(&l.text).starts_with("gegeven_antwoord") || l.text.starts_with("Gegeven"));
     let (before, body) = match header {
         Some(h) => (&lines[..h], &lines[h + 1..]),
         None => (&lines[..0], &lines[..]),
@@ -100,7 +101,8 @@ fn rows_by_label<'p, 'a>(body: &[&'p Ln<'a>]) -> Vec<Row<'p, 'a>> {
     let mut i = 0;
     while i < body.len() {
         if let Some((field, used, rest, label)) = match_label(&body[i..]) {
-            let mut row = Row { label, field: Some(field), label_lines: body[i..i + used].to_vec(), answers: Vec::new() };
+            let mut row =
+                Row { label, field: Some(field), label_lines: body[i..i + used].to_vec(), answers: Vec::new() };
             if !rest.is_empty() {
                 row.answers.push((rest, body[i + used - 1]));
             }
@@ -110,7 +112,12 @@ fn rows_by_label<'p, 'a>(body: &[&'p Ln<'a>]) -> Vec<Row<'p, 'a>> {
         }
         match rows.last_mut() {
             Some(row) => row.answers.push((body[i].text.clone(), body[i])),
-            None => rows.push(Row { label: body[i].text.clone(), field: None, label_lines: vec![body[i]], answers: Vec::new() }),
+            None => rows.push(Row {
+                label: body[i].text.clone(),
+                field: None,
+                label_lines: vec![body[i]],
+                answers: Vec::new(),
+            }),
         }
         i += 1;
     }
@@ -173,7 +180,8 @@ fn rows_by_column<'p, 'a>(body: &[&'p Ln<'a>], answer_x: f32) -> Vec<Row<'p, 'a>
         let answer = normalize_ws(&answer.join(" "));
         if !label.is_empty() {
             let continues = rows.last().is_some_and(|r| {
-                r.field.is_none() && is_prefix_of_known(&slug(&r.label)) || starts_lowercase(&label) && r.field.is_none()
+                r.field.is_none() && is_prefix_of_known(&slug(&r.label))
+                    || starts_lowercase(&label) && r.field.is_none()
             });
             match rows.last_mut() {
                 Some(row) if continues => {
@@ -187,7 +195,12 @@ fn rows_by_column<'p, 'a>(body: &[&'p Ln<'a>], answer_x: f32) -> Vec<Row<'p, 'a>
         if !answer.is_empty() {
             match rows.last_mut() {
                 Some(row) => row.answers.push((answer, l)),
-                None => rows.push(Row { label: String::new(), field: None, label_lines: Vec::new(), answers: vec![(answer, l)] }),
+                None => rows.push(Row {
+                    label: String::new(),
+                    field: None,
+                    label_lines: Vec::new(),
+                    answers: vec![(answer, l)],
+                }),
             }
         }
     }
@@ -260,7 +273,9 @@ fn apply(row: &Row<'_, '_>, out: &mut Out<'_>) {
                         out.prov("/school_year", &lines);
                     }
                 }
-                None => out.warn(format!("§2.1 Algemene gegevens: the fill-in date \"{s}\" is not a date; no school year")),
+                None => {
+                    out.warn(format!("§2.1 Algemene gegevens: the fill-in date \"{s}\" is not a date; no school year"))
+                }
             }
         }
         Field::LevelsLower | Field::LevelsUpper => {

@@ -14,7 +14,8 @@ use sop_model::{Mark, Page, Provider};
 use super::doc::Ln;
 
 /// Words a provider column header is made of.
-const HEADER_WORDS: &[&str] = &["op", "de", "school", "via", "het", "bestuur", "swv", "of", "derden", "samenwerkingsverband"];
+const HEADER_WORDS: &[&str] =
+    &["op", "de", "school", "via", "het", "bestuur", "swv", "of", "derden", "samenwerkingsverband"];
 
 /// The header of a marks table: where it is and where its columns are.
 #[derive(Debug, Clone)]

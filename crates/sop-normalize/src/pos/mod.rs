@@ -55,9 +55,17 @@ impl TemplateFamily for PerspectiefOpSchool {
 
 /// Markers of the template, each with its weight; the weights add up to 1.
 const MARKERS: &[(&str, f64, &str)] = &[
-    ("dit document is tot stand gekomen op basis van een online vragenlijst", 0.15, "the fixed sentence \"Dit document is tot stand gekomen op basis van een online vragenlijst\""),
+    (
+        "dit document is tot stand gekomen op basis van een online vragenlijst",
+        0.15,
+        "the fixed sentence \"Dit document is tot stand gekomen op basis van een online vragenlijst\"",
+    ),
     ("onze school & passend onderwijs", 0.15, "the chapter \"Onze school & passend onderwijs\""),
-    ("ondersteuningsmogelijkheden van onze school", 0.15, "the chapter \"Ondersteuningsmogelijkheden van onze school\""),
+    (
+        "ondersteuningsmogelijkheden van onze school",
+        0.15,
+        "the chapter \"Ondersteuningsmogelijkheden van onze school\"",
+    ),
     ("leerkrachtvaardigheden", 0.1, "the paragraph \"Leerkrachtvaardigheden\""),
     ("gegeven antwoord", 0.1, "the table \"Gegeven | Antwoord\""),
     ("indicator hgw score", 0.1, "the table \"Indicator HGW | Score\""),
@@ -199,16 +207,16 @@ pub(crate) fn check_fixed(out: &mut Out<'_>, section: &str, lines: &[&Ln<'_>], r
     let at = lines.first().map_or(usize::MAX, |l| l.idx);
     out.boilerplate.push((at, Boilerplate { section: section.to_string(), standard }));
     if !standard {
-        out.warn(format!("the fixed text of \"{section}\" differs from the template's; the school's version is kept under unmapped"));
+        out.warn(format!(
+            "the fixed text of \"{section}\" differs from the template's; the school's version is kept under unmapped"
+        ));
         out.unmapped(Some(section.to_string()), lines);
     }
 }
 
 /// The chapters that are fixed text as a whole.
 fn fixed_parts(doc: &Doc<'_>, out: &mut Out<'_>) {
-    let whole = |kind: Kind| -> Vec<&Ln<'_>> {
-        doc.parts_of(kind).flat_map(|p| p.lines.iter()).collect()
-    };
+    let whole = |kind: Kind| -> Vec<&Ln<'_>> { doc.parts_of(kind).flat_map(|p| p.lines.iter()).collect() };
     if doc.part(Kind::Inleiding).is_some() {
         check_fixed(out, "1. Inleiding", &whole(Kind::Inleiding), fixed::INLEIDING);
     } else {

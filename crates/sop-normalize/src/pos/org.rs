@@ -13,8 +13,24 @@ use super::{check_fixed, fixed, refs, unique_key, Out};
 pub(crate) fn parse(doc: &Doc<'_>, out: &mut Out<'_>) {
     route(doc, out);
     team(doc, out);
-    partners(doc, out, Kind::Sectors, "onderwijssector", PartnerKind::EducationSector, "4.2 Onderwijssector: inleiding", fixed::SECTOR_INTRO);
-    partners(doc, out, Kind::ChainPartners, "keten_kernpartner", PartnerKind::ChainPartner, "4.2 Keten- / Kernpartner: inleiding", fixed::PARTNER_INTRO);
+    partners(
+        doc,
+        out,
+        Kind::Sectors,
+        "onderwijssector",
+        PartnerKind::EducationSector,
+        "4.2 Onderwijssector: inleiding",
+        fixed::SECTOR_INTRO,
+    );
+    partners(
+        doc,
+        out,
+        Kind::ChainPartners,
+        "keten_kernpartner",
+        PartnerKind::ChainPartner,
+        "4.2 Keten- / Kernpartner: inleiding",
+        fixed::PARTNER_INTRO,
+    );
 }
 
 /// "Inrichting ondersteuningsroute": the school's route, one paragraph per
@@ -45,7 +61,8 @@ fn route(doc: &Doc<'_>, out: &mut Out<'_>) {
 
 fn is_step(text: &str) -> bool {
     let mut w = text.split_whitespace();
-    w.next().is_some_and(|s| s.eq_ignore_ascii_case("stap")) && w.next().is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()))
+    w.next().is_some_and(|s| s.eq_ignore_ascii_case("stap"))
+        && w.next().is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// "Ondersteuningsteam": fixed sentences, the members as a bulleted list, and
@@ -110,7 +127,15 @@ fn meetings(text: &str) -> Option<u32> {
 
 /// A list under a heading that the list's column header repeats:
 /// heading, fixed intro, the header again, then one item per line.
-fn partners(doc: &Doc<'_>, out: &mut Out<'_>, kind: Kind, header_slug: &str, pkind: PartnerKind, section: &str, intro: &str) {
+fn partners(
+    doc: &Doc<'_>,
+    out: &mut Out<'_>,
+    kind: Kind,
+    header_slug: &str,
+    pkind: PartnerKind,
+    section: &str,
+    intro: &str,
+) {
     let Some(part) = doc.part(kind) else {
         out.warn(format!("the list \"{}\" was not found", section.trim_end_matches(": inleiding")));
         return;

@@ -189,7 +189,9 @@ fn protocols(doc: &Doc<'_>, out: &mut Out<'_>) {
     };
     let lines = refs(part);
     let Some(h) = lines.iter().position(|l| l.slug() == "protocol_status") else {
-        out.warn("3.5 Protocollen: the table header \"Protocol | Status\" was not found; the text is kept under unmapped");
+        out.warn(
+            "3.5 Protocollen: the table header \"Protocol | Status\" was not found; the text is kept under unmapped",
+        );
         out.unmapped(Some(part.title()), &lines);
         return;
     };
@@ -287,7 +289,12 @@ fn hgw(doc: &Doc<'_>, out: &mut Out<'_>) {
     let summary_h = lines.iter().position(|l| l.slug().starts_with("leerkrachtvaardigheden_n_i_o_v"));
     let indicator_h = lines.iter().position(|l| l.slug().starts_with("indicator_hgw"));
     let intro_end = summary_h.or(indicator_h).unwrap_or(lines.len());
-    check_fixed(out, "3.6 Leerkrachtvaardigheden: inleiding en legenda", &lines[..intro_end], fixed::LEERKRACHTVAARDIGHEDEN_INTRO);
+    check_fixed(
+        out,
+        "3.6 Leerkrachtvaardigheden: inleiding en legenda",
+        &lines[..intro_end],
+        fixed::LEERKRACHTVAARDIGHEDEN_INTRO,
+    );
     if let Some(s) = summary_h {
         let end = indicator_h.unwrap_or(lines.len());
         let mut found = false;
@@ -323,7 +330,9 @@ fn hgw(doc: &Doc<'_>, out: &mut Out<'_>) {
         let status = raw.as_deref().and_then(score_of);
         match (&raw, status) {
             (None, _) => out.warn(format!("3.6 Leerkrachtvaardigheden: no score for \"{label}\"")),
-            (Some(r), None) => out.warn(format!("3.6 Leerkrachtvaardigheden: the score \"{r}\" for \"{label}\" is not on the scale")),
+            (Some(r), None) => {
+                out.warn(format!("3.6 Leerkrachtvaardigheden: the score \"{r}\" for \"{label}\" is not on the scale"))
+            }
             _ => {}
         }
         if let Some(s) = status {
@@ -419,7 +428,8 @@ fn indicator_rows_by_gap<'p, 'a>(body: &[&'p Ln<'a>], score_x: f32) -> Vec<Indic
                 });
             }
         }
-        let continues = score.is_none() && g.first().zip(rows.last().and_then(|r| r.2.last())).is_some_and(|(a, b)| a.page != b.page);
+        let continues = score.is_none()
+            && g.first().zip(rows.last().and_then(|r| r.2.last())).is_some_and(|(a, b)| a.page != b.page);
         match rows.last_mut() {
             Some(r) if continues => {
                 r.0.extend(label);
@@ -462,7 +472,10 @@ fn check_summary(out: &mut Out<'_>, counts: &BTreeMap<HgwStatus, u32>) {
     let Some(sum) = out.rec.hgw_summary.clone() else { return };
     let n = out.rec.hgw.len() as u32;
     if n != sum.indicators {
-        out.warn(format!("3.6 Leerkrachtvaardigheden: the summary counts {} indicators, the table lists {n}", sum.indicators));
+        out.warn(format!(
+            "3.6 Leerkrachtvaardigheden: the summary counts {} indicators, the table lists {n}",
+            sum.indicators
+        ));
         return;
     }
     if n == 0 {

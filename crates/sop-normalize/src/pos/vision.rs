@@ -175,12 +175,16 @@ fn limits(doc: &Doc<'_>, out: &mut Out<'_>) {
         let items = if items.is_empty() && !lead.is_empty() { vec![lead.clone()] } else { items };
         let lead = if items.len() == 1 && items[0] == lead { String::new() } else { lead };
         if items.is_empty() {
-            out.warn(format!("\"Grenzen aan onze ondersteuning\": the category \"{}\" has no items", category.clone().unwrap_or_default()));
+            out.warn(format!(
+                "\"Grenzen aan onze ondersteuning\": the category \"{}\" has no items",
+                category.clone().unwrap_or_default()
+            ));
         }
         for item in items {
             let text = if lead.is_empty() { item } else { format!("{lead} {item}") };
             let i = out.rec.limits.items.len();
-            let head: String = text.split(' ').rev().take(3).collect::<Vec<_>>().into_iter().rev().collect::<Vec<_>>().join(" ");
+            let head: String =
+                text.split(' ').rev().take(3).collect::<Vec<_>>().into_iter().rev().collect::<Vec<_>>().join(" ");
             let src: Vec<&Ln<'_>> = g.iter().filter(|l| l.text.contains(&head)).take(1).copied().collect();
             if !src.is_empty() {
                 out.prov(format!("/limits/items/{i}"), &src);

@@ -183,7 +183,11 @@ fn finance(doc: &Doc<'_>, s: &Sections, out: &mut Out<'_>) {
                 .map(|m| m.as_str().to_string())
         });
         out.record.finance.amounts.push(Amount { eur: a.eur, raw: a.raw, period });
-        let line = (own.start..own.end).find(|&i| doc.lines[i].text.contains(out.record.finance.amounts[k].raw.split_whitespace().next().unwrap_or(""))).unwrap_or(own.start);
+        let line = (own.start..own.end)
+            .find(|&i| {
+                doc.lines[i].text.contains(out.record.finance.amounts[k].raw.split_whitespace().next().unwrap_or(""))
+            })
+            .unwrap_or(own.start);
         out.prov(format!("/finance/amounts/{k}"), doc, line..line + 1);
     }
     out.record.finance.text = Some(text);
@@ -248,6 +252,9 @@ mod tests {
     fn sentences_do_not_end_inside_amounts() {
         let t = "Op de begroting van het kalenderjaar 2023 staat een bedrag van 32.000 euro begroot. Deze is samengesteld uit € 8.500.";
         let at = t.find("32.000").unwrap();
-        assert_eq!(sentence_around(t, at, at + 11), "Op de begroting van het kalenderjaar 2023 staat een bedrag van 32.000 euro begroot.");
+        assert_eq!(
+            sentence_around(t, at, at + 11),
+            "Op de begroting van het kalenderjaar 2023 staat een bedrag van 32.000 euro begroot."
+        );
     }
 }

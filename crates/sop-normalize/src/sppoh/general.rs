@@ -16,7 +16,8 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
 static LOCATION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)Haaglanden\s*[-–]\s*(?P<loc>.+?)\s*$").expect("valid regex"));
 static VALID_FOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:opgesteld|vastgesteld)\s+voor\s+(?:het\s+)?schooljaar\s+(\d{4}\s*[-/]\s*\d{4})").expect("valid regex")
+    Regex::new(r"(?i)(?:opgesteld|vastgesteld)\s+voor\s+(?:het\s+)?schooljaar\s+(\d{4}\s*[-/]\s*\d{4})")
+        .expect("valid regex")
 });
 static POSTCODE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<street>.*?)[,\s]+(?P<pc>\d{4}\s?[A-Z]{2})\b[,\s]*(?P<city>.*)$").expect("valid regex")

@@ -24,8 +24,10 @@ use template::*;
 pub struct SppohModel;
 
 static FOOTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^Model\s+SchoolOndersteuningsProfiel\s+2021\s*-\s*2025\s*(?P<rev>.*?)\s*(?:\d+\s*-\s*\d+\s*\.?)?\s*$")
-        .expect("valid regex")
+    Regex::new(
+        r"(?i)^Model\s+SchoolOndersteuningsProfiel\s+2021\s*-\s*2025\s*(?P<rev>.*?)\s*(?:\d+\s*-\s*\d+\s*\.?)?\s*$",
+    )
+    .expect("valid regex")
 });
 
 /// Whether a line is the Model's page footer.
@@ -62,12 +64,36 @@ const HEADING_MARKERS: &[(&str, f64)] = &[
     (H_EVALUATION, 0.04),
 ];
 const SENTENCE_MARKERS: &[(&str, &str, f64)] = &[
-    ("schoolondersteuningsprofiel (sop) haaglanden", "the title \"Schoolondersteuningsprofiel (SOP) Haaglanden\"", 0.06),
-    ("beschrijf kort de visie op passend onderwijs van de school", "the §1 instruction \"Beschrijf kort de visie op passend onderwijs\"", 0.04),
-    ("zo ziet de zorgstructuur van onze school eruit", "the sentence \"Zo ziet de zorgstructuur van onze school eruit\"", 0.04),
-    ("uitgangspunt hgw op orde in ontwikkeling nog op te starten", "the HGW table header (Op orde / In ontwikkeling / Nog op te starten)", 0.06),
-    ("betrokken experts structureel regelmatig incidenteel", "the external experts table header (Structureel / Regelmatig / Incidenteel)", 0.04),
-    ("wordt geëvalueerd via de pdca cyclus van de school", "the §6 sentence \"geëvalueerd via de PDCA cyclus van de school\"", 0.04),
+    (
+        "schoolondersteuningsprofiel (sop) haaglanden",
+        "the title \"Schoolondersteuningsprofiel (SOP) Haaglanden\"",
+        0.06,
+    ),
+    (
+        "beschrijf kort de visie op passend onderwijs van de school",
+        "the §1 instruction \"Beschrijf kort de visie op passend onderwijs\"",
+        0.04,
+    ),
+    (
+        "zo ziet de zorgstructuur van onze school eruit",
+        "the sentence \"Zo ziet de zorgstructuur van onze school eruit\"",
+        0.04,
+    ),
+    (
+        "uitgangspunt hgw op orde in ontwikkeling nog op te starten",
+        "the HGW table header (Op orde / In ontwikkeling / Nog op te starten)",
+        0.06,
+    ),
+    (
+        "betrokken experts structureel regelmatig incidenteel",
+        "the external experts table header (Structureel / Regelmatig / Incidenteel)",
+        0.04,
+    ),
+    (
+        "wordt geëvalueerd via de pdca cyclus van de school",
+        "the §6 sentence \"geëvalueerd via de PDCA cyclus van de school\"",
+        0.04,
+    ),
 ];
 const FOOTER_WEIGHT: f64 = 0.14;
 
@@ -93,7 +119,8 @@ impl TemplateFamily for SppohModel {
         for (heading, weight) in HEADING_MARKERS {
             // In order where possible, but a heading out of order still counts
             // (the lines from `from` on are known not to have it).
-            let found = doc.find_heading(from, doc.len(), heading, 0.85).or_else(|| doc.find_heading(0, from, heading, 0.85));
+            let found =
+                doc.find_heading(from, doc.len(), heading, 0.85).or_else(|| doc.find_heading(0, from, heading, 0.85));
             if let Some(i) = found {
                 confidence += weight;
                 evidence.push(format!("heading \"{}\"", doc.lines[i].text));
@@ -120,7 +147,9 @@ impl TemplateFamily for SppohModel {
         tables::read(&doc, &sections, &mut out);
         for (name, at) in sections.named() {
             if at.is_none() {
-                out.warn(format!("the heading \"{name}\" was not found; its content, if any, is under the section before it"));
+                out.warn(format!(
+                    "the heading \"{name}\" was not found; its content, if any, is under the section before it"
+                ));
             }
         }
     }

@@ -10,7 +10,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 use sop_model::text::normalize_ws;
-use sop_model::{Expertise, Facility, HgwItem, HgwStatus, Involvement, Offer, OfferKind, Origin, Partner, PartnerKind, Provider};
+use sop_model::{
+    Expertise, Facility, HgwItem, HgwStatus, Involvement, Offer, OfferKind, Origin, Partner, PartnerKind, Provider,
+};
 
 use super::template::*;
 use super::{Out, Sections};
@@ -38,7 +40,10 @@ fn header_end(doc: &Doc<'_>, range: &Range<usize>, last_header_word: &str) -> Op
 
 /// How the lines of one table are read into cells.
 enum Reader {
-    Text { n: usize, is_start: fn(&str) -> bool },
+    Text {
+        n: usize,
+        is_start: fn(&str) -> bool,
+    },
     Pdf(Columns),
     /// A PDF whose header columns could not be located.
     Unreadable,
@@ -148,7 +153,8 @@ fn hgw(doc: &Doc<'_>, s: &Sections, out: &mut Out<'_>) {
         } else if cols.is_empty() && !matches!(reader, Reader::Unreadable) {
             out.warn(format!("HGW \"{}\": no column is marked", row.label));
         }
-        let raw = (!row.marks.is_empty()).then(|| row.marks.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>().join(" "));
+        let raw =
+            (!row.marks.is_empty()).then(|| row.marks.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>().join(" "));
         let note = crate::common::doc::join_lines(row.note.iter().map(String::as_str));
         out.record.hgw.push(HgwItem { key, label: row.label, status, raw, note });
         out.prov(format!("/hgw/{k}"), doc, row.lines);
@@ -177,7 +183,15 @@ fn expertise_text_cells(raw: &str) -> LineCells {
     }
 }
 
-fn table_rows(doc: &Doc<'_>, body: Range<usize>, names: &[&str], header_word: &str, text_cells: &dyn Fn(&DocLine) -> LineCells, what: &str, out: &mut Out<'_>) -> Vec<Row> {
+fn table_rows(
+    doc: &Doc<'_>,
+    body: Range<usize>,
+    names: &[&str],
+    header_word: &str,
+    text_cells: &dyn Fn(&DocLine) -> LineCells,
+    what: &str,
+    out: &mut Out<'_>,
+) -> Vec<Row> {
     let Some(he) = header_end(doc, &body, header_word) else {
         out.warn(format!("{what}: the table header was not found"));
         return Vec::new();
@@ -211,7 +225,15 @@ static HOURS: LazyLock<Regex> =
 
 fn expertise(doc: &Doc<'_>, s: &Sections, out: &mut Out<'_>) {
     let Some(body) = s.body(s.expertise) else { return };
-    let rows = table_rows(doc, body, EXPERTISE_COLUMNS, "beschikbaar", &|l: &DocLine| expertise_text_cells(&l.raw), "Extra expertise binnen het team", out);
+    let rows = table_rows(
+        doc,
+        body,
+        EXPERTISE_COLUMNS,
+        "beschikbaar",
+        &|l: &DocLine| expertise_text_cells(&l.raw),
+        "Extra expertise binnen het team",
+        out,
+    );
     let labels: Vec<&str> = rows.iter().map(|r| r.label()).collect();
     let keys = assign_keys(&labels, EXPERTISE_ROWS);
     for (row, (key, _)) in rows.iter().zip(keys) {
@@ -222,7 +244,11 @@ fn expertise(doc: &Doc<'_>, s: &Sections, out: &mut Out<'_>) {
         let available = row.cell(1).and_then(yes_no).map(|(v, _)| v == YesNo::Yes);
         let capacity = row.cell(2).map(str::to_string);
         let fte = capacity.as_deref().and_then(|c| FTE.captures(c)).and_then(|c| number(&c[1]));
-        let hours = if fte.is_none() { capacity.as_deref().and_then(|c| HOURS.captures(c)).and_then(|c| number(&c[1])) } else { None };
+        let hours = if fte.is_none() {
+            capacity.as_deref().and_then(|c| HOURS.captures(c)).and_then(|c| number(&c[1]))
+        } else {
+            None
+        };
         if available.is_none() {
             out.warn(format!("Extra expertise \"{}\": Ja/nee is empty or unreadable", row.label()));
         }
@@ -243,7 +269,8 @@ fn expertise(doc: &Doc<'_>, s: &Sections, out: &mut Out<'_>) {
 fn partners(doc: &Doc<'_>, s: &Sections, out: &mut Out<'_>) {
     let Some(body) = s.body(s.partners) else { return };
     let text_cells = |l: &DocLine| split_text_row(&l.raw, 4, &mark_start);
-    let rows = table_rows(doc, body, PARTNER_COLUMNS, "toepassing", &text_cells, "Expertise van externe deskundigen", out);
+    let rows =
+        table_rows(doc, body, PARTNER_COLUMNS, "toepassing", &text_cells, "Expertise van externe deskundigen", out);
     let labels: Vec<&str> = rows.iter().map(|r| r.label()).collect();
     let keys = assign_keys(&labels, PARTNER_ROWS);
     for (row, (key, _)) in rows.iter().zip(keys) {
@@ -259,12 +286,21 @@ fn partners(doc: &Doc<'_>, s: &Sections, out: &mut Out<'_>) {
             _ => Involvement::NotApplicable,
         });
         if marked.len() > 1 {
-            out.warn(format!("Externe deskundigen \"{}\": marked in {} columns; the first is used", row.label(), marked.len()));
+            out.warn(format!(
+                "Externe deskundigen \"{}\": marked in {} columns; the first is used",
+                row.label(),
+                marked.len()
+            ));
         } else if marked.is_empty() {
             out.warn(format!("Externe deskundigen \"{}\": no column is marked", row.label()));
         }
         let k = out.record.partners.len();
-        out.record.partners.push(Partner { key, name: row.label().to_string(), kind: PartnerKind::ExternalExpert, involvement });
+        out.record.partners.push(Partner {
+            key,
+            name: row.label().to_string(),
+            kind: PartnerKind::ExternalExpert,
+            involvement,
+        });
         out.prov(format!("/partners/{k}"), doc, row.first..row.last + 1);
     }
 }
@@ -275,9 +311,31 @@ fn starts_like_timing(word: &str) -> bool {
     let w = w.trim_matches(|c: char| !c.is_alphanumeric());
     month_number(w).is_some()
         || [
-            "na", "vanaf", "start", "tijdens", "gedurende", "hele", "gehele", "wekelijks", "jaarlijks", "dagelijks", "maandelijks",
-            "periode", "periodes", "voorjaar", "najaar", "eind", "begin", "halverwege", "schooljaar", "doorlopend", "altijd",
-            "wanneer", "indien", "groep", "groepen",
+            "na",
+            "vanaf",
+            "start",
+            "tijdens",
+            "gedurende",
+            "hele",
+            "gehele",
+            "wekelijks",
+            "jaarlijks",
+            "dagelijks",
+            "maandelijks",
+            "periode",
+            "periodes",
+            "voorjaar",
+            "najaar",
+            "eind",
+            "begin",
+            "halverwege",
+            "schooljaar",
+            "doorlopend",
+            "altijd",
+            "wanneer",
+            "indien",
+            "groep",
+            "groepen",
         ]
         .contains(&w)
 }
@@ -311,7 +369,9 @@ fn offer_text_cells(raw: &str, starts_row: bool) -> LineCells {
     // The last capitalised word followed by a lowercase word, after the first.
     let upper = |t: &str| t.chars().next().is_some_and(char::is_uppercase);
     let lower = |t: &str| t.chars().next().is_some_and(char::is_lowercase);
-    if let Some(i) = (1..tokens.len().saturating_sub(1)).find(|&i| upper(tokens[i]) && lower(tokens[i + 1]) && !tokens[i - 1].ends_with(',')) {
+    if let Some(i) = (1..tokens.len().saturating_sub(1))
+        .find(|&i| upper(tokens[i]) && lower(tokens[i + 1]) && !tokens[i - 1].ends_with(','))
+    {
         return LineCells { label: join(&tokens[..i]), cells: vec![(1, join(&tokens[i..]))] };
     }
     LineCells { label: join(&tokens), cells: Vec::new() }
@@ -319,7 +379,15 @@ fn offer_text_cells(raw: &str, starts_row: bool) -> LineCells {
 
 fn offers(doc: &Doc<'_>, s: &Sections, out: &mut Out<'_>) {
     let Some(body) = s.body(s.offers) else { return };
-    let rows = table_rows(doc, body, OFFER_COLUMNS, "periode", &|l: &DocLine| offer_text_cells(&l.raw, l.gap_before), "Extra aanbod georganiseerd door de school", out);
+    let rows = table_rows(
+        doc,
+        body,
+        OFFER_COLUMNS,
+        "periode",
+        &|l: &DocLine| offer_text_cells(&l.raw, l.gap_before),
+        "Extra aanbod georganiseerd door de school",
+        out,
+    );
     if doc.origin == Origin::Text && !rows.is_empty() {
         out.warn("Extra aanbod: in text input the border between Aanbod and Periode is guessed from spacing and capitals; check the PDF");
     }
@@ -405,7 +473,10 @@ mod tests {
     #[test]
     fn offer_cells_by_spacing_and_capitals() {
         let lc = offer_text_cells("Playing for Success  Vaste periodes aangegeven door PFS, voorjaar of najaar ", true);
-        assert_eq!((lc.label.as_str(), lc.cells[0].1.as_str()), ("Playing for Success", "Vaste periodes aangegeven door PFS, voorjaar of najaar"));
+        assert_eq!(
+            (lc.label.as_str(), lc.cells[0].1.as_str()),
+            ("Playing for Success", "Vaste periodes aangegeven door PFS, voorjaar of najaar")
+        );
         let lc = offer_text_cells("Rots en Water Aanbod door leerkracht, inzet is afhankelijk van de hulpvraag ", true);
         assert_eq!(lc.label, "Rots en Water");
         let lc = offer_text_cells("Denk aan: Powerkidzzz training  ", true);

@@ -58,27 +58,39 @@ pub(crate) const FIXED_BASIC: FixedSection = FixedSection {
 };
 const BASIC_WITH_INSTRUCTION: &str = "Onderstaande tekst is een vaste tekst voor alle scholen in Haaglanden. Basisondersteuning Basisondersteuning is ondersteuning die op elke school in Haaglanden geboden wordt. Scholen ontvangen jaarlijks een bijdrage vanuit het samenwerkingsverband ten behoeve van het vormgeven van basisondersteuning. Deze bijdrage wordt ingezet voor het versterken van passend onderwijs in de school. Denk aan het goed organiseren van een multidisciplinair overleg (MDO) of de inzet van preventieve en licht curatieve interventies. De basisondersteuning van onze scholen bestaat uit: A. Basiskwaliteit. B. De ondersteuningsstructuur op school. C. Werken volgens de uitgangspunten van Handelingsgericht Werken. D. Preventieve en licht curatieve interventies";
 pub(crate) const FIXED_A: FixedSection = FixedSection { section: "A. Basiskwaliteit", variants: &[A_TEXT] };
-pub(crate) const FIXED_B: FixedSection = FixedSection {
-    section: "B. De ondersteuningsstructuur op school",
-    variants: &[B_TEXT, B_WITH_INSTRUCTION],
-};
+pub(crate) const FIXED_B: FixedSection =
+    FixedSection { section: "B. De ondersteuningsstructuur op school", variants: &[B_TEXT, B_WITH_INSTRUCTION] };
 const B_WITH_INSTRUCTION: &str = "De ondersteuningsstructuur van de school is het systeem waarmee de school het onderwijs evalueert en de ontwikkeling van individuele leerlingen volgt, ook wel de zorgstructuur genoemd. Onderdeel hiervan is een team dat de uitvoering van de basisondersteuning en extra ondersteuning coördineert en stimuleert. Dit team geeft deze ondersteuning vorm samen met onder meer de leerling, de leerkracht(en), ouders, de adviseur passend onderwijs van het samenwerkingsverband, de schoolmaatschappelijk werker en andere deskundigen. In het schoolplan wordt beschreven wie en met welke expertise onderdeel is van die ondersteuningsstructuur en hoe dit zichtbaar wordt gemaakt voor de leerkrachten, ouders en leerlingen. Zo ziet de zorgstructuur van onze school eruit: *De school kan hier ook verwijzen naar het schoolplan.";
 pub(crate) const FIXED_C: FixedSection = FixedSection { section: "C. Handelingsgericht werken", variants: &[C_TEXT] };
-pub(crate) const FIXED_D: FixedSection = FixedSection { section: "D. Preventieve en curatieve interventies", variants: &[D_TEXT] };
-pub(crate) const FIXED_EXTRA: FixedSection = FixedSection { section: "3. Extra ondersteuning", variants: &[EXTRA_TEXT] };
-pub(crate) const FIXED_DUTY: FixedSection = FixedSection { section: "4. Zorgplicht", variants: &[DUTY_TEXT, DUTY_WITH_INSTRUCTION] };
+pub(crate) const FIXED_D: FixedSection =
+    FixedSection { section: "D. Preventieve en curatieve interventies", variants: &[D_TEXT] };
+pub(crate) const FIXED_EXTRA: FixedSection =
+    FixedSection { section: "3. Extra ondersteuning", variants: &[EXTRA_TEXT] };
+pub(crate) const FIXED_DUTY: FixedSection =
+    FixedSection { section: "4. Zorgplicht", variants: &[DUTY_TEXT, DUTY_WITH_INSTRUCTION] };
 const DUTY_WITH_INSTRUCTION: &str = "Hieronder volgt een vaste tekst die onderdeel uitmaakt van het schoolondersteuningsprofiel. Op deze manier staat in alle SOP’s in Haaglanden omschreven wat de afspraken zijn rondom de zorgplicht. Deze afspraken zijn gebaseerd op de wet en indien nodig specifiek gemaakt voor Haaglanden. Sinds de invoering van passend onderwijs hebben schoolbesturen zorgplicht. Dit betekent dat zij verantwoordelijk zijn om te onderzoeken of de school aan een leerling met extra onderwijs- en ondersteuningsbehoeften passend onderwijs kan bieden, eventueel met de inzet van extra ondersteuning vanuit het samenwerkingsverband. Soms is van tevoren niet duidelijk of en zo ja welke onderwijs- en ondersteuningsbehoeften de leerling heeft. Dan heeft de school zes weken na schriftelijke aanmelding door de ouder(s)/verzorger(s) de tijd om te onderzoeken welke onderwijs- en ondersteuningsbehoeften de leerling heeft en of de school passend onderwijs kan bieden. De periode van zes weken kan eenmalig met vier weken worden verlengd. Dit moet wel aan de ouders worden gemeld. Kan een school deze benodigde ondersteuning niet bieden, dan zoekt zij samen met ouders naar een passende plek op een andere school. Het samenwerkingsverband kan hierin ondersteunen, maar de schoolbesturen zijn en blijven verantwoordelijk. De zorgplicht houdt ook in dat een school een leerling pas mag verwijderen als een andere school bereid is gevonden die leerling toe te laten. Zo wordt voorkomen dat een leerling tussen wal en schip valt. Een school kan een leerling weigeren als de school vol is. Hierbij geldt wel dat de school een consequent en transparant toelatingsbeleid heeft. Ook indien ouders de grondslag van de (bijzondere) school niet erkennen, is dit grond voor weigering. Het toelatingsbeleid van scholen is niet alleen voor ouders inzichtelijk, ook voor collega-scholen in het werkgebied is duidelijk hoe scholen omgaan met het toelaten van leerlingen. In werkgebieden waar sprake is van plaatsingsproblematiek, omdat veel scholen vol zijn, voeren scholen actief overleg om dit gezamenlijk op te lossen. Thuisnabij onderwijs is het uitgangspunt. Mocht blijken dat scholen/schoolbesturen onvoldoende rekening houden met de zorgplicht, dan spreken schooldirecteuren elkaar hier actief op aan. In laatste instantie kan de directeur van het samenwerkingsverband met schoolbesturen in gesprek gaan en eventueel besluiten het bestuur van het samenwerkingsverband maatregelen voor te stellen. Bij tussentijdse schoolwisseling van leerlingen hebben scholen altijd contact met elkaar voor zij een leerling van een andere school aannemen. Dit geldt overigens niet alleen voor situaties waarop de zorgplicht mogelijk van toepassing is, maar ook om overplaatsingen (bijvoorbeeld BAO > BAO, of S(B)O - BAO, situaties van onvrede bij ouders, etc.)";
-pub(crate) const FIXED_FINANCE: FixedSection = FixedSection { section: "5. Financiën basisondersteuning", variants: &[FINANCE_TEXT] };
-pub(crate) const FIXED_EVALUATION: FixedSection = FixedSection { section: "6. Ontwikkeling/ evaluatie", variants: &[EVALUATION_TEXT] };
+pub(crate) const FIXED_FINANCE: FixedSection =
+    FixedSection { section: "5. Financiën basisondersteuning", variants: &[FINANCE_TEXT] };
+pub(crate) const FIXED_EVALUATION: FixedSection =
+    FixedSection { section: "6. Ontwikkeling/ evaluatie", variants: &[EVALUATION_TEXT] };
 
 /// HGW rows: the general row and the seven principles.
 pub(crate) const HGW_ROWS: &[StandardRow] = &[
-    StandardRow { key: "actuele_werkwijze", label: "Handelingsgericht werken is een actuele werkwijze binnen onze school." },
+    StandardRow {
+        key: "actuele_werkwijze",
+        label: "Handelingsgericht werken is een actuele werkwijze binnen onze school.",
+    },
     StandardRow { key: "doelgericht_werken", label: "1. Doelgericht werken." },
     StandardRow { key: "systematisch_werken", label: "2. De werkwijze is systematisch, in stappen en transparant." },
     StandardRow { key: "onderwijsbehoeften_centraal", label: "3. Onderwijsbehoeften staan centraal." },
-    StandardRow { key: "wisselwerking_kind_opvoeding_onderwijs", label: "4. De wisselwerking en afstemming tussen het kind, opvoeding en onderwijs." },
-    StandardRow { key: "ouders_leerkrachten_partners", label: "5. Ouders en leerkrachten worden als ervaringsdeskundigen en partners gezien." },
+    StandardRow {
+        key: "wisselwerking_kind_opvoeding_onderwijs",
+        label: "4. De wisselwerking en afstemming tussen het kind, opvoeding en onderwijs.",
+    },
+    StandardRow {
+        key: "ouders_leerkrachten_partners",
+        label: "5. Ouders en leerkrachten worden als ervaringsdeskundigen en partners gezien.",
+    },
     StandardRow { key: "positieve_aspecten", label: "6. Positieve aspecten zijn van belang." },
     StandardRow { key: "constructieve_samenwerking", label: "7. Constructieve samenwerking." },
 ];

@@ -24,7 +24,10 @@ fn seeds_are_the_model_with_their_footer_revision() {
 #[test]
 fn pdf_layouts_are_the_model() {
     for n in ["000", "001", "002"] {
-        assert!(matches!(detect(&pdf_layout(n)), Detection::Recognised(t) if t.family == "sppoh-model-2021-2025"), "{n}");
+        assert!(
+            matches!(detect(&pdf_layout(n)), Detection::Recognised(t) if t.family == "sppoh-model-2021-2025"),
+            "{n}"
+        );
     }
 }
 
@@ -44,7 +47,8 @@ fn partial_documents_still_detect() {
 
 #[test]
 fn a_text_about_passend_onderwijs_is_not_an_sop() {
-    let text = "Passend onderwijs in de regio\n\nSinds 2014 hebben schoolbesturen zorgplicht. Het samenwerkingsverband \
+    let text =
+        "Passend onderwijs in de regio\n\nSinds 2014 hebben schoolbesturen zorgplicht. Het samenwerkingsverband \
         zorgt voor extra ondersteuning. Handelingsgericht werken is belangrijk.\nExtra ondersteuning\nScholen bieden \
         basisondersteuning en soms extra ondersteuning via een arrangement.\nZorgplicht\nOuders melden hun kind aan.\n";
     assert!(matches!(family(text), Detection::NotAnSop { .. }), "{:?}", family(text));

@@ -10,10 +10,14 @@ mod variations;
 
 use sop_model::{Layout, Record, Source};
 
-pub const SEED_000: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../samples/seeds/000_67906dc56c831d91.txt"));
-pub const SEED_001: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../samples/seeds/001_9d4144985e945137.txt"));
-pub const SEED_002: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../samples/seeds/002_7ede2fdb922aae31.txt"));
-pub const SEED_003: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../samples/seeds/003_02d0c3e2c681c107.txt"));
+pub const SEED_000: &str =
+    include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../samples/seeds/000_67906dc56c831d91.txt"));
+pub const SEED_001: &str =
+    include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../samples/seeds/001_9d4144985e945137.txt"));
+pub const SEED_002: &str =
+    include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../samples/seeds/002_7ede2fdb922aae31.txt"));
+pub const SEED_003: &str =
+    include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../samples/seeds/003_02d0c3e2c681c107.txt"));
 
 /// A saved PDF layout (`sop extract --json samples/pdf/NNN.pdf`).
 pub fn pdf_layout(n: &str) -> Layout {

@@ -33,7 +33,11 @@ fn seed_000_general_data_and_governance() {
 #[test]
 fn seed_000_sections() {
     let r = record(SEED_000);
-    assert!(r.vision.as_deref().unwrap().starts_with("Passend onderwijs is op verschillende wijze zichtbaar op Diamant."));
+    assert!(r
+        .vision
+        .as_deref()
+        .unwrap()
+        .starts_with("Passend onderwijs is op verschillende wijze zichtbaar op Diamant."));
     assert!(!r.vision.as_deref().unwrap().contains("Beschrijf kort"));
     let levels: Vec<u32> = r.support_structure.levels.iter().map(|l| l.level).collect();
     assert_eq!(levels, [0, 1, 2, 3, 4, 5]);
@@ -54,13 +58,29 @@ fn seed_000_sections() {
     assert_eq!(r.offers.len(), 4);
     assert_eq!(r.offers[1].timing.as_deref(), Some("Vaste periodes aangegeven door PFS, voorjaar of najaar"));
     let f: Vec<_> = r.facilities.iter().map(|f| f.present).collect();
-    assert_eq!(f, [Some(false), Some(true), Some(false), Some(false), Some(true), Some(true), Some(false), Some(true), Some(false)]);
+    assert_eq!(
+        f,
+        [
+            Some(false),
+            Some(true),
+            Some(false),
+            Some(false),
+            Some(true),
+            Some(true),
+            Some(false),
+            Some(true),
+            Some(false)
+        ]
+    );
     assert_eq!(r.facilities[7].note.as_deref(), Some("Wij werken met time-in binnen het domein"));
     assert!(r.extra_support.as_deref().unwrap().starts_with("Nieuwkomersleerlingen"));
     assert!(r.limits.text.as_deref().unwrap().starts_with("Wij streven er naar"));
     assert_eq!(r.limits.items[0].text, "Verstoring van rust en veiligheid.");
     assert_eq!(r.finance.text, None);
-    assert_eq!((r.evaluation.text.as_deref(), r.evaluation.date.as_deref()), (Some("op 19-5-2024"), Some("2024-05-19")));
+    assert_eq!(
+        (r.evaluation.text.as_deref(), r.evaluation.date.as_deref()),
+        (Some("op 19-5-2024"), Some("2024-05-19"))
+    );
     assert!(r.boilerplate.iter().all(|b| b.standard), "{:?}", r.boilerplate);
     assert!(r.unmapped.is_empty(), "{:?}", r.unmapped);
 }
@@ -80,7 +100,11 @@ fn seed_001_lacks_its_first_page() {
     assert_eq!(h[3], ("onderwijsbehoeften_centraal", Some(HgwStatus::Developing)));
     assert!(r.warnings.iter().any(|w| w.contains("Onderwijsbehoeften staan centraal") && w.contains("2 columns")));
     assert!(r.hgw[1].note.as_deref().unwrap().starts_with("Het onderdeel doelgericht werken"));
-    assert!(r.hgw[7].note.as_deref().unwrap().ends_with("In de gesprekken die we voeren stellen we het kind centraal."));
+    assert!(r.hgw[7]
+        .note
+        .as_deref()
+        .unwrap()
+        .ends_with("In de gesprekken die we voeren stellen we het kind centraal."));
     assert!(r.expertise.iter().all(|e| e.capacity.is_none()));
     assert_eq!(r.expertise.last().unwrap().key, "expertise_trauma_sensitief_lesgeven");
     assert!(r.partners.iter().all(|p| p.involvement == Some(Involvement::Structural)));
@@ -103,7 +127,10 @@ fn seed_002_general_data_finance_and_evaluation() {
     assert_eq!(r.school.sector, Some(sop_model::Sector::Po));
     assert_eq!(r.school.location, None);
     let a = r.school.address.as_ref().unwrap();
-    assert_eq!((a.street.as_deref(), a.postcode.as_deref(), a.city.as_deref()), (Some("Guido Gezellestraat 51"), Some("2524 CK"), Some("Den Haag")));
+    assert_eq!(
+        (a.street.as_deref(), a.postcode.as_deref(), a.city.as_deref()),
+        (Some("Guido Gezellestraat 51"), Some("2524 CK"), Some("Den Haag"))
+    );
     assert_eq!(r.school.website.as_deref(), Some("https://www.basisschooljeroen.nl/"));
     let d = r.governance.director.as_ref().unwrap();
     assert_eq!((d.name.as_deref(), d.title.as_deref()), (Some("Gerard van Vliet"), Some("Directeur")));
@@ -146,7 +173,13 @@ fn txt_and_pdf_give_the_same_record() {
 #[test]
 fn every_row_and_field_has_provenance() {
     for r in [record(SEED_000), record(SEED_002), record_of(&pdf_layout("000"))] {
-        for (list, n) in [("hgw", r.hgw.len()), ("expertise", r.expertise.len()), ("partners", r.partners.len()), ("offers", r.offers.len()), ("facilities", r.facilities.len())] {
+        for (list, n) in [
+            ("hgw", r.hgw.len()),
+            ("expertise", r.expertise.len()),
+            ("partners", r.partners.len()),
+            ("offers", r.offers.len()),
+            ("facilities", r.facilities.len()),
+        ] {
             for i in 0..n {
                 assert!(r.provenance.contains_key(&format!("/{list}/{i}")), "/{list}/{i}");
             }

@@ -6,7 +6,10 @@
 //! Self-contained (no `super::`), so that it runs as a module of `it` or on
 //! its own.
 
-use sop_model::{HgwStatus, Layout, Line, Mark, MarkKind, OfferKind, Origin, Page, PartnerKind, Provider, Record, Run, Sector, Source, Template};
+use sop_model::{
+    HgwStatus, Layout, Line, Mark, MarkKind, OfferKind, Origin, Page, PartnerKind, Provider, Record, Run, Sector,
+    Source, Template,
+};
 use sop_normalize::pos::PerspectiefOpSchool;
 use sop_normalize::TemplateFamily;
 
@@ -15,7 +18,8 @@ const SEED: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../samp
 fn record_of(layout: &Layout) -> Record {
     let fam = PerspectiefOpSchool;
     let s = fam.score(layout);
-    let template = Template { family: fam.id().into(), revision: s.revision, confidence: s.confidence, evidence: s.evidence };
+    let template =
+        Template { family: fam.id().into(), revision: s.revision, confidence: s.confidence, evidence: s.evidence };
     let mut rec = Record::empty(template, Source::default());
     fam.normalize(layout, &mut rec);
     rec
@@ -89,7 +93,10 @@ fn seed_003_marked_tables_from_text_are_unknown_with_one_warning_each() {
     assert_eq!(w.len(), 3, "{w:?}");
     assert!(w[0].starts_with("3.1 Specialismen") && w[0].contains("21 rows"));
     // The school's note under the provisions table fits no field.
-    assert!(rec.unmapped.iter().any(|u| u.heading.as_deref() == Some("Toelichting voorzieningen") && u.text.starts_with("Taalklas/NT2")));
+    assert!(rec
+        .unmapped
+        .iter()
+        .any(|u| u.heading.as_deref() == Some("Toelichting voorzieningen") && u.text.starts_with("Taalklas/NT2")));
 }
 
 #[test]
@@ -98,21 +105,33 @@ fn seed_003_hgw_scores_and_summary() {
     assert_eq!(rec.hgw.len(), 14);
     let count = |s: HgwStatus| rec.hgw.iter().filter(|h| h.status == Some(s)).count();
     assert_eq!(
-        (count(HgwStatus::NotStarted), count(HgwStatus::Developing), count(HgwStatus::InPlace), count(HgwStatus::Advanced)),
+        (
+            count(HgwStatus::NotStarted),
+            count(HgwStatus::Developing),
+            count(HgwStatus::InPlace),
+            count(HgwStatus::Advanced)
+        ),
         (0, 2, 11, 1)
     );
     assert_eq!(rec.hgw[3].raw.as_deref(), Some("In ontwikkeling"));
     assert!(rec.hgw[3].label.ends_with("(o.a. door observatie, gesprekken en het analyseren van toetsen)."));
     assert_eq!(rec.hgw[13].raw.as_deref(), Some("Ver ontwikkeld"));
     let sum = rec.hgw_summary.clone().expect("summary");
-    assert_eq!((sum.indicators, sum.not_started_pct, sum.developing_pct, sum.in_place_pct, sum.advanced_pct), (14, 0.0, 14.0, 79.0, 7.0));
+    assert_eq!(
+        (sum.indicators, sum.not_started_pct, sum.developing_pct, sum.in_place_pct, sum.advanced_pct),
+        (14, 0.0, 14.0, 79.0, 7.0)
+    );
     assert!(warnings_with(&rec, "Leerkrachtvaardigheden").is_empty(), "{:?}", rec.warnings);
 }
 
 #[test]
 fn seed_003_limits_by_category() {
     let rec = from_text(SEED);
-    assert!(rec.limits.text.as_deref().is_some_and(|t| t.starts_with("Helaas zijn er grenzen") && t.ends_with("niet kunnen begeleiden:")));
+    assert!(rec
+        .limits
+        .text
+        .as_deref()
+        .is_some_and(|t| t.starts_with("Helaas zijn er grenzen") && t.ends_with("niet kunnen begeleiden:")));
     let mut cats: Vec<(String, usize)> = Vec::new();
     for item in &rec.limits.items {
         let c = item.category.clone().expect("every item is under a heading");
@@ -137,8 +156,14 @@ fn seed_003_limits_by_category() {
 fn seed_003_ambitions_from_the_vision_list_and_the_goals() {
     let rec = from_text(SEED);
     assert_eq!(rec.ambitions.len(), 16);
-    assert_eq!(rec.ambitions[0], "Verder vormgeven van de Pilot Coaching van leerlingen, zodat het eigenaarschap van leerlingen wordt versterkt");
-    assert_eq!(rec.ambitions[11], "Werken vanuit verbinding en zorgen voor een eenduidige PDCA-structuur door MT-leden.");
+    assert_eq!(
+        rec.ambitions[0],
+        "Verder vormgeven van de Pilot Coaching van leerlingen, zodat het eigenaarschap van leerlingen wordt versterkt"
+    );
+    assert_eq!(
+        rec.ambitions[11],
+        "Werken vanuit verbinding en zorgen voor een eenduidige PDCA-structuur door MT-leden."
+    );
     assert_eq!(rec.ambitions[15], "Meer contextrijk onderwijs bieden, door projectmatig te werken");
     let vision = rec.vision.as_deref().expect("vision");
     assert!(vision.starts_with("Het bijzondere aan onze school") && vision.ends_with("geborgd in de gesprekscyclus."));
@@ -165,7 +190,19 @@ fn seed_003_organisation_of_support() {
     assert_eq!(rec.protocols.len(), 6);
     assert!(rec.protocols.iter().all(|p| p.status.as_deref() == Some("Actief toegepast")));
     let names: Vec<&str> = rec.facilities.iter().map(|f| f.name.as_str()).collect();
-    assert_eq!(names, ["Ruimte voor één op één begeleiding", "Lift", "Ruimte voor een time-out", "Prikkelarme werkplek of stilteruimte", "keuken", "praktijklokalen/-voorzieningen", "gymzaal", "theater"]);
+    assert_eq!(
+        names,
+        [
+            "Ruimte voor één op één begeleiding",
+            "Lift",
+            "Ruimte voor een time-out",
+            "Prikkelarme werkplek of stilteruimte",
+            "keuken",
+            "praktijklokalen/-voorzieningen",
+            "gymzaal",
+            "theater"
+        ]
+    );
     assert!(rec.facilities.iter().all(|f| f.present == Some(true)));
     assert_eq!(warnings_with(&rec, "\"keuken\" is listed more than once").len(), 1);
 }
@@ -183,11 +220,17 @@ fn seed_003_fixed_text_is_standard() {
 
 #[test]
 fn changed_fixed_text_is_not_standard_and_kept() {
-    let text = edit("Dit document is tot stand gekomen op basis van een online vragenlijst. De school ", "Dit document is door de directie geschreven. De school ");
+    let text = edit(
+        "Dit document is tot stand gekomen op basis van een online vragenlijst. De school ",
+        "Dit document is door de directie geschreven. De school ",
+    );
     let rec = from_text(&text);
     let intro = rec.boilerplate.iter().find(|b| b.section == "1. Inleiding").expect("entry");
     assert!(!intro.standard);
-    assert!(rec.unmapped.iter().any(|u| u.heading.as_deref() == Some("1. Inleiding") && u.text.contains("door de directie geschreven")));
+    assert!(rec
+        .unmapped
+        .iter()
+        .any(|u| u.heading.as_deref() == Some("1. Inleiding") && u.text.contains("door de directie geschreven")));
 }
 
 #[test]
@@ -223,7 +266,11 @@ fn specialisms_follow_the_rows_added_removed_reordered_and_reworded() {
     let text = text.replacen("Decaan / loopbaanbegeleider ", "Decaan en loopbaanbegeleider ", 1);
     // Move "Adviseur passend onderwijs" to after "Orthopedagoog".
     let text = text.replacen("Adviseur passend onderwijs \n      \n\n", "", 1);
-    let text = text.replacen("Orthopedagoog \n", "Orthopedagoog \n      \n\nAdviseur passend onderwijs \n      \n\nTrainer rouwverwerking \n      \n\n", 1);
+    let text = text.replacen(
+        "Orthopedagoog \n",
+        "Orthopedagoog \n      \n\nAdviseur passend onderwijs \n      \n\nTrainer rouwverwerking \n      \n\n",
+        1,
+    );
     let rec = from_text(&text);
     let keys: Vec<&str> = rec.expertise.iter().map(|e| e.key.as_str()).collect();
     assert_eq!(keys.len(), 22);
@@ -272,18 +319,33 @@ fn an_indicator_without_score_keeps_its_neighbours() {
 
 #[test]
 fn a_new_limits_category_and_item() {
-    let text = edit("Lichamelijke situatie: ", "Thuissituatie: \n\nLeerlingen \n\n...die geen vaste woonplek hebben \n\nLichamelijke situatie: ");
+    let text = edit(
+        "Lichamelijke situatie: ",
+        "Thuissituatie: \n\nLeerlingen \n\n...die geen vaste woonplek hebben \n\nLichamelijke situatie: ",
+    );
     let rec = from_text(&text);
-    let items: Vec<&str> = rec.limits.items.iter().filter(|i| i.category.as_deref() == Some("Thuissituatie")).map(|i| i.text.as_str()).collect();
+    let items: Vec<&str> = rec
+        .limits
+        .items
+        .iter()
+        .filter(|i| i.category.as_deref() == Some("Thuissituatie"))
+        .map(|i| i.text.as_str())
+        .collect();
     assert_eq!(items, ["Leerlingen die geen vaste woonplek hebben"]);
     assert_eq!(rec.limits.items.len(), 28);
 }
 
 #[test]
 fn meetings_per_year_follow_the_sentence() {
-    let rec = from_text(&edit("Ons ondersteuningsteam komt minimaal 7 keer per jaar bij elkaar. ", "Ons ondersteuningsteam komt minimaal 10 keer per jaar bij elkaar. "));
+    let rec = from_text(&edit(
+        "Ons ondersteuningsteam komt minimaal 7 keer per jaar bij elkaar. ",
+        "Ons ondersteuningsteam komt minimaal 10 keer per jaar bij elkaar. ",
+    ));
     assert_eq!(rec.support_structure.meetings_per_year, Some(10));
-    let rec = from_text(&edit("Ons ondersteuningsteam komt minimaal 7 keer per jaar bij elkaar. ", "Ons ondersteuningsteam komt elke maand bij elkaar. "));
+    let rec = from_text(&edit(
+        "Ons ondersteuningsteam komt minimaal 7 keer per jaar bij elkaar. ",
+        "Ons ondersteuningsteam komt elke maand bij elkaar. ",
+    ));
     assert_eq!(rec.support_structure.meetings_per_year, None);
     assert_eq!(warnings_with(&rec, "how often the team meets").len(), 1);
     assert!(rec.unmapped.iter().any(|u| u.text == "Ons ondersteuningsteam komt elke maand bij elkaar."));
@@ -291,7 +353,8 @@ fn meetings_per_year_follow_the_sentence() {
 
 #[test]
 fn other_spaces_are_listed_one_by_one() {
-    let rec = from_text(&edit("keuken; praktijklokalen/-voorzieningen; keuken; gymzaal; theater  ", "aula, fietsenstalling"));
+    let rec =
+        from_text(&edit("keuken; praktijklokalen/-voorzieningen; keuken; gymzaal; theater  ", "aula, fietsenstalling"));
     let names: Vec<&str> = rec.facilities.iter().skip(4).map(|f| f.name.as_str()).collect();
     assert_eq!(names, ["aula", "fietsenstalling"]);
 }
@@ -315,7 +378,8 @@ fn sample_003_pdf() -> Layout {
 /// Which provider columns carry an icon, per row of §3.1-3.3, read from the
 /// sample's HTML source (the ground truth the PDF was printed from).
 fn marks_in_source() -> Vec<(String, Vec<Provider>)> {
-    let html = std::fs::read_to_string(format!("{}/../../samples/src/003.html", env!("CARGO_MANIFEST_DIR"))).expect("source");
+    let html =
+        std::fs::read_to_string(format!("{}/../../samples/src/003.html", env!("CARGO_MANIFEST_DIR"))).expect("source");
     let tr = regex::Regex::new(r"(?s)<tr>(.*?)</tr>").expect("regex");
     let td = regex::Regex::new(r"(?s)<td[^>]*>(.*?)</td>").expect("regex");
     let mut out = Vec::new();
@@ -336,7 +400,8 @@ fn marks_in_source() -> Vec<(String, Vec<Provider>)> {
 #[test]
 fn sample_003_pdf_icons_match_the_source() {
     let rec = record_of(&sample_003_pdf());
-    let mut got: Vec<(String, Vec<Provider>)> = rec.expertise.iter().map(|e| (e.label.clone(), e.provided_by.clone().expect("readable"))).collect();
+    let mut got: Vec<(String, Vec<Provider>)> =
+        rec.expertise.iter().map(|e| (e.label.clone(), e.provided_by.clone().expect("readable"))).collect();
     got.extend(rec.offers.iter().map(|o| (o.name.clone(), o.provided_by.clone().expect("readable"))));
     let want = marks_in_source();
     assert_eq!(want.len(), 37);
@@ -446,7 +511,11 @@ fn icons_map_to_the_nearest_header_column_within_the_row_band() {
         vec![
             ("Aandacht functionaris huiselijk geweld", Some(true), Some(vec![Provider::School])),
             ("Aandacht functionaris radicalisering", Some(true), Some(vec![Provider::Board])),
-            ("Expert op het gebied van psychische- en gedragsproblematiek", Some(true), Some(vec![Provider::Board, Provider::SwvOrThirdParty])),
+            (
+                "Expert op het gebied van psychische- en gedragsproblematiek",
+                Some(true),
+                Some(vec![Provider::Board, Provider::SwvOrThirdParty])
+            ),
             ("Kleine klas", Some(false), Some(vec![])),
             ("Orthopedagoog", Some(true), Some(vec![Provider::School, Provider::SwvOrThirdParty])),
         ]
@@ -457,7 +526,8 @@ fn icons_map_to_the_nearest_header_column_within_the_row_band() {
 
 #[test]
 fn icons_slightly_off_centre_still_find_their_column() {
-    let layout = specialisms_page(&[(&["Gedragsspecialist"], &[SCHOOL + 14.0]), (&["NT2-docent"], &[SWV - 20.0])], false);
+    let layout =
+        specialisms_page(&[(&["Gedragsspecialist"], &[SCHOOL + 14.0]), (&["NT2-docent"], &[SWV - 20.0])], false);
     let rec = record_of(&layout);
     assert_eq!(rec.expertise[0].provided_by, Some(vec![Provider::School]));
     assert_eq!(rec.expertise[1].provided_by, Some(vec![Provider::SwvOrThirdParty]));

@@ -38,8 +38,16 @@ fn added_and_removed_expertise_rows() {
 
 #[test]
 fn reworded_labels_keep_standard_keys() {
-    let text = replace(SEED_000, "Expertise rekenen en wiskunde Ja 4 \n", "Expertise rekenen en wiskunde (dyscalculie) Ja 4 \n");
-    let text = replace(&text, "Expertise gedrag Ja In takenpakket", "Expertise gedrag (SMW, gedragsspecialist) Ja In takenpakket");
+    let text = replace(
+        SEED_000,
+        "Expertise rekenen en wiskunde Ja 4 \n",
+        "Expertise rekenen en wiskunde (dyscalculie) Ja 4 \n",
+    );
+    let text = replace(
+        &text,
+        "Expertise gedrag Ja In takenpakket",
+        "Expertise gedrag (SMW, gedragsspecialist) Ja In takenpakket",
+    );
     let r = record(&text);
     assert_eq!(r.expertise[2].key, "rekenen_wiskunde");
     assert_eq!(r.expertise[2].label, "Expertise rekenen en wiskunde (dyscalculie)");
@@ -65,13 +73,20 @@ fn a_wrapped_label_with_its_marks_on_the_next_line() {
     let text = replace(SEED_000, "Leerplichtambtenaar  x   \n", "Leerplichtambtenaar en \nhandhaving \n\n  x  \n");
     let r = record(&text);
     let p = r.partners.iter().find(|p| p.name.starts_with("Leerplicht")).unwrap();
-    assert_eq!((p.name.as_str(), p.key.as_str(), p.involvement), ("Leerplichtambtenaar en handhaving", "leerplichtambtenaar", Some(Involvement::Incidental)));
+    assert_eq!(
+        (p.name.as_str(), p.key.as_str(), p.involvement),
+        ("Leerplichtambtenaar en handhaving", "leerplichtambtenaar", Some(Involvement::Incidental))
+    );
 }
 
 #[test]
 fn marks_check_x_and_cross_mean_the_same() {
     for mark in ["X", "x", "✓", "✔"] {
-        let text = replace(SEED_002, "3. Onderwijsbehoeften staan centraal. X   \n", &format!("3. Onderwijsbehoeften staan centraal.  {mark}  \n"));
+        let text = replace(
+            SEED_002,
+            "3. Onderwijsbehoeften staan centraal. X   \n",
+            &format!("3. Onderwijsbehoeften staan centraal.  {mark}  \n"),
+        );
         let r = record(&text);
         assert_eq!(r.hgw[3].status, Some(HgwStatus::Developing), "{mark}");
         assert_eq!(r.hgw[3].raw.as_deref(), Some(mark));
@@ -99,17 +114,29 @@ fn words_in_the_facilities_table() {
 
 #[test]
 fn edited_fixed_text_is_not_standard_and_kept() {
-    let text = replace(SEED_002, "Elke school ontvangt een geldbedrag ter versterking van de basisondersteuning inclusief interventies.", "Onze school krijgt van het samenwerkingsverband jaarlijks geld voor de zorg aan leerlingen.");
+    let text = replace(
+        SEED_002,
+        "Elke school ontvangt een geldbedrag ter versterking van de basisondersteuning inclusief interventies.",
+        "Onze school krijgt van het samenwerkingsverband jaarlijks geld voor de zorg aan leerlingen.",
+    );
     let r = record(&text);
     let b = r.boilerplate.iter().find(|b| b.section.starts_with("5.")).unwrap();
     assert!(!b.standard);
-    assert!(r.unmapped.iter().any(|u| u.heading.as_deref() == Some("5. Financiën basisondersteuning") && u.text.contains("Onze school krijgt")));
+    assert!(r
+        .unmapped
+        .iter()
+        .any(|u| u.heading.as_deref() == Some("5. Financiën basisondersteuning")
+            && u.text.contains("Onze school krijgt")));
     assert_eq!(r.finance.amounts.len(), 1);
 }
 
 #[test]
 fn school_text_under_a_fixed_section_is_unmapped_not_dropped() {
-    let text = replace(SEED_002, "4. Zorgplicht \n", "4. Zorgplicht \nOnze school werkt samen met de buurtscholen bij aanmeldingen. \n\n");
+    let text = replace(
+        SEED_002,
+        "4. Zorgplicht \n",
+        "4. Zorgplicht \nOnze school werkt samen met de buurtscholen bij aanmeldingen. \n\n",
+    );
     let r = record(&text);
     assert!(r.boilerplate.iter().find(|b| b.section == "4. Zorgplicht").is_some_and(|b| !b.standard));
     assert!(r.unmapped.iter().any(|u| u.text.contains("buurtscholen")));

@@ -17,9 +17,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use reqwest::header::{
-    HeaderMap, CONTENT_TYPE, ETAG, IF_MODIFIED_SINCE, IF_NONE_MATCH, LAST_MODIFIED,
-};
+use reqwest::header::{HeaderMap, CONTENT_TYPE, ETAG, IF_MODIFIED_SINCE, IF_NONE_MATCH, LAST_MODIFIED};
 use reqwest::StatusCode;
 use tokio::sync::Semaphore;
 
@@ -78,59 +76,29 @@ pub enum Fetched {
     NotModified,
     /// A PDF. `final_url` differs from the one asked for after a redirect;
     /// `attempts` counts the tries it took (logged).
-    Pdf {
-        bytes: Vec<u8>,
-        validators: Validators,
-        final_url: String,
-        attempts: u32,
-    },
+    Pdf { bytes: Vec<u8>, validators: Validators, final_url: String, attempts: u32 },
 }
 
 /// Why a URL gave no PDF. The messages are for the SWV's staff.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FetchError {
-    InvalidUrl {
-        url: String,
-        reason: String,
-    },
-    NotFound {
-        url: String,
-        status: u16,
-    },
-    Status {
-        url: String,
-        status: u16,
-        attempts: u32,
-    },
-    Timeout {
-        url: String,
-        attempts: u32,
-    },
-    Connect {
-        url: String,
-        reason: String,
-    },
-    TooLarge {
-        url: String,
-        limit: u64,
-    },
-    Html {
-        url: String,
-    },
-    NotPdf {
-        url: String,
-        content_type: Option<String>,
-    },
-    Other {
-        url: String,
-        reason: String,
-    },
+    InvalidUrl { url: String, reason: String },
+    NotFound { url: String, status: u16 },
+    Status { url: String, status: u16, attempts: u32 },
+    Timeout { url: String, attempts: u32 },
+    Connect { url: String, reason: String },
+    TooLarge { url: String, limit: u64 },
+    Html { url: String },
+    NotPdf { url: String, content_type: Option<String> },
+    Other { url: String, reason: String },
 }
 
 impl std::fmt::Display for FetchError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            FetchError::InvalidUrl { url, reason } => write!(f, "`{url}` is not a valid http(s) URL ({reason}): correct it in the sources file"),
+            FetchError::InvalidUrl { url, reason } => {
+                write!(f, "`{url}` is not a valid http(s) URL ({reason}): correct it in the sources file")
+            }
             FetchError::NotFound { url, status } => {
                 write!(f, "`{url}` was not found (HTTP {status}): ask the school for the current link and correct the sources file")
             }
@@ -140,13 +108,20 @@ impl std::fmt::Display for FetchError {
             FetchError::Timeout { url, attempts } => {
                 write!(f, "`{url}` did not answer in time ({attempts} attempt(s)): try again later or ask the school for the PDF")
             }
-            FetchError::Connect { url, reason } => write!(f, "cannot connect to `{url}` ({reason}): check the address in the sources file"),
+            FetchError::Connect { url, reason } => {
+                write!(f, "cannot connect to `{url}` ({reason}): check the address in the sources file")
+            }
             FetchError::TooLarge { url, limit } => {
                 write!(f, "`{url}` is larger than {} MiB (the limit): ask the school for a smaller PDF, or raise the limit with --max-size", (limit / (1024 * 1024)).max(1))
             }
-            FetchError::Html { url } => write!(f, "`{url}` is a web page, not a PDF: put the link of the PDF itself in the sources file"),
+            FetchError::Html { url } => {
+                write!(f, "`{url}` is a web page, not a PDF: put the link of the PDF itself in the sources file")
+            }
             FetchError::NotPdf { url, content_type } => match content_type {
-                Some(ct) => write!(f, "`{url}` is not a PDF (the server says `{ct}`): put the link of the PDF itself in the sources file"),
+                Some(ct) => write!(
+                    f,
+                    "`{url}` is not a PDF (the server says `{ct}`): put the link of the PDF itself in the sources file"
+                ),
                 None => write!(f, "`{url}` is not a PDF: put the link of the PDF itself in the sources file"),
             },
             FetchError::Other { url, reason } => write!(f, "downloading `{url}` failed: {reason}"),
@@ -167,49 +142,28 @@ pub struct Fetcher {
 impl Fetcher {
     pub fn new(config: FetchConfig) -> anyhow::Result<Fetcher> {
         let client = reqwest::Client::builder()
-            .user_agent(concat!(
-                "sop/",
-                env!("CARGO_PKG_VERSION"),
-                " (schoolondersteuningsprofielen)"
-            ))
+            .user_agent(concat!("sop/", env!("CARGO_PKG_VERSION"), " (schoolondersteuningsprofielen)"))
             .connect_timeout(config.connect_timeout)
             .timeout(config.total_timeout)
             .redirect(reqwest::redirect::Policy::limited(config.max_redirects))
             .build()?;
-        Ok(Fetcher {
-            client,
-            config,
-            hosts: Arc::default(),
-        })
+        Ok(Fetcher { client, config, hosts: Arc::default() })
     }
 
     /// Fetches one URL. `known` are the validators of the copy already in the
     /// archive, if any: with them the request is conditional.
-    pub async fn fetch(
-        &self,
-        url: &str,
-        known: Option<&Validators>,
-    ) -> Result<Fetched, FetchError> {
-        let parsed = reqwest::Url::parse(url).map_err(|e| FetchError::InvalidUrl {
-            url: url.to_string(),
-            reason: e.to_string(),
-        })?;
+    pub async fn fetch(&self, url: &str, known: Option<&Validators>) -> Result<Fetched, FetchError> {
+        let parsed = reqwest::Url::parse(url)
+            .map_err(|e| FetchError::InvalidUrl { url: url.to_string(), reason: e.to_string() })?;
         if !matches!(parsed.scheme(), "http" | "https") {
             return Err(FetchError::InvalidUrl {
                 url: url.to_string(),
                 reason: format!("scheme `{}`", parsed.scheme()),
             });
         }
-        let host = format!(
-            "{}:{}",
-            parsed.host_str().unwrap_or_default(),
-            parsed.port_or_known_default().unwrap_or(0)
-        );
+        let host = format!("{}:{}", parsed.host_str().unwrap_or_default(), parsed.port_or_known_default().unwrap_or(0));
         let permit_pool = self.host_pool(&host);
-        let _permit = permit_pool
-            .acquire_owned()
-            .await
-            .expect("host semaphores are never closed");
+        let _permit = permit_pool.acquire_owned().await.expect("host semaphores are never closed");
 
         let mut attempt = 1;
         loop {
@@ -228,18 +182,10 @@ impl Fetcher {
 
     fn host_pool(&self, host: &str) -> Arc<Semaphore> {
         let mut hosts = self.hosts.lock().expect("host map lock");
-        hosts
-            .entry(host.to_string())
-            .or_insert_with(|| Arc::new(Semaphore::new(self.config.per_host.max(1))))
-            .clone()
+        hosts.entry(host.to_string()).or_insert_with(|| Arc::new(Semaphore::new(self.config.per_host.max(1)))).clone()
     }
 
-    async fn attempt(
-        &self,
-        url: &str,
-        known: Option<&Validators>,
-        attempt: u32,
-    ) -> Result<Fetched, Attempt> {
+    async fn attempt(&self, url: &str, known: Option<&Validators>, attempt: u32) -> Result<Fetched, Attempt> {
         let mut request = self.client.get(url);
         if let Some(v) = known {
             if let Some(etag) = &v.etag {
@@ -251,25 +197,13 @@ impl Fetcher {
         }
         let classify = |e: reqwest::Error| -> Attempt {
             if e.is_timeout() {
-                Attempt::Retry(FetchError::Timeout {
-                    url: url.to_string(),
-                    attempts: attempt,
-                })
+                Attempt::Retry(FetchError::Timeout { url: url.to_string(), attempts: attempt })
             } else if e.is_connect() {
-                Attempt::Fatal(FetchError::Connect {
-                    url: url.to_string(),
-                    reason: root_cause(&e),
-                })
+                Attempt::Fatal(FetchError::Connect { url: url.to_string(), reason: root_cause(&e) })
             } else if e.is_redirect() {
-                Attempt::Fatal(FetchError::Other {
-                    url: url.to_string(),
-                    reason: "too many redirects".into(),
-                })
+                Attempt::Fatal(FetchError::Other { url: url.to_string(), reason: "too many redirects".into() })
             } else {
-                Attempt::Fatal(FetchError::Other {
-                    url: url.to_string(),
-                    reason: root_cause(&e),
-                })
+                Attempt::Fatal(FetchError::Other { url: url.to_string(), reason: root_cause(&e) })
             }
         };
         let mut response = request.send().await.map_err(classify)?;
@@ -285,10 +219,7 @@ impl Fetcher {
             }));
         }
         if status == StatusCode::NOT_FOUND || status == StatusCode::GONE {
-            return Err(Attempt::Fatal(FetchError::NotFound {
-                url: url.to_string(),
-                status: status.as_u16(),
-            }));
+            return Err(Attempt::Fatal(FetchError::NotFound { url: url.to_string(), status: status.as_u16() }));
         }
         if !status.is_success() {
             return Err(Attempt::Fatal(FetchError::Status {
@@ -299,31 +230,19 @@ impl Fetcher {
         }
         let limit = self.config.max_bytes;
         if response.content_length().is_some_and(|n| n > limit) {
-            return Err(Attempt::Fatal(FetchError::TooLarge {
-                url: url.to_string(),
-                limit,
-            }));
+            return Err(Attempt::Fatal(FetchError::TooLarge { url: url.to_string(), limit }));
         }
         let headers = response.headers().clone();
         let final_url = response.url().to_string();
-        let mut bytes =
-            Vec::with_capacity(response.content_length().unwrap_or(64 * 1024).min(limit) as usize);
+        let mut bytes = Vec::with_capacity(response.content_length().unwrap_or(64 * 1024).min(limit) as usize);
         while let Some(chunk) = response.chunk().await.map_err(classify)? {
             if bytes.len() as u64 + chunk.len() as u64 > limit {
-                return Err(Attempt::Fatal(FetchError::TooLarge {
-                    url: url.to_string(),
-                    limit,
-                }));
+                return Err(Attempt::Fatal(FetchError::TooLarge { url: url.to_string(), limit }));
             }
             bytes.extend_from_slice(&chunk);
         }
         check_pdf(url, &bytes, &headers).map_err(Attempt::Fatal)?;
-        Ok(Fetched::Pdf {
-            bytes,
-            validators: validators(&headers),
-            final_url,
-            attempts: attempt,
-        })
+        Ok(Fetched::Pdf { bytes, validators: validators(&headers), final_url, attempts: attempt })
     }
 }
 
@@ -342,40 +261,18 @@ fn check_pdf(url: &str, bytes: &[u8], headers: &HeaderMap) -> Result<(), FetchEr
     if is_pdf(bytes) {
         return Ok(());
     }
-    let content_type = headers
-        .get(CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_string);
+    let content_type = headers.get(CONTENT_TYPE).and_then(|v| v.to_str().ok()).map(str::to_string);
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(512)]).to_ascii_lowercase();
-    let looks_html = head.trim_start().starts_with('<')
-        || head.contains("<html")
-        || head.contains("<!doctype html");
-    if looks_html
-        || content_type
-            .as_deref()
-            .is_some_and(|ct| ct.contains("html"))
-    {
-        return Err(FetchError::Html {
-            url: url.to_string(),
-        });
+    let looks_html = head.trim_start().starts_with('<') || head.contains("<html") || head.contains("<!doctype html");
+    if looks_html || content_type.as_deref().is_some_and(|ct| ct.contains("html")) {
+        return Err(FetchError::Html { url: url.to_string() });
     }
-    Err(FetchError::NotPdf {
-        url: url.to_string(),
-        content_type,
-    })
+    Err(FetchError::NotPdf { url: url.to_string(), content_type })
 }
 
 fn validators(headers: &HeaderMap) -> Validators {
-    let get = |name| {
-        headers
-            .get(name)
-            .and_then(|v: &reqwest::header::HeaderValue| v.to_str().ok())
-            .map(str::to_string)
-    };
-    Validators {
-        etag: get(ETAG),
-        last_modified: get(LAST_MODIFIED),
-    }
+    let get = |name| headers.get(name).and_then(|v: &reqwest::header::HeaderValue| v.to_str().ok()).map(str::to_string);
+    Validators { etag: get(ETAG), last_modified: get(LAST_MODIFIED) }
 }
 
 /// reqwest's own message is "error sending request"; the cause says why.

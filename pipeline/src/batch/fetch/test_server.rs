@@ -32,12 +32,7 @@ pub struct Response {
 
 impl Response {
     pub fn new(status: u16, body: impl Into<Vec<u8>>) -> Response {
-        Response {
-            status,
-            headers: Vec::new(),
-            body: body.into(),
-            delay: Duration::ZERO,
-        }
+        Response { status, headers: Vec::new(), body: body.into(), delay: Duration::ZERO }
     }
     pub fn header(mut self, name: &str, value: &str) -> Response {
         self.headers.push((name.to_string(), value.to_string()));
@@ -62,9 +57,7 @@ impl Server {
     where
         F: Fn(&Request) -> Response + Send + Sync + 'static,
     {
-        let listener = TcpListener::bind("127.0.0.1:0")
-            .await
-            .expect("bind 127.0.0.1");
+        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind 127.0.0.1");
         let addr = listener.local_addr().expect("local addr");
         let hits: Arc<Mutex<Vec<Request>>> = Arc::default();
         let route = Arc::new(route);
@@ -84,11 +77,7 @@ impl Server {
                         let request = {
                             let mut hits = hits.lock().unwrap();
                             let seen = hits.iter().filter(|r| r.path == path).count();
-                            let request = Request {
-                                path,
-                                headers,
-                                seen,
-                            };
+                            let request = Request { path, headers, seen };
                             hits.push(request.clone());
                             request
                         };
@@ -116,12 +105,7 @@ impl Server {
                 }
             })
         };
-        Server {
-            addr,
-            hits,
-            in_flight,
-            task,
-        }
+        Server { addr, hits, in_flight, task }
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -139,12 +123,7 @@ impl Server {
     }
 
     pub fn count(&self, path: &str) -> usize {
-        self.hits
-            .lock()
-            .unwrap()
-            .iter()
-            .filter(|r| r.path == path)
-            .count()
+        self.hits.lock().unwrap().iter().filter(|r| r.path == path).count()
     }
 }
 
@@ -154,9 +133,7 @@ impl Drop for Server {
     }
 }
 
-async fn read_head(
-    socket: &mut tokio::net::TcpStream,
-) -> Option<(String, HashMap<String, String>)> {
+async fn read_head(socket: &mut tokio::net::TcpStream) -> Option<(String, HashMap<String, String>)> {
     let mut buf = Vec::new();
     let mut chunk = [0u8; 1024];
     while !buf.windows(4).any(|w| w == b"\r\n\r\n") {
