@@ -30,7 +30,7 @@ bench:
 
 ## The 297-file robustness corpus alone (also part of `make test`); see ROBUSTNESS.md.
 robust:
-	$(CARGO) test -p sop --test corpus --test limits --test crash -- --nocapture
+	$(CARGO) test -p sop --locked --test corpus --test limits --test crash --test fuzz_regressions
 
 ## The fuzz targets, 10 minutes each (needs `cargo install cargo-fuzz`); see ROBUSTNESS.md.
 fuzz:
