@@ -14,6 +14,10 @@ use std::sync::OnceLock;
 use sop_diff::{diff, Change, ChangeKind};
 use sop_model::Record;
 
+#[path = "../../crates/sop-diff/tests/support/reflow.rs"]
+mod reflow;
+use reflow::reflow_record;
+
 const SOP: &str = env!("CARGO_BIN_EXE_sop");
 
 /// Every sample PDF and seed text, as a record.
@@ -83,65 +87,6 @@ fn every_pair_of_samples_mirrors() {
     }
 }
 
-/// Wraps a text at `width` columns, breaking long words with a line-end
-/// hyphen when `hyphenate`, as a word processor does.
-fn reflow(s: &str, width: usize, hyphenate: bool) -> String {
-    let mut out = String::new();
-    let mut col = 0;
-    for word in s.split_whitespace() {
-        let chars: Vec<char> = word.chars().collect();
-        let room = width.saturating_sub(col + 1);
-        if col > 0 && chars.len() > room {
-            let split = (2..chars.len().saturating_sub(1))
-                .rev()
-                .find(|&i| i < room && chars[i - 1].is_alphanumeric() && chars[i].is_alphanumeric());
-            if let (true, Some(i)) = (hyphenate && chars.len() >= 6, split) {
-                let (head, tail): (String, String) = (chars[..i].iter().collect(), chars[i..].iter().collect());
-                out.push_str(&format!(" {head}-\n{tail}"));
-                col = tail.chars().count();
-            } else {
-                out.push('\n');
-                out.push_str(word);
-                col = chars.len();
-            }
-            continue;
-        }
-        if col > 0 {
-            out.push(' ');
-            col += 1;
-        }
-        out.push_str(word);
-        col += chars.len();
-    }
-    out
-}
-
-fn reflow_record(r: &Record, width: usize, hyphenate: bool) -> Record {
-    let f = |s: &mut String| *s = reflow(s, width, hyphenate);
-    let mut r = r.clone();
-    for s in [
-        &mut r.vision,
-        &mut r.vision_context,
-        &mut r.extra_support,
-        &mut r.support_structure.text,
-        &mut r.limits.text,
-        &mut r.finance.text,
-        &mut r.evaluation.text,
-    ]
-    .into_iter()
-    .flatten()
-    {
-        f(s);
-    }
-    r.support_structure.levels.iter_mut().for_each(|l| f(&mut l.text));
-    r.limits.items.iter_mut().for_each(|i| f(&mut i.text));
-    r.ambitions.iter_mut().for_each(f);
-    r.unmapped.iter_mut().for_each(|u| f(&mut u.text));
-    r.hgw.iter_mut().filter_map(|h| h.note.as_mut()).for_each(f);
-    r
-}
-
-/// Every sample at a sweep of line widths, with and without hyphenation.
 #[test]
 fn reflowing_a_samples_free_text_is_no_change() {
     for r in samples() {

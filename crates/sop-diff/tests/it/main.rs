@@ -4,6 +4,8 @@
 mod identity;
 mod planted;
 mod properties;
+#[path = "../support/reflow.rs"]
+mod reflow;
 mod render;
 mod template_switch;
 
