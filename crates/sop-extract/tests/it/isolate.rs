@@ -1,23 +1,12 @@
 //! The child process: a good file round-trips through it, a crash and a hang
 //! become per-file errors in the parent.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Duration;
 
-use lopdf::{dictionary, Document, Object, Stream};
 use sop_extract::{extract_isolated, ExtractError, Limits};
 
-use crate::util::make_pdf;
-
-fn child_exe() -> PathBuf {
-    PathBuf::from(env!("CARGO_BIN_EXE_sop-extract-child"))
-}
-
-fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
-    let p = dir.join(name);
-    std::fs::write(&p, bytes).unwrap();
-    p
-}
+use crate::util::{child_exe, make_pdf, self_referencing_pdf, write};
 
 #[test]
 fn a_good_pdf_round_trips_through_the_child() {
@@ -48,32 +37,7 @@ fn not_a_pdf_is_refused_before_a_child_is_started() {
 /// overflows, which aborts the process. The parent must see a crash of one file.
 #[test]
 fn a_self_referencing_drawing_crashes_the_child_not_the_parent() {
-    let mut doc = Document::with_version("1.5");
-    let pages_id = doc.new_object_id();
-    let form_id = doc.new_object_id();
-    let form = Stream::new(
-        dictionary! {
-            "Type" => "XObject", "Subtype" => "Form",
-            "BBox" => vec![0.into(), 0.into(), 10.into(), 10.into()],
-            "Resources" => dictionary! { "XObject" => dictionary! { "X" => form_id } },
-        },
-        b"/X Do".to_vec(),
-    );
-    doc.objects.insert(form_id, Object::Stream(form));
-    let content = doc.add_object(Stream::new(dictionary! {}, b"/X Do".to_vec()));
-    let page = doc.add_object(dictionary! {
-        "Type" => "Page", "Parent" => pages_id, "Contents" => content,
-        "Resources" => dictionary! { "XObject" => dictionary! { "X" => form_id } },
-        "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
-    });
-    doc.objects.insert(
-        pages_id,
-        Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 }),
-    );
-    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
-    doc.trailer.set("Root", catalog);
-    let mut bytes = Vec::new();
-    doc.save_to(&mut bytes).unwrap();
+    let bytes = self_referencing_pdf();
 
     let dir = tempfile::tempdir().unwrap();
     let p = write(dir.path(), "lus.pdf", &bytes);

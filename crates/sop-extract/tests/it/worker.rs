@@ -5,54 +5,12 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use lopdf::{dictionary, Document, Object, Stream};
 use sop_extract::{extract_isolated, ExtractError, Extractor, Limits, MAX_FILES_PER_WORKER};
 
-use crate::util::make_pdf;
-
-fn child_exe() -> PathBuf {
-    PathBuf::from(env!("CARGO_BIN_EXE_sop-extract-child"))
-}
+use crate::util::{child_exe, make_pdf, self_referencing_pdf, write};
 
 fn sample(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../samples/pdf").join(name)
-}
-
-fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
-    let p = dir.join(name);
-    std::fs::write(&p, bytes).unwrap();
-    p
-}
-
-/// A form XObject that draws itself: pdf-extract overflows the stack.
-fn self_referencing_pdf() -> Vec<u8> {
-    let mut doc = Document::with_version("1.5");
-    let pages_id = doc.new_object_id();
-    let form_id = doc.new_object_id();
-    let form = Stream::new(
-        dictionary! {
-            "Type" => "XObject", "Subtype" => "Form",
-            "BBox" => vec![0.into(), 0.into(), 10.into(), 10.into()],
-            "Resources" => dictionary! { "XObject" => dictionary! { "X" => form_id } },
-        },
-        b"/X Do".to_vec(),
-    );
-    doc.objects.insert(form_id, Object::Stream(form));
-    let content = doc.add_object(Stream::new(dictionary! {}, b"/X Do".to_vec()));
-    let page = doc.add_object(dictionary! {
-        "Type" => "Page", "Parent" => pages_id, "Contents" => content,
-        "Resources" => dictionary! { "XObject" => dictionary! { "X" => form_id } },
-        "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
-    });
-    doc.objects.insert(
-        pages_id,
-        Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 }),
-    );
-    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
-    doc.trailer.set("Root", catalog);
-    let mut bytes = Vec::new();
-    doc.save_to(&mut bytes).unwrap();
-    bytes
 }
 
 #[test]
