@@ -184,7 +184,7 @@ pub fn extract_pdf(name: &str, bytes: &[u8], limits: &Limits) -> Result<Layout, 
     let removed_furniture = assemble::remove_furniture(&mut pages);
     assemble::repair_hyphenation(&mut pages);
     warnings.dedup();
-    Ok(Layout { origin: Origin::Pdf, pages, removed_furniture, links, warnings })
+    Ok(Layout { origin: Origin::Pdf, pages, removed_furniture, links, warnings, tables: Vec::new() })
 }
 
 fn short(s: &str) -> String {

@@ -31,6 +31,11 @@ pub struct Layout {
     /// Plain-words notes about the extraction, e.g. "page 3 has no text layer (scanned?)".
     #[serde(default)]
     pub warnings: Vec<String>,
+    /// The tables found on the pages, in reading order (PDF only; a `.txt`
+    /// has none: its tables are read by the spacing rule during
+    /// normalisation). A table broken over pages is one table.
+    #[serde(default)]
+    pub tables: Vec<Table>,
 }
 
 /// One page.
@@ -105,6 +110,88 @@ impl Mark {
     }
 }
 
+/// How a table was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum TableStrategy {
+    /// From ruling lines: stroked lines and thin filled rectangles (cell borders).
+    Lattice,
+    /// From the alignment of runs over consecutive lines (no rulings).
+    Stream,
+}
+
+/// A table: a grid of cells, possibly over several pages.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Table {
+    pub strategy: TableStrategy,
+    /// Pages the table stands on, first to last (1-based).
+    pub pages: Vec<u32>,
+    /// Number of grid rows and columns (after joining the pages).
+    pub n_rows: usize,
+    pub n_cols: usize,
+    /// Rows at the top that repeat on continuation pages were dropped there;
+    /// this says how many header rows the table was found to have (0 when
+    /// unknown).
+    #[serde(default)]
+    pub header_rows: usize,
+    /// The cells, row by row, left to right. A merged cell appears once, at its
+    /// top-left grid position, with its spans. Grid positions no cell covers
+    /// have no entry.
+    pub cells: Vec<Cell>,
+}
+
+/// One cell of a [`Table`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Cell {
+    /// Grid row and column of the top-left corner (0-based).
+    pub row: usize,
+    pub col: usize,
+    #[serde(default = "one")]
+    pub row_span: usize,
+    #[serde(default = "one")]
+    pub col_span: usize,
+    /// Page (1-based) and box (top-left origin, points).
+    pub page: u32,
+    pub x: f32,
+    pub y: f32,
+    pub width: f32,
+    pub height: f32,
+    /// The cell's text lines in reading order, each whitespace-normalised;
+    /// whatever the vertical alignment.
+    pub lines: Vec<String>,
+    /// The marks (icons, ticks, checkbox glyphs) standing in the cell.
+    #[serde(default)]
+    pub marks: Vec<Mark>,
+}
+
+fn one() -> usize {
+    1
+}
+
+impl Cell {
+    /// The cell's text: its lines joined with single spaces.
+    pub fn text(&self) -> String {
+        self.lines.join(" ")
+    }
+    /// Whether the cell holds neither text nor a mark.
+    pub fn is_empty(&self) -> bool {
+        self.lines.iter().all(|l| l.trim().is_empty()) && self.marks.is_empty()
+    }
+}
+
+impl Table {
+    /// The cell covering grid position (`row`, `col`), merged cells included.
+    pub fn cell(&self, row: usize, col: usize) -> Option<&Cell> {
+        self.cells
+            .iter()
+            .find(|c| row >= c.row && row < c.row + c.row_span && col >= c.col && col < c.col + c.col_span)
+    }
+    /// The cells whose top-left corner is in `row`, left to right.
+    pub fn row(&self, row: usize) -> impl Iterator<Item = &Cell> {
+        self.cells.iter().filter(move |c| c.row == row)
+    }
+}
+
 impl Layout {
     /// The document as plain text: lines joined by newlines, pages by form feeds.
     pub fn text(&self) -> String {
@@ -156,6 +243,13 @@ impl Layout {
         if pages.len() > 1 && pages.last().is_some_and(|p| p.lines.is_empty()) {
             pages.pop();
         }
-        Layout { origin: Origin::Text, pages, removed_furniture: Vec::new(), links: Vec::new(), warnings: Vec::new() }
+        Layout {
+            origin: Origin::Text,
+            pages,
+            removed_furniture: Vec::new(),
+            links: Vec::new(),
+            warnings: Vec::new(),
+            tables: Vec::new(),
+        }
     }
 }

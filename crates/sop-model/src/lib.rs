@@ -15,5 +15,5 @@ pub mod layout;
 pub mod record;
 pub mod text;
 
-pub use layout::{Layout, Line, Mark, MarkKind, Origin, Page, Run};
+pub use layout::{Cell, Layout, Line, Mark, MarkKind, Origin, Page, Run, Table, TableStrategy};
 pub use record::*;

@@ -487,6 +487,7 @@ fn specialisms_page(rows: &[(&[&str], &[f32])], legend_marks: bool) -> Layout {
         removed_furniture: vec![],
         links: vec![],
         warnings: vec![],
+        tables: vec![],
     }
 }
 
