@@ -230,6 +230,24 @@ impl<'a> Doc<'a> {
         }
     }
 
+    /// Where line `i` stands, for finding the extracted table of a section:
+    /// its page (0 where unknown) and baseline.
+    pub(crate) fn at(&self, i: usize) -> super::grid::At {
+        self.lines.get(i).map_or((u32::MAX, 0.0), |l| (l.page.unwrap_or(0), l.y))
+    }
+
+    /// The lines of `range` that stand in a grid row (on its page, between
+    /// its top and bottom): the row's source lines, for provenance.
+    pub(crate) fn lines_in(&self, range: std::ops::Range<usize>, row: &super::grid::GridRow) -> Option<(usize, usize)> {
+        let inside: Vec<usize> = range
+            .filter(|&i| {
+                let l = &self.lines[i];
+                l.page == Some(row.page) && l.y >= row.top - 1.0 && l.y <= row.bottom + 1.0
+            })
+            .collect();
+        Some((*inside.first()?, *inside.last()?))
+    }
+
     /// Marks drawn on the page of line `i` whose vertical centre lies in `y0..=y1`.
     pub(crate) fn marks_between(&self, i: usize, y0: f32, y1: f32) -> Vec<&'a Mark> {
         let page = &self.layout.pages[self.lines[i].page_index];

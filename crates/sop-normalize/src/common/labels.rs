@@ -149,7 +149,9 @@ pub(crate) fn assign_keys(labels: &[&str], standard: &[StandardRow]) -> Vec<(Str
 /// comma or period is allowed: "X,").
 pub(crate) fn is_mark(token: &str) -> bool {
     let t = token.trim().trim_end_matches([',', '.', ';']);
-    matches!(t, "X" | "x" | "✓" | "✔" | "☒" | "✗" | "✘" | "●" | "■")
+    // U+F0FC and U+F0FE: Wingdings' tick and ticked box, as fonts without a
+    // Unicode map report them.
+    matches!(t, "X" | "x" | "✓" | "✔" | "☒" | "☑" | "✗" | "✘" | "●" | "■" | "\u{f0fc}" | "\u{f0fe}")
 }
 
 /// Yes, no or not applicable, as schools write it in a cell.

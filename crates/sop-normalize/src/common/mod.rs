@@ -17,6 +17,11 @@
 //! - [`table`]: reading a table row into cells: by the spacing rule for text
 //!   origin ([`table::text_cells`], [`table::mark_columns_text`]), by the x
 //!   ranges of the header's columns for PDF origin ([`table::Columns`]).
+//! - [`grid`]: the one table reader: a template table among the tables
+//!   extraction found, recognised by its header cells (fuzzy, over wrapped
+//!   lines), read as rows of cells by the header's columns; marks count for
+//!   the cell they stand in. Both families read their tables through it and
+//!   fall back to [`table`] where no extracted table carries the header.
 //! - [`labels`]: standard row tables (label -> stable key, matched by word
 //!   similarity and stems), marks (X, x, ✓) and yes/no/nvt words.
 //! - [`fixed`]: comparing the school's copy of a fixed template text with the
@@ -26,5 +31,6 @@ pub(crate) mod amounts;
 pub(crate) mod dates;
 pub(crate) mod doc;
 pub(crate) mod fixed;
+pub(crate) mod grid;
 pub(crate) mod labels;
 pub(crate) mod table;

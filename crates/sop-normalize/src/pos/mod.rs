@@ -25,6 +25,7 @@ use std::collections::BTreeSet;
 use sop_model::text::{normalize_ws, slug};
 use sop_model::{Boilerplate, Layout, Provenance, Record, Unmapped};
 
+use crate::common::grid::{self, Grid, GridRow};
 use crate::{Score, TemplateFamily};
 use doc::{Doc, Kind, Ln, Part};
 
@@ -165,6 +166,27 @@ impl Out<'_> {
     pub fn positioned(&self) -> bool {
         self.layout.origin == sop_model::Origin::Pdf
     }
+}
+
+/// The extracted table of `part` whose header names `spec` (label column
+/// first): looked for from the part's heading to the next part's heading.
+pub(crate) fn grid_of(doc: &Doc<'_>, part: &Part<'_>, spec: &[&str], out: &Out<'_>) -> Option<Grid> {
+    if !out.positioned() {
+        return None;
+    }
+    let at = |l: &Ln<'_>| (l.page, l.line.y);
+    let from = part.heading.as_ref().or(part.lines.first()).map(at)?;
+    let next = doc.parts.iter().skip_while(|p| !std::ptr::eq(*p, part)).nth(1);
+    let to = next.and_then(|p| p.heading.as_ref().or(p.lines.first())).map_or((u32::MAX, 0.0), at);
+    grid::find(out.layout, spec, (from.0, from.1 - 1.0), to)
+}
+
+/// The lines of `part` that stand in a grid row, for provenance.
+pub(crate) fn row_lines<'p, 'a>(part: &'p Part<'a>, row: &GridRow) -> Vec<&'p Ln<'a>> {
+    part.lines
+        .iter()
+        .filter(|l| l.page == row.page && l.line.y >= row.top - 1.0 && l.line.y <= row.bottom + 1.0)
+        .collect()
 }
 
 /// A unique key per list: the label's slug, with `_2`, `_3` ... when two

@@ -11,7 +11,11 @@ use sop_model::{Expertise, Facility, HgwItem, HgwStatus, HgwSummary, Offer, Offe
 use super::doc::{Doc, Kind, Ln, Part};
 use super::marks::{self, Band};
 use super::text::{join, starts_lowercase};
-use super::{check_fixed, fixed, refs, unique_key, Out};
+use super::{check_fixed, fixed, grid_of, refs, row_lines, unique_key, Out};
+
+/// The provider columns of §3.1-3.3, as their header names them.
+const PROVIDER_COLUMNS: [&str; 3] = ["Op de school", "Via het bestuur", "Via het SWV of derden"];
+const PROVIDERS: [Provider; 3] = [Provider::School, Provider::Board, Provider::SwvOrThirdParty];
 
 pub(crate) fn parse(doc: &Doc<'_>, out: &mut Out<'_>) {
     for (kind, name, intro) in [
@@ -54,9 +58,56 @@ fn rows<'p, 'a>(lines: &[&'p Ln<'a>]) -> Vec<Row<'p, 'a>> {
     rows
 }
 
+/// The label column's header of each provider-marked table.
+fn label_column(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Specialismen => "Specialisten",
+        Kind::Voorzieningen => "Voorziening",
+        _ => "Onderwijsaanbod",
+    }
+}
+
+/// §3.1-3.3 from the extracted table: rows with the providers whose cell holds
+/// a mark. `None` when no table with the provider header was found.
+fn marked_rows_from_grid<'p, 'a>(
+    doc: &Doc<'_>,
+    out: &mut Out<'_>,
+    part: &'p Part<'a>,
+    kind: Kind,
+) -> Option<(Vec<Row<'p, 'a>>, Vec<Option<BTreeSet<Provider>>>)> {
+    let spec = [label_column(kind), PROVIDER_COLUMNS[0], PROVIDER_COLUMNS[1], PROVIDER_COLUMNS[2]];
+    let g = grid_of(doc, part, &spec, out)?;
+    let mut rows = Vec::new();
+    let mut marked = Vec::new();
+    for r in &g.rows {
+        let label = join(&r.cells[0]);
+        if label.is_empty() {
+            out.unmapped(Some(part.title()), &row_lines(part, r));
+            continue;
+        }
+        let providers: BTreeSet<Provider> =
+            (1..=3).filter(|&c| !r.text(c).trim().is_empty()).map(|c| PROVIDERS[c - 1]).collect();
+        rows.push(Row { label, lines: row_lines(part, r) });
+        marked.push(Some(providers));
+    }
+    Some((rows, marked))
+}
+
 fn marked_table(doc: &Doc<'_>, out: &mut Out<'_>, part: &Part<'_>, kind: Kind, name: &str, intro: &str) {
     let lines = refs(part);
     let positioned = out.positioned();
+    if let Some((rows, marked)) = marked_rows_from_grid(doc, out, part, kind) {
+        let header = lines.iter().position(|l| l.slug().starts_with(&sop_model::text::slug(label_column(kind))));
+        check_fixed(out, &format!("{name}: inleiding"), &lines[..header.unwrap_or(0)], intro);
+        let any_mark = marked.iter().any(|m| m.as_ref().is_some_and(|s| !s.is_empty()));
+        if !any_mark {
+            out.warn(format!(
+                "{name}: no icons were found in the provider columns; available and provided_by are unknown"
+            ));
+        }
+        push_marked(out, kind, &rows, marked, any_mark);
+        return;
+    }
     let Some(header) = marks::find_header(&part.lines, positioned) else {
         out.warn(format!("{name}: the table header \"Op de school / Via het bestuur / Via het SWV of derden\" was not found; the rows are kept under unmapped"));
         out.unmapped(Some(part.title()), &lines);
@@ -85,6 +136,17 @@ fn marked_table(doc: &Doc<'_>, out: &mut Out<'_>, part: &Part<'_>, kind: Kind, n
     } else if !any_mark {
         out.warn(format!("{name}: no icons were found in the provider columns; available and provided_by are unknown"));
     }
+    push_marked(out, kind, &rows, marked, readable);
+}
+
+/// The rows of §3.1 (expertise) or §3.2-3.3 (offers) into the record.
+fn push_marked(
+    out: &mut Out<'_>,
+    kind: Kind,
+    rows: &[Row<'_, '_>],
+    marked: Vec<Option<BTreeSet<Provider>>>,
+    readable: bool,
+) {
     let mut used = BTreeSet::new();
     for (row, m) in rows.iter().zip(marked) {
         let provided_by: Option<Vec<Provider>> = if readable { m.map(|s| s.into_iter().collect()) } else { None };
@@ -200,7 +262,14 @@ fn protocols(doc: &Doc<'_>, out: &mut Out<'_>) {
     let mut used = BTreeSet::new();
     // (name, status, lines)
     let mut rows: Vec<(String, Option<String>, Vec<&Ln<'_>>)> = Vec::new();
-    for l in &lines[h + 1..] {
+    let grid = grid_of(doc, part, &["Protocol", "Status"], out);
+    if let Some(g) = &grid {
+        for r in &g.rows {
+            let status = join(&r.cells[1]);
+            rows.push((join(&r.cells[0]), (!status.is_empty()).then_some(status), row_lines(part, r)));
+        }
+    }
+    for l in lines[h + 1..].iter().filter(|_| grid.is_none()) {
         let (left, right) = split_cells(l, status_x, out.positioned());
         match rows.last_mut() {
             // A wrapped protocol name: the row above has no status yet, or
@@ -319,8 +388,17 @@ fn hgw(doc: &Doc<'_>, out: &mut Out<'_>) {
         return;
     };
     let score_x = column_x(lines[h], "score");
-    let rows = match score_x {
-        Some(x) if out.positioned() => indicator_rows_by_gap(&lines[h + 1..], x),
+    let grid = grid_of(doc, part, &["Indicator HGW", "Score"], out);
+    let rows = match (grid, score_x) {
+        (Some(g), _) => g
+            .rows
+            .iter()
+            .map(|r| {
+                let score = join(&r.cells[1]);
+                (r.cells[0].clone(), (!score.is_empty()).then_some(score), row_lines(part, r))
+            })
+            .collect(),
+        (None, Some(x)) if out.positioned() => indicator_rows_by_gap(&lines[h + 1..], x),
         _ => indicator_rows_by_text(out, &lines[h + 1..]),
     };
     let mut used = BTreeSet::new();

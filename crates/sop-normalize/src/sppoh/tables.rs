@@ -17,7 +17,8 @@ use sop_model::{
 use super::template::*;
 use super::{Out, Sections};
 use crate::common::dates::month_number;
-use crate::common::doc::{Doc, DocLine};
+use crate::common::doc::{join_lines, Doc, DocLine};
+use crate::common::grid::{self, Grid};
 use crate::common::labels::{assign_keys, is_mark, yes_no, YesNo};
 use crate::common::table::{group_rows, split_text_row, strip_one_trailing, Columns, LineCells, Row};
 
@@ -85,19 +86,6 @@ fn hgw(doc: &Doc<'_>, s: &Sections, out: &mut Out<'_>) {
         return;
     };
     let end = s.d.or(s.expertise).unwrap_or(doc.len());
-    let is_row_start = |i: usize| {
-        let t = &doc.lines[i].text;
-        ROW_NUMBER.is_match(t) || t.to_lowercase().starts_with("handelingsgericht werken is")
-    };
-    let Some(first) = (h..end).find(|&i| is_row_start(i)) else {
-        out.warn("HGW: no rows found under the table header");
-        return;
-    };
-    let reader = Reader::new(doc, h..first, HGW_COLUMNS, mark_start);
-    if matches!(reader, Reader::Unreadable) {
-        out.warn("HGW: the column positions of the table header could not be read; statuses are unknown");
-    }
-    let starts: Vec<usize> = (first..end).filter(|&i| is_row_start(i)).collect();
     struct HgwRow {
         label: String,
         note: Vec<String>,
@@ -105,6 +93,48 @@ fn hgw(doc: &Doc<'_>, s: &Sections, out: &mut Out<'_>) {
         lines: Range<usize>,
     }
     let mut rows = Vec::new();
+    let mut spec = vec![HGW_LABEL_COLUMN];
+    spec.extend_from_slice(HGW_COLUMNS);
+    let grid = find_grid(doc, h..end, &spec, "HGW", out);
+    let readable = grid.is_some() || doc.origin == Origin::Text;
+    if let Some(g) = &grid {
+        for r in &g.rows {
+            let (first, last) = doc.lines_in(h..end, r).unwrap_or((h, h));
+            // The label is the cell's first sentence (the template's labels end
+            // with a period); what the school wrote under it is the note.
+            let lines = &r.cells[0];
+            let cut = lines.iter().position(|l| l.ends_with('.')).map_or(lines.len(), |p| p + 1).min(4);
+            let label = join_lines(lines[..cut].iter().map(String::as_str)).unwrap_or_default();
+            let mut note: Vec<String> = lines[cut..].to_vec();
+            let mut marks = Vec::new();
+            for c in 1..=HGW_COLUMNS.len() {
+                let t = r.text(c);
+                match t.split_whitespace().next() {
+                    Some(first) if is_mark(first) => marks.push((c, t.clone())),
+                    Some(_) => note.push(t.clone()),
+                    None => {}
+                }
+            }
+            rows.push(HgwRow { label, note, marks, lines: first..last + 1 });
+        }
+    }
+    let is_row_start = |i: usize| {
+        let t = &doc.lines[i].text;
+        ROW_NUMBER.is_match(t) || t.to_lowercase().starts_with("handelingsgericht werken is")
+    };
+    let first = if grid.is_some() { None } else { (h..end).find(|&i| is_row_start(i)) };
+    if grid.is_none() && first.is_none() {
+        out.warn("HGW: no rows found under the table header");
+        return;
+    }
+    let first = first.unwrap_or(end);
+    let reader = Reader::new(doc, h..first, HGW_COLUMNS, mark_start);
+    let readable = readable || !matches!(reader, Reader::Unreadable);
+    if !readable {
+        out.warn("HGW: the column positions of the table header could not be read; statuses are unknown");
+    }
+    let starts: Vec<usize> =
+        if grid.is_some() { Vec::new() } else { (first..end).filter(|&i| is_row_start(i)).collect() };
     for (k, &st) in starts.iter().enumerate() {
         let stop = starts.get(k + 1).copied().unwrap_or(end);
         let mut row = HgwRow { label: String::new(), note: Vec::new(), marks: Vec::new(), lines: st..stop };
@@ -150,7 +180,7 @@ fn hgw(doc: &Doc<'_>, s: &Sections, out: &mut Out<'_>) {
                 cols.len(),
                 HGW_COLUMNS[cols.last().copied().unwrap_or(1).clamp(1, 3) - 1]
             ));
-        } else if cols.is_empty() && !matches!(reader, Reader::Unreadable) {
+        } else if cols.is_empty() && readable {
             out.warn(format!("HGW \"{}\": no column is marked", row.label));
         }
         let raw =
@@ -183,6 +213,36 @@ fn expertise_text_cells(raw: &str) -> LineCells {
     }
 }
 
+/// The extracted table of a section (`range`: the section's lines, its
+/// heading before them), recognised by its header `spec` (label column
+/// first). Columns the template does not have are kept in `unmapped`.
+fn find_grid(doc: &Doc<'_>, range: Range<usize>, spec: &[&str], what: &str, out: &mut Out<'_>) -> Option<Grid> {
+    if doc.origin != Origin::Pdf {
+        return None;
+    }
+    let g = grid::find(doc.layout, spec, doc.at(range.start.saturating_sub(1)), doc.at(range.end))?;
+    for (k, name) in g.extra_columns.iter().enumerate() {
+        let texts: Vec<String> = g
+            .rows
+            .iter()
+            .filter(|r| !r.extra[k].is_empty())
+            .map(|r| format!("{}: {}", r.text(0), r.extra[k]))
+            .collect();
+        out.warn(format!(
+            "{what}: the table has a column \"{name}\" the template does not have; its cells are kept under unmapped"
+        ));
+        if !texts.is_empty() {
+            out.record.unmapped.push(sop_model::Unmapped {
+                heading: Some(format!("{what}: {name}")),
+                text: texts.join("\n"),
+                page: g.rows.first().map(|r| r.page),
+            });
+        }
+    }
+    Some(g)
+}
+
+/// The rows of a table. `names` are its header cells, label column first.
 fn table_rows(
     doc: &Doc<'_>,
     body: Range<usize>,
@@ -192,6 +252,19 @@ fn table_rows(
     what: &str,
     out: &mut Out<'_>,
 ) -> Vec<Row> {
+    if let Some(g) = find_grid(doc, body.clone(), names, what, out) {
+        return g
+            .rows
+            .iter()
+            .map(|r| {
+                let (first, last) = doc.lines_in(body.clone(), r).unwrap_or((body.start, body.start));
+                let cells =
+                    r.cells.iter().map(|c| join_lines(c.iter().map(String::as_str)).unwrap_or_default()).collect();
+                Row { first, last, cells }
+            })
+            .collect();
+    }
+    let names = &names[1..];
     let Some(he) = header_end(doc, &body, header_word) else {
         out.warn(format!("{what}: the table header was not found"));
         return Vec::new();
@@ -228,7 +301,7 @@ fn expertise(doc: &Doc<'_>, s: &Sections, out: &mut Out<'_>) {
     let rows = table_rows(
         doc,
         body,
-        EXPERTISE_COLUMNS,
+        &[&["Expertise"], EXPERTISE_COLUMNS].concat(),
         "beschikbaar",
         &|l: &DocLine| expertise_text_cells(&l.raw),
         "Extra expertise binnen het team",
@@ -269,8 +342,15 @@ fn expertise(doc: &Doc<'_>, s: &Sections, out: &mut Out<'_>) {
 fn partners(doc: &Doc<'_>, s: &Sections, out: &mut Out<'_>) {
     let Some(body) = s.body(s.partners) else { return };
     let text_cells = |l: &DocLine| split_text_row(&l.raw, 4, &mark_start);
-    let rows =
-        table_rows(doc, body, PARTNER_COLUMNS, "toepassing", &text_cells, "Expertise van externe deskundigen", out);
+    let rows = table_rows(
+        doc,
+        body,
+        &[&["Betrokken experts"], PARTNER_COLUMNS].concat(),
+        "toepassing",
+        &text_cells,
+        "Expertise van externe deskundigen",
+        out,
+    );
     let labels: Vec<&str> = rows.iter().map(|r| r.label()).collect();
     let keys = assign_keys(&labels, PARTNER_ROWS);
     for (row, (key, _)) in rows.iter().zip(keys) {
@@ -382,7 +462,7 @@ fn offers(doc: &Doc<'_>, s: &Sections, out: &mut Out<'_>) {
     let rows = table_rows(
         doc,
         body,
-        OFFER_COLUMNS,
+        &[&["Aanbod"], OFFER_COLUMNS].concat(),
         "periode",
         &|l: &DocLine| offer_text_cells(&l.raw, l.gap_before),
         "Extra aanbod georganiseerd door de school",
@@ -413,7 +493,15 @@ fn offers(doc: &Doc<'_>, s: &Sections, out: &mut Out<'_>) {
 fn facilities(doc: &Doc<'_>, s: &Sections, out: &mut Out<'_>) {
     let Some(body) = s.body(s.facilities) else { return };
     let text_cells = |l: &DocLine| split_text_row(&l.raw, 2, &facility_start);
-    let rows = table_rows(doc, body, FACILITY_COLUMNS, "toepassing", &text_cells, "Bijzondere voorzieningen", out);
+    let rows = table_rows(
+        doc,
+        body,
+        &[&["Voorziening"], FACILITY_COLUMNS].concat(),
+        "toepassing",
+        &text_cells,
+        "Bijzondere voorzieningen",
+        out,
+    );
     let labels: Vec<&str> = rows.iter().map(|r| r.label()).collect();
     let keys = assign_keys(&labels, FACILITY_ROWS);
     for (row, (key, _)) in rows.iter().zip(keys) {

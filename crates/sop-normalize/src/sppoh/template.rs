@@ -27,6 +27,8 @@ pub(crate) const H_LIMITS: &str = "Grenzen van de zorg";
 pub(crate) const VISION_INSTRUCTION: &str = "Beschrijf kort de visie op passend onderwijs van de school. Voor uitgebreidere informatie kan verwezen worden naar het schoolplan, de schoolgids of de website.";
 
 /// Table headers (value columns).
+/// The label column's header of the HGW table.
+pub(crate) const HGW_LABEL_COLUMN: &str = "Uitgangspunt HGW";
 pub(crate) const HGW_COLUMNS: &[&str] = &["Op orde", "In ontwikkeling", "Nog op te starten"];
 pub(crate) const EXPERTISE_COLUMNS: &[&str] = &["Ja / nee", "Uren beschikbaar"];
 pub(crate) const PARTNER_COLUMNS: &[&str] = &["Structureel", "Regelmatig", "Incidenteel", "Niet van toepassing"];
