@@ -201,6 +201,36 @@ pub(crate) fn find(layout: &Layout, spec: &[&str], from: At, to: At) -> Option<G
     Some(Grid { strategy: first.strategy, header, rows, extra_columns })
 }
 
+/// A table without a header row (a form such as the Model's Algemene
+/// gegevens: label cells beside value cells): the first table that starts in
+/// `from..to` and one of whose cells satisfies `is_label`, all its rows read
+/// as body rows, every column kept in order.
+pub(crate) fn find_form(layout: &Layout, from: At, to: At, is_label: &dyn Fn(&str) -> bool) -> Option<Grid> {
+    let t = layout.tables.iter().find(|t| {
+        table_start(t).is_some_and(|s| before(from, s) && !before(to, s))
+            && t.cells.iter().any(|c| is_label(&c.lines.join(" ")))
+    })?;
+    let map: Vec<Option<usize>> = (0..t.n_cols).map(Some).collect();
+    let mut rows = Vec::new();
+    read_rows(t, 0, &map, &[], &mut rows);
+    Some(Grid { strategy: t.strategy, header: vec![String::new(); t.n_cols], rows, extra_columns: Vec::new() })
+}
+
+/// The box a grid's rows cover on each page: `(page, top, bottom)`.
+pub(crate) fn extent(g: &Grid) -> Vec<(u32, f32, f32)> {
+    let mut out: Vec<(u32, f32, f32)> = Vec::new();
+    for r in &g.rows {
+        match out.iter_mut().find(|e| e.0 == r.page) {
+            Some(e) => {
+                e.1 = e.1.min(r.top);
+                e.2 = e.2.max(r.bottom);
+            }
+            None => out.push((r.page, r.top, r.bottom)),
+        }
+    }
+    out
+}
+
 fn read_rows(t: &Table, from_row: usize, map: &[Option<usize>], extra_cols: &[usize], out: &mut Vec<GridRow>) {
     for r in from_row..t.n_rows {
         // A cell spanning rows counts in its first row only.

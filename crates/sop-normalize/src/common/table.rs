@@ -97,18 +97,26 @@ pub(crate) struct Columns {
 impl Columns {
     /// Finds the header cells `names` (value columns, left to right, e.g.
     /// `["Op orde", "In ontwikkeling", "Nog op te starten"]`) among the runs of
-    /// lines `lines` (a header may wrap onto two lines). A name is found by
-    /// the run that starts with its first word. `None` unless all are found
-    /// left to right.
+    /// lines `lines` (a header may wrap onto two or three lines). A name is
+    /// found by the run that starts it: the run's letters are the start of the
+    /// name's, or the name's first word starts the run ("Op" for "Op orde",
+    /// "Structuree" for "Structureel", "Ja/" for "Ja / nee"). `None` unless all
+    /// are found left to right.
     pub(crate) fn from_header(lines: &[&DocLine], names: &[&str]) -> Option<Columns> {
+        let key =
+            |s: &str| -> String { s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect() };
         let mut starts = Vec::new();
         let mut min_x = f32::MIN;
         for name in names {
-            let first = name.split_whitespace().next()?.to_lowercase();
+            let whole = key(name);
+            let first = key(name.split_whitespace().next()?);
             let x = lines
                 .iter()
                 .flat_map(|l| l.runs.iter())
-                .filter(|r| r.x > min_x && r.text.trim().to_lowercase().starts_with(&first))
+                .filter(|r| {
+                    let k = key(&r.text);
+                    r.x > min_x && !k.is_empty() && (k.starts_with(&first) || (k.len() >= 2 && whole.starts_with(&k)))
+                })
                 .map(|r| r.x)
                 .fold(None, |acc: Option<f32>, x| Some(acc.map_or(x, |a| a.min(x))))?;
             starts.push(x);

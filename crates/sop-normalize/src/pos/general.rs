@@ -66,7 +66,10 @@ pub(crate) fn parse(doc: &Doc<'_>, out: &mut Out<'_>) {
         out.unmapped(Some(part.title()), before);
     }
     let answer_x = header.and_then(|h| answer_column_x(lines[h]));
-    let rows = if out.positioned() && answer_x.is_some() {
+    let grid = super::grid_of(doc, part, &["Gegeven", "Antwoord"], out);
+    let rows = if let Some(g) = &grid {
+        rows_by_grid(part, g)
+    } else if out.positioned() && answer_x.is_some() {
         rows_by_column(body, answer_x.unwrap_or_default())
     } else {
         rows_by_label(body)
@@ -203,6 +206,26 @@ fn rows_by_column<'p, 'a>(body: &[&'p Ln<'a>], answer_x: f32) -> Vec<Row<'p, 'a>
                 }),
             }
         }
+    }
+    rows
+}
+
+/// The extracted table: one row per table row; each line of the answer cell
+/// is one answer piece (lists are one item per line).
+fn rows_by_grid<'p, 'a>(part: &'p super::doc::Part<'a>, g: &crate::common::grid::Grid) -> Vec<Row<'p, 'a>> {
+    let mut rows = Vec::new();
+    for r in &g.rows {
+        let src = super::row_lines(part, r);
+        let Some(first) = src.first().copied() else { continue };
+        let label = join(&r.cells[0]);
+        // Each answer piece with the source line it is printed on, where found.
+        let answers = r.cells[1]
+            .iter()
+            .map(|a| (a.clone(), src.iter().copied().find(|l| l.text.contains(a.as_str())).unwrap_or(first)))
+            .collect();
+        let label_lines =
+            src.iter().copied().filter(|l| r.cells[0].iter().any(|c| l.text.contains(c.as_str()))).collect();
+        rows.push(Row { field: known(&slug(&label)), label, label_lines, answers });
     }
     rows
 }

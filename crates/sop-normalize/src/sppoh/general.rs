@@ -8,6 +8,8 @@ use sop_model::{Address, Director, Drafted, Sector, Signed};
 use super::{Out, Sections};
 use crate::common::dates::{find_date, find_school_year};
 use crate::common::doc::Doc;
+use crate::common::grid;
+use sop_model::Origin;
 
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?P<label>naam|adres|telefoon|e-?mail|website|datum|interim[- ]?directeur|adjunct[- ]?directeur|directeur|voorzitter\s+mr|voorzitter\s+bestuur)\s*:\s*(?P<value>.*)$")
@@ -62,6 +64,42 @@ fn is_title_fragment(group: Group, text: &str) -> bool {
     !words.is_empty() && words.iter().all(|w| title.split(' ').any(|t| t == w.to_lowercase()))
 }
 
+/// The texts of Algemene gegevens to read, each with the lines it came from:
+/// the lines between `heading` and `end`, except that where the block is an
+/// extracted table (the Word template's label cells beside value cells) each
+/// table row is one text, its cells joined in column order, whatever the
+/// cells' alignment or wrapping.
+fn items(doc: &Doc<'_>, heading: usize, end: usize) -> Vec<(String, std::ops::Range<usize>)> {
+    let lines = |r: std::ops::Range<usize>| r.map(|i| (doc.lines[i].text.clone(), i..i + 1));
+    if doc.origin != Origin::Pdf || heading >= end {
+        return lines(heading + 1..end).collect();
+    }
+    let is_label = |t: &str| LABEL.is_match(t.trim()) && t.trim().len() < 40;
+    let Some(g) = grid::find_form(doc.layout, doc.at(heading), doc.at(end), &is_label) else {
+        return lines(heading + 1..end).collect();
+    };
+    let boxes = grid::extent(&g);
+    let inside = |i: usize| {
+        let l = &doc.lines[i];
+        boxes.iter().any(|(p, top, bottom)| l.page == Some(*p) && l.y >= top - 1.0 && l.y <= bottom + 1.0)
+    };
+    let mut out = Vec::new();
+    let mut table_done = false;
+    for i in heading + 1..end {
+        if !inside(i) {
+            out.push((doc.lines[i].text.clone(), i..i + 1));
+        } else if !table_done {
+            table_done = true;
+            for r in &g.rows {
+                let range = doc.lines_in(heading + 1..end, r).map_or(i..i + 1, |(a, b)| a..b + 1);
+                let cells: Vec<String> = (0..r.cells.len()).map(|c| r.text(c)).filter(|t| !t.is_empty()).collect();
+                out.push((cells.join(" "), range));
+            }
+        }
+    }
+    out
+}
+
 fn value(v: &str) -> Option<String> {
     let v = v.trim();
     (!v.is_empty()).then(|| v.to_string())
@@ -89,14 +127,14 @@ pub(super) fn read(doc: &Doc<'_>, s: &Sections, out: &mut Out<'_>) {
     let mut drafted_by: Vec<String> = Vec::new();
     let mut drafted_lines: Option<std::ops::Range<usize>> = None;
     let body_start = s.general.map_or(start, |g| g + 1);
-    for i in body_start..end {
-        let text = doc.lines[i].text.clone();
+    for (text, here) in items(doc, body_start.saturating_sub(1), end) {
+        let i = here.start;
         if let Some(c) = VALID_FOR.captures(&text) {
             let year = find_school_year(&c[1]);
             out.record.governance.valid_for = year.clone();
             out.record.school_year = year;
-            out.prov("/governance/valid_for", doc, i..i + 1);
-            out.prov("/school_year", doc, i..i + 1);
+            out.prov("/governance/valid_for", doc, here.clone());
+            out.prov("/school_year", doc, here);
             continue;
         }
         let (prefix, label) = match LABEL.captures(&text) {
@@ -115,26 +153,26 @@ pub(super) fn read(doc: &Doc<'_>, s: &Sections, out: &mut Out<'_>) {
                         if !rest.is_empty() {
                             drafted_by.push(rest.to_string());
                         }
-                        drafted_lines = Some(i..i + 1);
+                        drafted_lines = Some(here.clone());
                     }
                 }
                 None if group == Group::Drafted => {
                     drafted_by.push(prefix.clone());
                     if let Some(r) = drafted_lines.as_mut() {
-                        r.end = i + 1;
+                        r.end = here.end;
                     }
                 }
                 // The rest of a wrapped group title ("Opgesteld met advies" / "MR").
                 None if label.is_none() && is_title_fragment(group, &prefix) => {}
                 None if label.is_none() => {
-                    out.unmapped(Some("Algemene gegevens"), doc, i..i + 1);
+                    out.unmapped(Some("Algemene gegevens"), doc, here.clone());
                 }
                 None => {}
             }
         }
         let Some((label, val)) = label else { continue };
         let l = label.to_lowercase();
-        let here = i..i + 1;
+        let _ = i;
         match l.as_str() {
             "naam" => {
                 out.record.school.name = val;
