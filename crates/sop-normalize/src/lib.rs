@@ -74,6 +74,9 @@ pub fn normalize(layout: &Layout, source: Source) -> Result<Record, NormalizeErr
         Detection::NotAnSop { reason } => return Err(NormalizeError::NotAnSop { reason }),
     };
     let mut record = Record::empty(template, source);
+    // What extraction could not do (a page without text, a stream it could
+    // not read) is said in every record, whatever the family.
+    record.warnings.extend(layout.warnings.iter().cloned());
     family.normalize(layout, &mut record);
     Ok(record)
 }

@@ -141,7 +141,6 @@ impl TemplateFamily for SppohModel {
         let doc = Doc::new(layout, &is_footer);
         let sections = Sections::find(&doc);
         let mut out = Out::new(record);
-        out.record.warnings.extend(layout.warnings.iter().cloned());
         general::read(&doc, &sections, &mut out);
         body::read(&doc, &sections, &mut out);
         tables::read(&doc, &sections, &mut out);

@@ -541,3 +541,13 @@ fn a_pdf_table_without_any_icon_is_unknown_not_false() {
     assert!(rec.expertise.iter().all(|e| e.available.is_none() && e.provided_by.is_none()));
     assert_eq!(warnings_with(&rec, "3.1 Specialismen: no icons were found").len(), 1);
 }
+
+#[test]
+fn extraction_warnings_reach_the_record_of_every_family() {
+    for seed in [crate::SEED_003, crate::SEED_000] {
+        let mut layout = Layout::from_text(seed);
+        layout.warnings.push("page 4 has no text layer (scanned?)".into());
+        let rec = crate::record_of(&layout);
+        assert!(rec.warnings.iter().any(|w| w == "page 4 has no text layer (scanned?)"), "{:?}", rec.template.family);
+    }
+}
