@@ -182,9 +182,7 @@ impl Cell {
 impl Table {
     /// The cell covering grid position (`row`, `col`), merged cells included.
     pub fn cell(&self, row: usize, col: usize) -> Option<&Cell> {
-        self.cells
-            .iter()
-            .find(|c| row >= c.row && row < c.row + c.row_span && col >= c.col && col < c.col + c.col_span)
+        self.cells.iter().find(|c| row >= c.row && row < c.row + c.row_span && col >= c.col && col < c.col + c.col_span)
     }
     /// The cells whose top-left corner is in `row`, left to right.
     pub fn row(&self, row: usize) -> impl Iterator<Item = &Cell> {

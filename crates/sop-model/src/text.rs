@@ -11,7 +11,29 @@ pub fn normalize_ws(s: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(word);
+        if word.chars().any(|c| ('\u{fb00}'..='\u{fb06}').contains(&c)) {
+            out.push_str(&expand_ligatures(word));
+        } else {
+            out.push_str(word);
+        }
+    }
+    out
+}
+
+/// Typographic ligatures (ﬁ, ﬂ, ﬀ, ﬃ, ﬄ, ﬅ, ﬆ) as their letters: fonts that
+/// draw "fi" as one glyph must not change the words ("proﬁel" is "profiel").
+pub fn expand_ligatures(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 4);
+    for c in s.chars() {
+        match c {
+            '\u{fb00}' => out.push_str("ff"),
+            '\u{fb01}' => out.push_str("fi"),
+            '\u{fb02}' => out.push_str("fl"),
+            '\u{fb03}' => out.push_str("ffi"),
+            '\u{fb04}' => out.push_str("ffl"),
+            '\u{fb05}' | '\u{fb06}' => out.push_str("st"),
+            c => out.push(c),
+        }
     }
     out
 }

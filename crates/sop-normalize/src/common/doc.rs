@@ -236,6 +236,15 @@ impl<'a> Doc<'a> {
         self.lines.get(i).map_or((u32::MAX, 0.0), |l| (l.page.unwrap_or(0), l.y))
     }
 
+    /// The first line in `from..to` that stands at or below `at` (the top of
+    /// an extracted table): the table's first line, whatever its alignment.
+    pub(crate) fn first_line_at(&self, from: usize, to: usize, at: super::grid::At) -> Option<usize> {
+        (from..to.min(self.len())).find(|&i| {
+            let l = &self.lines[i];
+            l.page.is_some_and(|p| p > at.0 || (p == at.0 && l.y >= at.1))
+        })
+    }
+
     /// The lines of `range` that stand in a grid row (on its page, between
     /// its top and bottom): the row's source lines, for provenance.
     pub(crate) fn lines_in(&self, range: std::ops::Range<usize>, row: &super::grid::GridRow) -> Option<(usize, usize)> {

@@ -25,6 +25,8 @@ pub(crate) type At = (u32, f32);
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Grid {
     pub strategy: TableStrategy,
+    /// Where the table (its header included) starts.
+    pub start: At,
     /// The header cells as the document spells them, in spec order (index 0
     /// is the label column; empty where the document has no such cell).
     pub header: Vec<String>,
@@ -85,10 +87,37 @@ pub(crate) fn header_matches(text: &str, name: &str) -> bool {
     a == b || strsim::normalized_levenshtein(&a, &b) >= HEADER_SIMILARITY
 }
 
+/// A cell's lines as one text: joined by single spaces, except after a
+/// hyphen ending a word before a lowercase word ("leer-" + "lingen") and
+/// after a slash ("schoolarts/" + "Schoolverpleegkundige"), where a cell
+/// broke inside a word. `None` when empty.
+pub(crate) fn cell_text(lines: &[String]) -> Option<String> {
+    let mut out = String::new();
+    for l in lines.iter().map(|l| l.trim()).filter(|l| !l.is_empty()) {
+        let first = l.chars().next();
+        let glue = out.ends_with('/') && first.is_some_and(char::is_alphanumeric)
+            || out.ends_with('-')
+                && out.chars().rev().nth(1).is_some_and(char::is_alphabetic)
+                && first.is_some_and(char::is_lowercase);
+        if !out.is_empty() && !glue {
+            out.push(' ');
+        }
+        out.push_str(l);
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// Whether any extracted table has the header `spec` (label column first):
+/// detection's evidence where the header's words do not stand on one line.
+pub(crate) fn has_header(layout: &Layout, spec: &[&str]) -> bool {
+    layout.tables.iter().any(|t| header_of(t, spec).is_some())
+}
+
 /// The text a cell reads as: its lines, then its marks where no mark is
 /// written in its text already. An empty check box is no mark.
 fn cell_lines(cell: &Cell) -> Vec<String> {
-    let mut lines: Vec<String> = cell.lines.iter().map(|l| l.trim().to_string()).filter(|l| !l.is_empty()).collect();
+    let mut lines: Vec<String> =
+        cell.lines.iter().map(|l| sop_model::text::normalize_ws(l)).filter(|l| !l.is_empty()).collect();
     let has_mark_text = lines.iter().any(|l| l.split_whitespace().any(is_mark));
     if !has_mark_text {
         if let Some(m) = cell.marks.iter().find_map(mark_text) {
@@ -198,7 +227,8 @@ pub(crate) fn find(layout: &Layout, spec: &[&str], from: At, to: At) -> Option<G
         read_rows(t, skip, &map, &extra_cols, &mut rows);
         last_page = *t.pages.last().unwrap_or(&start.0);
     }
-    Some(Grid { strategy: first.strategy, header, rows, extra_columns })
+    let start = table_start(first).unwrap_or(from);
+    Some(Grid { strategy: first.strategy, start, header, rows, extra_columns })
 }
 
 /// A table without a header row (a form such as the Model's Algemene
@@ -213,7 +243,8 @@ pub(crate) fn find_form(layout: &Layout, from: At, to: At, is_label: &dyn Fn(&st
     let map: Vec<Option<usize>> = (0..t.n_cols).map(Some).collect();
     let mut rows = Vec::new();
     read_rows(t, 0, &map, &[], &mut rows);
-    Some(Grid { strategy: t.strategy, header: vec![String::new(); t.n_cols], rows, extra_columns: Vec::new() })
+    let start = table_start(t).unwrap_or(from);
+    Some(Grid { strategy: t.strategy, start, header: vec![String::new(); t.n_cols], rows, extra_columns: Vec::new() })
 }
 
 /// The box a grid's rows cover on each page: `(page, top, bottom)`.

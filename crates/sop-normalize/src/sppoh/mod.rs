@@ -15,9 +15,10 @@ pub(crate) mod template;
 use std::sync::LazyLock;
 
 use regex::Regex;
-use sop_model::{Layout, Record};
+use sop_model::{Layout, Origin, Record};
 
 use crate::common::doc::Doc;
+use crate::common::grid;
 use crate::{Score, TemplateFamily};
 use template::*;
 
@@ -96,6 +97,24 @@ const SENTENCE_MARKERS: &[(&str, &str, f64)] = &[
     ),
 ];
 const FOOTER_WEIGHT: f64 = 0.14;
+/// The sentence markers that are table headers, with their header cells.
+const TABLE_HEADER_MARKERS: &[(&str, &[&str])] = &[
+    (
+        "uitgangspunt hgw op orde in ontwikkeling nog op te starten",
+        &["Uitgangspunt HGW", "Op orde", "In ontwikkeling", "Nog op te starten"],
+    ),
+    (
+        "betrokken experts structureel regelmatig incidenteel",
+        &["Betrokken experts", "Structureel", "Regelmatig", "Incidenteel"],
+    ),
+];
+
+/// The HGW table's header cells, label column first.
+fn hgw_spec() -> Vec<&'static str> {
+    let mut spec = vec![HGW_LABEL_COLUMN];
+    spec.extend_from_slice(HGW_COLUMNS);
+    spec
+}
 
 impl TemplateFamily for SppohModel {
     fn id(&self) -> &'static str {
@@ -129,7 +148,9 @@ impl TemplateFamily for SppohModel {
         }
         let flat = flat_lower(&doc);
         for (needle, what, weight) in SENTENCE_MARKERS {
-            if flat.contains(needle) {
+            // A table header is also found as the cells of an extracted table.
+            let in_table = TABLE_HEADER_MARKERS.iter().any(|(n, spec)| n == needle && grid::has_header(layout, spec));
+            if in_table || flat.contains(needle) {
                 confidence += weight;
                 evidence.push((*what).to_string());
             }
@@ -218,7 +239,14 @@ impl Sections {
         s.a = next(H_A, &mut at);
         s.b = next(H_B, &mut at);
         s.c = next(H_C, &mut at);
-        s.hgw_header = doc.find(at, n, |t| t.to_lowercase().starts_with("uitgangspunt hgw"));
+        // The HGW header: the first line of the extracted table with its
+        // header (a wrapped, centred header cell puts other words first),
+        // else the line that starts with its first cell.
+        let hgw_table = (doc.origin == Origin::Pdf)
+            .then(|| grid::find(doc.layout, &hgw_spec(), doc.at(at.saturating_sub(1)), (u32::MAX, 0.0)))
+            .flatten()
+            .and_then(|g| doc.first_line_at(at, n, g.start));
+        s.hgw_header = hgw_table.or_else(|| doc.find(at, n, |t| t.to_lowercase().starts_with("uitgangspunt hgw")));
         if let Some(h) = s.hgw_header {
             at = h + 1;
         }

@@ -95,7 +95,9 @@ fn hgw(doc: &Doc<'_>, s: &Sections, out: &mut Out<'_>) {
     let mut rows = Vec::new();
     let mut spec = vec![HGW_LABEL_COLUMN];
     spec.extend_from_slice(HGW_COLUMNS);
-    let grid = find_grid(doc, h..end, &spec, "HGW", out);
+    // From section C's heading: a header that wraps puts its first line
+    // before the line the header was found by.
+    let grid = find_grid(doc, s.c.map_or(h, |c| c + 1).min(h)..end, &spec, "HGW", out);
     let readable = grid.is_some() || doc.origin == Origin::Text;
     if let Some(g) = &grid {
         for r in &g.rows {
@@ -258,8 +260,7 @@ fn table_rows(
             .iter()
             .map(|r| {
                 let (first, last) = doc.lines_in(body.clone(), r).unwrap_or((body.start, body.start));
-                let cells =
-                    r.cells.iter().map(|c| join_lines(c.iter().map(String::as_str)).unwrap_or_default()).collect();
+                let cells = r.cells.iter().map(|c| grid::cell_text(c).unwrap_or_default()).collect();
                 Row { first, last, cells }
             })
             .collect();
