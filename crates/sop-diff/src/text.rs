@@ -27,7 +27,7 @@ pub fn tokens(s: &str) -> Vec<String> {
         i += 1;
         while i < raw.len() && is_broken(&word, raw[i]) {
             let next = raw[i];
-            if next.chars().next().is_some_and(char::is_lowercase) {
+            if word.ends_with('-') && next.chars().next().is_some_and(char::is_lowercase) {
                 word.pop();
             }
             word.push_str(next);
@@ -38,11 +38,13 @@ pub fn tokens(s: &str) -> Vec<String> {
     out
 }
 
-/// "ge-" followed by "wenst": a word ending in a hyphen after a letter or
-/// digit, followed by a word starting with one.
+/// "ge-" followed by "wenst", or "emotioneel/" followed by "gedrag": a word
+/// ending in a hyphen or a slash after a letter or digit, followed by a word
+/// starting with one. A line may break after either, and whether a space
+/// stood there cannot be told from the printed page.
 fn is_broken(word: &str, next: &str) -> bool {
     let mut rev = word.chars().rev();
-    rev.next() == Some('-')
+    matches!(rev.next(), Some('-' | '/'))
         && rev.next().is_some_and(char::is_alphanumeric)
         && next.chars().next().is_some_and(char::is_alphanumeric)
 }
@@ -117,6 +119,14 @@ mod tests {
         assert_eq!(tokens("Model-\nSchool"), vec!["Model-School"]);
         assert_eq!(canonical("ICT-\ncoördinator"), canonical("ICT-coördinator"));
         assert_eq!(canonical("een\u{ad}voudig"), "eenvoudig");
+    }
+
+    #[test]
+    fn a_line_broken_after_a_slash_is_re_flow() {
+        assert_eq!(canonical("sociaal-emotioneel/ gedrag"), canonical("sociaal-emotioneel/gedrag"));
+        assert_eq!(tokens("en/
+of"), vec!["en/of"]);
+        assert_ne!(canonical("en / of"), canonical("en/of"));
     }
 
     #[test]
