@@ -39,6 +39,36 @@ fn header_end(doc: &Doc<'_>, range: &Range<usize>, last_header_word: &str) -> Op
     (range.start..range.end.min(range.start + 8)).find(|&i| doc.lines[i].text.to_lowercase().contains(&w))
 }
 
+/// PDF: where a table's header ends, found by its cells' words: the header
+/// is the first block of lines (among the section's first lines) each of
+/// whose runs is a piece of a header cell ("Structure" + "el", "Niet van" +
+/// "toepassin" + "g": cells wrapped inside words in narrow columns), and it
+/// must hold the start of the last value column.
+fn pdf_header_end(doc: &Doc<'_>, range: &Range<usize>, names: &[&str]) -> Option<usize> {
+    let key = |s: &str| -> String { s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect() };
+    let keys: Vec<String> = names.iter().map(|n| key(n)).collect();
+    let piece = |i: usize| {
+        doc.lines[i].runs.iter().all(|r| {
+            let k = key(&r.text);
+            k.is_empty() || keys.iter().any(|n| n.contains(&k))
+        })
+    };
+    let window = range.start..range.end.min(range.start + 10);
+    let first = window.clone().find(|&i| piece(i))?;
+    let mut end = first;
+    while end + 1 < range.end && piece(end + 1) {
+        end += 1;
+    }
+    let last = keys.last()?;
+    let has_last = (first..=end).any(|i| {
+        doc.lines[i].runs.iter().any(|r| {
+            let k = key(&r.text);
+            k.len() >= 2 && last.starts_with(&k)
+        })
+    });
+    has_last.then_some(end)
+}
+
 /// How the lines of one table are read into cells.
 enum Reader {
     Text {
@@ -265,8 +295,9 @@ fn table_rows(
             })
             .collect();
     }
+    let header = if doc.origin == Origin::Pdf { pdf_header_end(doc, &body, names) } else { None };
     let names = &names[1..];
-    let Some(he) = header_end(doc, &body, header_word) else {
+    let Some(he) = header.or_else(|| header_end(doc, &body, header_word)) else {
         out.warn(format!("{what}: the table header was not found"));
         return Vec::new();
     };
