@@ -213,19 +213,23 @@ fn rows_by_column<'p, 'a>(body: &[&'p Ln<'a>], answer_x: f32) -> Vec<Row<'p, 'a>
 /// The extracted table: one row per table row; each line of the answer cell
 /// is one answer piece (lists are one item per line).
 fn rows_by_grid<'p, 'a>(part: &'p super::doc::Part<'a>, g: &crate::common::grid::Grid) -> Vec<Row<'p, 'a>> {
-    let mut rows = Vec::new();
+    let mut rows: Vec<Row<'p, 'a>> = Vec::new();
     for r in &g.rows {
         let src = super::row_lines(part, r);
         let Some(first) = src.first().copied() else { continue };
         let label = join(&r.cells[0]);
         // Each answer piece with the source line it is printed on, where found.
-        let answers = r.cells[1]
+        let answers: Vec<(String, &'p Ln<'a>)> = r.cells[1]
             .iter()
             .map(|a| (a.clone(), src.iter().copied().find(|l| l.text.contains(a.as_str())).unwrap_or(first)))
             .collect();
         let label_lines =
             src.iter().copied().filter(|l| r.cells[0].iter().any(|c| l.text.contains(c.as_str()))).collect();
-        rows.push(Row { field: known(&slug(&label)), label, label_lines, answers });
+        // A row broken over a page goes on without its label.
+        match rows.last_mut() {
+            Some(prev) if label.is_empty() => prev.answers.extend(answers),
+            _ => rows.push(Row { field: known(&slug(&label)), label, label_lines, answers }),
+        }
     }
     rows
 }

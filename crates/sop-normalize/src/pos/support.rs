@@ -12,6 +12,7 @@ use super::doc::{Doc, Kind, Ln, Part};
 use super::marks::{self, Band};
 use super::text::{join, starts_lowercase};
 use super::{check_fixed, fixed, grid_of, refs, row_lines, unique_key, Out};
+use crate::common::grid;
 
 /// The provider columns of §3.1-3.3, as their header names them.
 const PROVIDER_COLUMNS: [&str; 3] = ["Op de school", "Via het bestuur", "Via het SWV of derden"];
@@ -74,7 +75,7 @@ fn marked_rows_from_grid<'p, 'a>(
     out: &mut Out<'_>,
     part: &'p Part<'a>,
     kind: Kind,
-) -> Option<(Vec<Row<'p, 'a>>, Vec<Option<BTreeSet<Provider>>>)> {
+) -> Option<(Vec<Row<'p, 'a>>, Vec<Option<BTreeSet<Provider>>>, grid::At)> {
     let spec = [label_column(kind), PROVIDER_COLUMNS[0], PROVIDER_COLUMNS[1], PROVIDER_COLUMNS[2]];
     let g = grid_of(doc, part, &spec, out)?;
     let mut rows = Vec::new();
@@ -90,15 +91,16 @@ fn marked_rows_from_grid<'p, 'a>(
         rows.push(Row { label, lines: row_lines(part, r) });
         marked.push(Some(providers));
     }
-    Some((rows, marked))
+    Some((rows, marked, g.start))
 }
 
 fn marked_table(doc: &Doc<'_>, out: &mut Out<'_>, part: &Part<'_>, kind: Kind, name: &str, intro: &str) {
     let lines = refs(part);
     let positioned = out.positioned();
-    if let Some((rows, marked)) = marked_rows_from_grid(doc, out, part, kind) {
-        let header = lines.iter().position(|l| l.slug().starts_with(&sop_model::text::slug(label_column(kind))));
-        check_fixed(out, &format!("{name}: inleiding"), &lines[..header.unwrap_or(0)], intro);
+    if let Some((rows, marked, start)) = marked_rows_from_grid(doc, out, part, kind) {
+        // The intro is the fixed text above the table.
+        let above = lines.iter().take_while(|l| (l.page, l.line.y) < start).count();
+        check_fixed(out, &format!("{name}: inleiding"), &lines[..above], intro);
         let any_mark = marked.iter().any(|m| m.as_ref().is_some_and(|s| !s.is_empty()));
         if !any_mark {
             out.warn(format!(
