@@ -97,7 +97,9 @@ fn every_layout_variant_gives_its_base_documents_record() {
             let raws = |r: &Value| -> Vec<bool> {
                 r["hgw"].as_array().map(|a| a.iter().map(|h| !h["raw"].is_null()).collect()).unwrap_or_default()
             };
-            assert_eq!(raws(&got), raws(&expected), "{file}: HGW rows with a mark differ from the base's");
+            if raws(&got) != raws(&expected) {
+                failures.push(format!("{file}: the HGW rows with a mark differ from the base's"));
+            }
         }
         for field in declared.iter().copied().chain(["source", "provenance"]) {
             remove(&mut expected, field);
