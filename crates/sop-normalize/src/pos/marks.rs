@@ -39,7 +39,9 @@ fn is_header_word_line(text: &str) -> bool {
 /// "Op de school" and the header-only lines around it, up to the one that
 /// completes "Via het SWV of derden".
 pub(crate) fn find_header(lines: &[Ln<'_>], positioned: bool) -> Option<Header> {
-    let anchor = lines.iter().position(|l| l.text.to_lowercase().contains("op de school"))?;
+    let Some(anchor) = lines.iter().position(|l| l.text.to_lowercase().contains("op de school")) else {
+        return positioned.then(|| find_wrapped_header(lines)).flatten();
+    };
     let mut start = anchor;
     while start > 0 && anchor - start < 3 && is_header_word_line(&lines[start - 1].text) {
         start -= 1;
@@ -61,6 +63,35 @@ pub(crate) fn find_header(lines: &[Ln<'_>], positioned: bool) -> Option<Header> 
     Some(header)
 }
 
+/// Label column headers of the three tables.
+const LABEL_HEADERS: &[&str] = &["specialisten", "voorziening", "voorzieningen", "onderwijsaanbod"];
+
+/// A header whose cells wrapped so narrowly, or were centred so, that no line
+/// holds "Op de school" ("Via het" / "Op de Via het" / "Specialisten SWV of"
+/// / "school bestuur" / "derden"): the first block of lines made only of
+/// header words (the label column's header among them), which together name
+/// all three columns.
+fn find_wrapped_header(lines: &[Ln<'_>]) -> Option<Header> {
+    let header_line = |t: &str| {
+        let words: Vec<String> = t.split_whitespace().map(|w| w.to_lowercase()).collect();
+        !words.is_empty()
+            && words.iter().all(|w| HEADER_WORDS.contains(&w.as_str()) || LABEL_HEADERS.contains(&w.as_str()))
+            && words.iter().any(|w| HEADER_WORDS.contains(&w.as_str()))
+    };
+    let start = lines.iter().position(|l| header_line(&l.text))?;
+    let mut end = start;
+    while end < lines.len() && header_line(&lines[end].text) {
+        end += 1;
+    }
+    let seen: String = lines[start..end].iter().map(|l| l.text.to_lowercase() + " ").collect();
+    if !(seen.contains("school") && seen.contains("bestuur") && seen.contains("derden")) {
+        return None;
+    }
+    let mut header = Header { body_start: end, start, label_cx: None, columns: Vec::new() };
+    locate_columns(&lines[start..end], &mut header);
+    (header.columns.len() == 3).then_some(header)
+}
+
 /// Groups the header runs into the three provider columns and the label column.
 fn locate_columns(lines: &[Ln<'_>], header: &mut Header) {
     struct Cell {
@@ -72,6 +103,13 @@ fn locate_columns(lines: &[Ln<'_>], header: &mut Header) {
     for l in lines {
         for r in &l.line.runs {
             let (x0, x1) = (r.x, r.x + r.width.max(0.0));
+            if LABEL_HEADERS.contains(&r.text.trim().to_lowercase().as_str()) {
+                // The label column's own header, possibly on a line with provider words.
+                if header.label_cx.is_none() {
+                    header.label_cx = Some((x0 + x1) / 2.0);
+                }
+                continue;
+            }
             // Runs of one header cell overlap horizontally ("Via het" / "bestuur").
             match cells.iter_mut().find(|c| x0 < c.x1 && c.x0 < x1) {
                 Some(c) => {
@@ -86,7 +124,8 @@ fn locate_columns(lines: &[Ln<'_>], header: &mut Header) {
     }
     for c in &cells {
         let cx = (c.x0 + c.x1) / 2.0;
-        let provider = if c.text.contains("op de school") {
+        let words = |w: &str| c.text.split_whitespace().any(|x| x == w);
+        let provider = if c.text.contains("op de school") || (words("op") && words("school")) {
             Some(Provider::School)
         } else if c.text.contains("swv") || c.text.contains("derden") || c.text.contains("samenwerkingsverband") {
             Some(Provider::SwvOrThirdParty)
@@ -153,7 +192,8 @@ pub(crate) fn assign(header: &Header, bands: &[Band], pages: &[Page]) -> Vec<Opt
             let Some(page) = pages.iter().find(|p| p.number == b.page) else {
                 return Some(set);
             };
-            for m in page.marks.iter().filter(|m| is_icon(m)) {
+            // An empty check box (☐) is no mark.
+            for m in page.marks.iter().filter(|m| is_icon(m) && crate::common::grid::mark_text(m).is_some()) {
                 let (cx, cy) = (m.cx(), m.cy());
                 if cy < b.top || cy >= b.bottom {
                     continue;

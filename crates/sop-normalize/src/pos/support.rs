@@ -119,7 +119,25 @@ fn marked_table(doc: &Doc<'_>, out: &mut Out<'_>, part: &Part<'_>, kind: Kind, n
     // the label column ("Specialisten", "Voorziening").
     check_fixed(out, &format!("{name}: inleiding"), &lines[..header.start], intro);
     let body = &lines[header.body_start..];
-    let rows = rows(body);
+    let mut rows = rows(body);
+    // Glyph marks (☒, ✓) are runs of the line: the label is what stands left
+    // of the provider columns.
+    if let Some(limit) = provider_area(&header) {
+        for row in &mut rows {
+            let parts: Vec<String> = row
+                .lines
+                .iter()
+                .map(|l| {
+                    let left: Vec<&str> = l.line.runs.iter().filter(|r| r.x < limit).map(|r| r.text.as_str()).collect();
+                    normalize_ws(&left.join(" "))
+                })
+                .filter(|t| !t.is_empty())
+                .collect();
+            if !parts.is_empty() {
+                row.label = join(&parts);
+            }
+        }
+    }
     if rows.is_empty() {
         out.warn(format!("{name}: the table has no rows"));
         return;
@@ -175,6 +193,14 @@ fn push_marked(
             }
         }
     }
+}
+
+/// Where the provider columns begin: half a column left of the first one's
+/// centre. `None` without positions.
+fn provider_area(header: &marks::Header) -> Option<f32> {
+    let first = header.columns.first()?.1;
+    let spacing = header.columns.windows(2).map(|w| w[1].1 - w[0].1).fold(f32::INFINITY, f32::min);
+    Some(first - if spacing.is_finite() { spacing / 2.0 } else { 30.0 })
 }
 
 /// Each row's vertical band: from the top of its first line to the top of
