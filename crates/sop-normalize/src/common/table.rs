@@ -206,12 +206,22 @@ pub(crate) fn group_rows(
     cells_of: &dyn Fn(usize) -> LineCells,
 ) -> Vec<Row> {
     let mut rows: Vec<Row> = Vec::new();
+    let end = range.end;
     for i in range {
         let lc = cells_of(i);
         if lc.label.is_empty() && lc.cells.is_empty() {
             continue;
         }
         let gap = doc.lines[i].row_gap_before;
+        // A row whose cells are aligned to the bottom (or centred) shows a
+        // taller value cell's first lines above its label: after a row gap,
+        // cells alone followed closely by a label open that label's row.
+        let opens_row = || {
+            doc.origin == Origin::Pdf
+                && i + 1 < end
+                && !doc.lines[i + 1].row_gap_before
+                && !cells_of(i + 1).label.is_empty()
+        };
         let start_new = match rows.last() {
             None => true,
             Some(row) => {
@@ -220,7 +230,7 @@ pub(crate) fn group_rows(
                 if lc.label.is_empty() {
                     // Cells alone after a row gap, where the row already has
                     // them: a row whose label cell is empty.
-                    gap && refills
+                    gap && (refills || opens_row())
                 } else {
                     gap || (has_cells && !lc.cells.is_empty())
                 }

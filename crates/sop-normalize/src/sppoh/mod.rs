@@ -246,7 +246,17 @@ impl Sections {
             .then(|| grid::find(doc.layout, &hgw_spec(), doc.at(at.saturating_sub(1)), (u32::MAX, 0.0)))
             .flatten()
             .and_then(|g| doc.first_line_at(at, n, g.start));
-        s.hgw_header = hgw_table.or_else(|| doc.find(at, n, |t| t.to_lowercase().starts_with("uitgangspunt hgw")));
+        s.hgw_header = hgw_table.or_else(|| {
+            // The line that starts with the first header cell, and the lines
+            // of header pieces just above it (a header centred or aligned to
+            // the bottom puts its other cells' first lines higher).
+            let mut h = doc.find(at, n, |t| t.to_lowercase().starts_with("uitgangspunt hgw"))?;
+            let keys = tables::header_keys(&hgw_spec());
+            while h > at && tables::is_header_piece_line(&doc, h - 1, &keys) {
+                h -= 1;
+            }
+            Some(h)
+        });
         if let Some(h) = s.hgw_header {
             at = h + 1;
         }

@@ -39,20 +39,34 @@ fn header_end(doc: &Doc<'_>, range: &Range<usize>, last_header_word: &str) -> Op
     (range.start..range.end.min(range.start + 8)).find(|&i| doc.lines[i].text.to_lowercase().contains(&w))
 }
 
+fn key(s: &str) -> String {
+    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
+/// The letters of each header cell.
+pub(super) fn header_keys(names: &[&str]) -> Vec<String> {
+    names.iter().map(|n| key(n)).collect()
+}
+
+/// PDF: whether every run of line `i` is a piece of a header cell (a header
+/// line, or a header repeated on the next page).
+pub(super) fn is_header_piece_line(doc: &Doc<'_>, i: usize, keys: &[String]) -> bool {
+    doc.origin == Origin::Pdf
+        && !doc.lines[i].runs.is_empty()
+        && doc.lines[i].runs.iter().all(|r| {
+            let k = key(&r.text);
+            k.is_empty() || keys.iter().any(|n| n.contains(&k))
+        })
+}
+
 /// PDF: where a table's header ends, found by its cells' words: the header
 /// is the first block of lines (among the section's first lines) each of
 /// whose runs is a piece of a header cell ("Structure" + "el", "Niet van" +
 /// "toepassin" + "g": cells wrapped inside words in narrow columns), and it
 /// must hold the start of the last value column.
 fn pdf_header_end(doc: &Doc<'_>, range: &Range<usize>, names: &[&str]) -> Option<usize> {
-    let key = |s: &str| -> String { s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect() };
-    let keys: Vec<String> = names.iter().map(|n| key(n)).collect();
-    let piece = |i: usize| {
-        doc.lines[i].runs.iter().all(|r| {
-            let k = key(&r.text);
-            k.is_empty() || keys.iter().any(|n| n.contains(&k))
-        })
-    };
+    let keys = header_keys(names);
+    let piece = |i: usize| is_header_piece_line(doc, i, &keys);
     let window = range.start..range.end.min(range.start + 10);
     let first = window.clone().find(|&i| piece(i))?;
     let mut end = first;
@@ -160,6 +174,7 @@ fn hgw(doc: &Doc<'_>, s: &Sections, out: &mut Out<'_>) {
         return;
     }
     let first = first.unwrap_or(end);
+    let hgw_keys = header_keys(&spec);
     let reader = Reader::new(doc, h..first, HGW_COLUMNS, mark_start);
     let readable = readable || !matches!(reader, Reader::Unreadable);
     if !readable {
@@ -172,6 +187,9 @@ fn hgw(doc: &Doc<'_>, s: &Sections, out: &mut Out<'_>) {
         let mut row = HgwRow { label: String::new(), note: Vec::new(), marks: Vec::new(), lines: st..stop };
         let mut in_label = true;
         for i in st..stop {
+            if doc.lines[i].page != doc.lines[h].page && is_header_piece_line(doc, i, &hgw_keys) {
+                continue; // the header repeated on the next page
+            }
             let lc = reader.cells(doc, i);
             row.marks.extend(lc.cells.into_iter().filter(|(_, t)| is_mark(t)));
             if lc.label.is_empty() {
@@ -296,6 +314,7 @@ fn table_rows(
             .collect();
     }
     let header = if doc.origin == Origin::Pdf { pdf_header_end(doc, &body, names) } else { None };
+    let all_names = names;
     let names = &names[1..];
     let Some(he) = header.or_else(|| header_end(doc, &body, header_word)) else {
         out.warn(format!("{what}: the table header was not found"));
@@ -312,7 +331,11 @@ fn table_rows(
             cols
         }
     };
+    let keys = header_keys(all_names);
+    let header_page = doc.lines[he].page;
     let cells_of = |i: usize| match (&reader, doc.origin) {
+        // The header repeated on the next page is no row.
+        _ if doc.lines[i].page != header_page && is_header_piece_line(doc, i, &keys) => LineCells::default(),
         (_, Origin::Text) => text_cells(&doc.lines[i]),
         (Some(c), _) => c.line_cells(doc, i),
         (None, _) => LineCells { label: doc.lines[i].text.clone(), cells: Vec::new() },
