@@ -92,6 +92,41 @@ fn find_wrapped_header(lines: &[Ln<'_>]) -> Option<Header> {
     (header.columns.len() == 3).then_some(header)
 }
 
+struct Segment {
+    text: String,
+}
+
+/// A header run cut where another header cell starts: narrow columns with
+/// little space between them come out as one run ("Op de Via het Via het",
+/// "Specialisten Op de"). A cell starts at "Op" or "Via" or at the label
+/// column's header; each piece gets its share of the run's width by its
+/// characters.
+fn split_header_run(r: &sop_model::Run) -> Vec<(String, f32, f32)> {
+    let words: Vec<&str> = r.text.split(' ').collect();
+    let starts = |w: &str| {
+        let l = w.to_lowercase();
+        l == "op" || l == "via" || LABEL_HEADERS.contains(&l.as_str())
+    };
+    let total = r.text.chars().count().max(1) as f32;
+    let per_char = r.width.max(0.0) / total;
+    let mut out: Vec<(String, f32, f32)> = Vec::new();
+    let mut offset = 0usize;
+    for (i, w) in words.iter().enumerate() {
+        let x0 = r.x + offset as f32 * per_char;
+        let x1 = x0 + w.chars().count() as f32 * per_char;
+        match out.last_mut() {
+            Some(last) if !(starts(w) && i > 0) => {
+                last.0.push(' ');
+                last.0.push_str(w);
+                last.2 = x1;
+            }
+            _ => out.push((w.to_string(), x0, x1)),
+        }
+        offset += w.chars().count() + 1;
+    }
+    out
+}
+
 /// Groups the header runs into the three provider columns and the label column.
 fn locate_columns(lines: &[Ln<'_>], header: &mut Header) {
     struct Cell {
@@ -101,8 +136,8 @@ fn locate_columns(lines: &[Ln<'_>], header: &mut Header) {
     }
     let mut cells: Vec<Cell> = Vec::new();
     for l in lines {
-        for r in &l.line.runs {
-            let (x0, x1) = (r.x, r.x + r.width.max(0.0));
+        for (text, x0, x1) in l.line.runs.iter().flat_map(split_header_run) {
+            let r = Segment { text };
             if LABEL_HEADERS.contains(&r.text.trim().to_lowercase().as_str()) {
                 // The label column's own header, possibly on a line with provider words.
                 if header.label_cx.is_none() {
