@@ -30,7 +30,7 @@ pub(crate) struct Header {
     pub columns: Vec<(Provider, f32)>,
 }
 
-fn is_header_word_line(text: &str) -> bool {
+pub(crate) fn is_header_word_line(text: &str) -> bool {
     let words: Vec<String> = text.split_whitespace().map(|w| w.to_lowercase()).collect();
     !words.is_empty() && words.iter().all(|w| HEADER_WORDS.contains(&w.as_str()))
 }
@@ -61,6 +61,16 @@ pub(crate) fn find_header(lines: &[Ln<'_>], positioned: bool) -> Option<Header> 
         locate_columns(&lines[start..end], &mut header);
     }
     Some(header)
+}
+
+/// A line made only of the header's words, the label column's among them
+/// ("Specialisten Op de Via het Via het"): the header, repeated where the
+/// table goes on over a page.
+pub(crate) fn is_repeated_header(text: &str) -> bool {
+    let words: Vec<String> = text.split_whitespace().map(|w| w.to_lowercase()).collect();
+    words.iter().any(|w| LABEL_HEADERS.contains(&w.as_str()))
+        && words.iter().any(|w| w == "op" || w == "via")
+        && words.iter().all(|w| HEADER_WORDS.contains(&w.as_str()) || LABEL_HEADERS.contains(&w.as_str()))
 }
 
 /// Label column headers of the three tables.

@@ -118,7 +118,18 @@ fn marked_table(doc: &Doc<'_>, out: &mut Out<'_>, part: &Part<'_>, kind: Kind, n
     // The intro is fixed text up to the header, whose first line also names
     // the label column ("Specialisten", "Voorziening").
     check_fixed(out, &format!("{name}: inleiding"), &lines[..header.start], intro);
-    let body = &lines[header.body_start..];
+    // A header repeated where the table goes on over a page is no row.
+    let mut in_header = false;
+    let body: Vec<&Ln<'_>> = lines[header.body_start..]
+        .iter()
+        .copied()
+        .filter(|l| {
+            in_header = positioned
+                && (marks::is_repeated_header(&l.text) || (in_header && marks::is_header_word_line(&l.text)));
+            !in_header
+        })
+        .collect();
+    let body = &body[..];
     let mut rows = rows(body);
     // Glyph marks (☒, ✓) are runs of the line: the label is what stands left
     // of the provider columns.
@@ -415,7 +426,17 @@ fn hgw(doc: &Doc<'_>, out: &mut Out<'_>) {
         out.warn("3.6 Leerkrachtvaardigheden: the table \"Indicator HGW | Score\" was not found");
         return;
     };
-    let score_x = column_x(lines[h], "score");
+    // The score column: its header cell, else where the scores stand (a
+    // header printed as one run with its neighbour).
+    let score_x = column_x(lines[h], "score").or_else(|| {
+        let xs: Vec<f32> = lines[h + 1..]
+            .iter()
+            .flat_map(|l| l.line.runs.iter())
+            .filter(|r| score_of(&r.text).is_some())
+            .map(|r| r.x - 2.0)
+            .collect();
+        (xs.len() >= 3).then(|| xs.iter().copied().fold(f32::INFINITY, f32::min))
+    });
     let grid = grid_of(doc, part, &["Indicator HGW", "Score"], out);
     let rows = match (grid, score_x) {
         (Some(g), _) => g
