@@ -212,13 +212,29 @@ pub(crate) fn same_fixed_text(a: &str, b: &str) -> bool {
     if letters(a) == letters(b) {
         return true;
     }
+    // Marks printed as letters in the legend ("x Op de school aanwezig") are
+    // not words of the text.
+    let words = |s: &str| -> Vec<String> {
+        s.split_whitespace()
+            .filter(|w| !crate::common::labels::is_mark(w))
+            .flat_map(|w| w.split(|c: char| !c.is_alphanumeric()))
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
     let bag = |s: &str| {
-        let mut w: Vec<String> =
-            s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+        let mut w = words(s);
         w.sort();
         w
     };
-    bag(a) == bag(b)
+    // A table's cells read in another order, or words a narrow cell broke in
+    // two ("Ondersteuningsadvis" + "eur"): the same letters.
+    let chars = |s: &str| {
+        let mut c: Vec<char> = words(s).concat().chars().collect();
+        c.sort_unstable();
+        c
+    };
+    bag(a) == bag(b) || chars(a) == chars(b)
 }
 
 /// Records a fixed part as boilerplate; a changed one also goes to `unmapped`.
