@@ -239,7 +239,16 @@ pub(crate) fn same_fixed_text(a: &str, b: &str) -> bool {
 
 /// Records a fixed part as boilerplate; a changed one also goes to `unmapped`.
 pub(crate) fn check_fixed(out: &mut Out<'_>, section: &str, lines: &[&Ln<'_>], reference: &str) {
-    let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+    // A table header repeated at the top of the next page is not text twice.
+    let texts: Vec<&str> = lines
+        .iter()
+        .enumerate()
+        .filter(|(i, l)| {
+            let page_top = *i > 0 && lines[i - 1].page != l.page;
+            !(page_top && lines[..*i].iter().any(|e| e.text == l.text))
+        })
+        .map(|(_, l)| l.text.as_str())
+        .collect();
     let joined = text::join(&texts);
     let standard = same_fixed_text(&joined, reference);
     let at = lines.first().map_or(usize::MAX, |l| l.idx);
