@@ -148,7 +148,8 @@ fn partners(
     check_fixed(out, section, intro_lines, intro);
     let mut used = BTreeSet::new();
     let mut rows: Vec<(String, Vec<&Ln<'_>>)> = Vec::new();
-    for l in items {
+    // The list's column header, repeated where the list goes on over a page, is no item.
+    for l in items.iter().filter(|l| l.slug() != header_slug) {
         match rows.last_mut() {
             Some((t, src)) if starts_lowercase(&l.text) => {
                 *t = join(&[t.as_str(), l.text.as_str()]);

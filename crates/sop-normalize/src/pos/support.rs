@@ -255,7 +255,9 @@ fn facilities(doc: &Doc<'_>, out: &mut Out<'_>) {
     check_fixed(out, "3.4 Fysieke ruimten: inleiding", intro, fixed::FYSIEKE_RUIMTEN_INTRO);
     let mut used = BTreeSet::new();
     let mut names: Vec<String> = Vec::new();
-    for row in rows(list) {
+    // The list's header, repeated where the list goes on over a page, is no item.
+    let list: Vec<&Ln<'_>> = list.iter().copied().filter(|l| l.slug() != "fysieke_ruimten").collect();
+    for row in rows(&list) {
         push_facility(out, &row.label, &row.lines, &mut used, &mut names);
     }
     if let Some(anders) = doc.part(Kind::Anders) {
