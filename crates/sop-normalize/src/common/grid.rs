@@ -116,8 +116,16 @@ pub(crate) fn has_header(layout: &Layout, spec: &[&str]) -> bool {
 /// The text a cell reads as: its lines, then its marks where no mark is
 /// written in its text already. An empty check box is no mark.
 fn cell_lines(cell: &Cell) -> Vec<String> {
-    let mut lines: Vec<String> =
-        cell.lines.iter().map(|l| sop_model::text::normalize_ws(l)).filter(|l| !l.is_empty()).collect();
+    // An empty check box printed as a character is no text either.
+    let mut lines: Vec<String> = cell
+        .lines
+        .iter()
+        .map(|l| {
+            let kept: Vec<&str> = l.split_whitespace().filter(|w| !is_empty_box(w)).collect();
+            sop_model::text::normalize_ws(&kept.join(" "))
+        })
+        .filter(|l| !l.is_empty())
+        .collect();
     let has_mark_text = lines.iter().any(|l| l.split_whitespace().any(is_mark));
     if !has_mark_text {
         if let Some(m) = cell.marks.iter().find_map(mark_text) {
@@ -367,6 +375,7 @@ mod tests {
         let icon = Mark { kind: MarkKind::Shape, text: None, ..tick.clone() };
         t.cells[4].marks = vec![empty.clone()];
         t.cells[5].marks = vec![tick, empty];
+        t.cells[4].lines = vec!["☐".into()];
         let g = find(&layout(vec![t.clone()]), &["Expertise", "Structureel", "Regelmatig"], (1, 0.0), (2, 0.0));
         let g = g.expect("found");
         assert_eq!((g.rows[0].text(1).as_str(), g.rows[0].text(2).as_str()), ("", "☒"));
