@@ -113,11 +113,12 @@ impl Columns {
             let x = lines
                 .iter()
                 .flat_map(|l| l.runs.iter())
-                .filter(|r| {
-                    let k = key(&r.text);
-                    r.x > min_x && !k.is_empty() && (k.starts_with(&first) || (k.len() >= 2 && whole.starts_with(&k)))
+                .flat_map(|r| words_of(r))
+                .filter(|(w, x)| {
+                    let k = key(w);
+                    *x > min_x && !k.is_empty() && (k.starts_with(&first) || (k.len() >= 2 && whole.starts_with(&k)))
                 })
-                .map(|r| r.x)
+                .map(|(_, x)| x)
                 .fold(None, |acc: Option<f32>, x| Some(acc.map_or(x, |a| a.min(x))))?;
             starts.push(x);
             min_x = x + 1.0;
@@ -169,6 +170,23 @@ impl Columns {
                 .collect(),
         }
     }
+}
+
+/// The words of a run with where each starts, estimated by its share of the
+/// run's characters: narrow header cells with little space between them come
+/// out as one run ("Aanwezig in de Niet van").
+fn words_of(r: &sop_model::Run) -> Vec<(&str, f32)> {
+    let total = r.text.chars().count().max(1) as f32;
+    let per_char = r.width.max(0.0) / total;
+    let mut out = Vec::new();
+    let mut offset = 0usize;
+    for w in r.text.split(' ') {
+        if !w.is_empty() {
+            out.push((w, r.x + offset as f32 * per_char));
+        }
+        offset += w.chars().count() + 1;
+    }
+    out
 }
 
 /// A table row: the lines it spans and its cells (index 0 = label).
@@ -231,6 +249,9 @@ pub(crate) fn group_rows(
                     // Cells alone after a row gap, where the row already has
                     // them: a row whose label cell is empty.
                     gap && (refills || opens_row())
+                } else if doc.origin == Origin::Pdf && row.cells[0].is_empty() && !refills {
+                    // The label of a row whose taller value cell began above it.
+                    false
                 } else {
                     gap || (has_cells && !lc.cells.is_empty())
                 }
