@@ -236,9 +236,7 @@ pub(crate) fn group_rows(
         // cells alone followed closely by a label open that label's row.
         let opens_row = || {
             doc.origin == Origin::Pdf
-                && i + 1 < end
-                && !doc.lines[i + 1].row_gap_before
-                && !cells_of(i + 1).label.is_empty()
+                && (i + 1..end).take_while(|&j| !doc.lines[j].row_gap_before).any(|j| !cells_of(j).label.is_empty())
         };
         let start_new = match rows.last() {
             None => true,

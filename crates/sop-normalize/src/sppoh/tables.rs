@@ -195,7 +195,9 @@ fn hgw(doc: &Doc<'_>, s: &Sections, out: &mut Out<'_>) {
             if lc.label.is_empty() {
                 continue;
             }
-            if in_label && (i == st || !doc.lines[i].gap_before) {
+            // A label broken over a page goes on at the top of the next one.
+            let next_page = i > st && doc.lines[i].page != doc.lines[i - 1].page && !row.label.ends_with('.');
+            if in_label && (i == st || !doc.lines[i].gap_before || next_page) {
                 if !row.label.is_empty() && !doc.joins_without_space(&doc.lines[i - 1], &lc.label) {
                     row.label.push(' ');
                 }
