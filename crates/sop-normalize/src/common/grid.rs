@@ -255,6 +255,23 @@ pub(crate) fn find_form(layout: &Layout, from: At, to: At, is_label: &dyn Fn(&st
     Some(Grid { strategy: t.strategy, start, header: vec![String::new(); t.n_cols], rows, extra_columns: Vec::new() })
 }
 
+/// Whether a line at `(page, y)` stands inside the grid: in its header or a
+/// row, or between them (a header repeated on a later page: at most a few
+/// lines above that page's first row).
+pub(crate) fn covers(g: &Grid, page: u32, y: f32) -> bool {
+    const REPEATED_HEADER: f32 = 60.0;
+    let rows: Vec<&GridRow> = g.rows.iter().filter(|r| r.page == page).collect();
+    let Some(bottom) = rows.iter().map(|r| r.bottom).reduce(f32::max) else {
+        return page == g.start.0 && y >= g.start.1;
+    };
+    let top = if page == g.start.0 {
+        g.start.1
+    } else {
+        rows.iter().map(|r| r.top).fold(f32::MAX, f32::min) - REPEATED_HEADER
+    };
+    y >= top - SLACK && y <= bottom + SLACK
+}
+
 /// The box a grid's rows cover on each page: `(page, top, bottom)`.
 pub(crate) fn extent(g: &Grid) -> Vec<(u32, f32, f32)> {
     let mut out: Vec<(u32, f32, f32)> = Vec::new();

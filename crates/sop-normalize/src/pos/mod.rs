@@ -170,7 +170,7 @@ impl Out<'_> {
 
 /// The extracted table of `part` whose header names `spec` (label column
 /// first): looked for from the part's heading to the next part's heading.
-pub(crate) fn grid_of(doc: &Doc<'_>, part: &Part<'_>, spec: &[&str], out: &Out<'_>) -> Option<Grid> {
+pub(crate) fn grid_of(doc: &Doc<'_>, part: &Part<'_>, spec: &[&str], out: &mut Out<'_>) -> Option<Grid> {
     if !out.positioned() {
         return None;
     }
@@ -178,7 +178,19 @@ pub(crate) fn grid_of(doc: &Doc<'_>, part: &Part<'_>, spec: &[&str], out: &Out<'
     let from = part.heading.as_ref().or(part.lines.first()).map(at)?;
     let next = doc.parts.iter().skip_while(|p| !std::ptr::eq(*p, part)).nth(1);
     let to = next.and_then(|p| p.heading.as_ref().or(p.lines.first())).map_or((u32::MAX, 0.0), at);
-    grid::find(out.layout, spec, (from.0, from.1 - 1.0), to)
+    let g = grid::find(out.layout, spec, (from.0, from.1 - 1.0), to)?;
+    // Lines of the part after the table's start that the table does not
+    // hold: a table found by alignment alone that missed rows is not
+    // trusted; a ruled table's strays are kept under unmapped.
+    let strays: Vec<&Ln<'_>> =
+        part.lines.iter().filter(|l| at(l) > g.start && !grid::covers(&g, l.page, l.line.y)).collect();
+    if !strays.is_empty() && g.strategy == sop_model::TableStrategy::Stream {
+        return None;
+    }
+    for l in strays {
+        out.unmapped(Some(part.title()), &[l]);
+    }
+    Some(g)
 }
 
 /// The lines of `part` that stand in a grid row, for provenance.

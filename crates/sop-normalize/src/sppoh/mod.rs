@@ -109,6 +109,39 @@ const TABLE_HEADER_MARKERS: &[(&str, &[&str])] = &[
     ),
 ];
 
+/// Whether a PDF shows the header `spec` as a block of lines made of pieces
+/// of its cells, with all of the cells' letters: a table without borders
+/// whose narrow header cells wrapped inside words.
+fn wrapped_header(doc: &Doc<'_>, spec: &[&str]) -> bool {
+    let keys = tables::header_keys(spec);
+    let mut want: Vec<char> = keys.concat().chars().collect();
+    want.sort_unstable();
+    let mut i = 0;
+    while i < doc.len() {
+        if !tables::is_header_piece_line(doc, i, &keys) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < doc.len() && i - start < 8 && tables::is_header_piece_line(doc, i, &keys) {
+            i += 1;
+        }
+        let mut have: Vec<char> = doc.lines[start..i]
+            .iter()
+            .flat_map(|l| l.text.chars())
+            .collect::<String>()
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect();
+        have.sort_unstable();
+        if have == want {
+            return true;
+        }
+    }
+    false
+}
+
 /// The HGW table's header cells, label column first.
 fn hgw_spec() -> Vec<&'static str> {
     let mut spec = vec![HGW_LABEL_COLUMN];
@@ -149,8 +182,12 @@ impl TemplateFamily for SppohModel {
         let flat = flat_lower(&doc);
         for (needle, what, weight) in SENTENCE_MARKERS {
             // A table header is also found as the cells of an extracted table.
-            let in_table = TABLE_HEADER_MARKERS.iter().any(|(n, spec)| n == needle && grid::has_header(layout, spec));
-            if in_table || flat.contains(needle) {
+            let in_table = || {
+                TABLE_HEADER_MARKERS
+                    .iter()
+                    .any(|(n, spec)| n == needle && (grid::has_header(layout, spec) || wrapped_header(&doc, spec)))
+            };
+            if flat.contains(needle) || in_table() {
                 confidence += weight;
                 evidence.push((*what).to_string());
             }
@@ -252,7 +289,7 @@ impl Sections {
             // the bottom puts its other cells' first lines higher).
             let mut h = doc.find(at, n, |t| t.to_lowercase().starts_with("uitgangspunt hgw"))?;
             let keys = tables::header_keys(&hgw_spec());
-            while h > at && tables::is_header_piece_line(&doc, h - 1, &keys) {
+            while h > at && tables::is_header_piece_line(doc, h - 1, &keys) {
                 h -= 1;
             }
             Some(h)
