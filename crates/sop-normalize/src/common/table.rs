@@ -16,7 +16,7 @@
 //! the value cells found, so that row grouping is the same for both.
 
 use sop_model::text::normalize_ws;
-use sop_model::{MarkKind, Origin};
+use sop_model::Origin;
 
 use super::doc::{Doc, DocLine};
 use super::labels::is_mark;
@@ -140,7 +140,9 @@ impl Columns {
         let n = self.starts.len();
         let mut parts: Vec<Vec<String>> = vec![Vec::new(); n + 1];
         for r in &line.runs {
-            let t = normalize_ws(&r.text);
+            // An empty check box (☐) is no text of its cell.
+            let kept: Vec<&str> = r.text.split_whitespace().filter(|w| !super::grid::is_empty_box(w)).collect();
+            let t = normalize_ws(&kept.join(" "));
             if !t.is_empty() {
                 parts[self.column_of(r.x)].push(t);
             }
@@ -151,10 +153,7 @@ impl Columns {
             if col == 0 {
                 continue;
             }
-            let text = match (m.kind, &m.text) {
-                (MarkKind::Glyph, Some(t)) if !t.trim().is_empty() => t.trim().to_string(),
-                _ => "✓".to_string(),
-            };
+            let Some(text) = super::grid::mark_text(m) else { continue };
             if !parts[col].iter().any(|p| is_mark(p)) {
                 parts[col].push(text);
             }
