@@ -174,7 +174,7 @@ impl Columns {
 /// The words of a run with where each starts, estimated by its share of the
 /// run's characters: narrow header cells with little space between them come
 /// out as one run ("Aanwezig in de Niet van").
-fn words_of(r: &sop_model::Run) -> Vec<(&str, f32)> {
+pub(crate) fn words_of(r: &sop_model::Run) -> Vec<(&str, f32)> {
     let total = r.text.chars().count().max(1) as f32;
     let per_char = r.width.max(0.0) / total;
     let mut out = Vec::new();

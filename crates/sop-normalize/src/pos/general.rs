@@ -168,8 +168,7 @@ fn match_label(lines: &[&Ln<'_>]) -> Option<(Field, usize, String, String)> {
 /// A label line starts a new row unless it continues an incomplete known
 /// label or starts in lowercase.
 fn rows_by_column<'p, 'a>(body: &[&'p Ln<'a>], answer_x: f32) -> Vec<Row<'p, 'a>> {
-    let mut rows: Vec<Row<'p, 'a>> = Vec::new();
-    for l in body {
+    let split = |l: &Ln<'_>| -> (String, String) {
         let mut label = Vec::new();
         let mut answer = Vec::new();
         for r in &l.line.runs {
@@ -179,9 +178,35 @@ fn rows_by_column<'p, 'a>(body: &[&'p Ln<'a>], answer_x: f32) -> Vec<Row<'p, 'a>
                 answer.push(r.text.as_str());
             }
         }
-        let label = normalize_ws(&label.join(" "));
-        let answer = normalize_ws(&answer.join(" "));
-        if !label.is_empty() {
+        (normalize_ws(&label.join(" ")), normalize_ws(&answer.join(" ")))
+    };
+    // A gap as between table rows (cell padding) before line `k`.
+    let row_gap = |k: usize| {
+        k == 0 || body[k].page != body[k - 1].page || {
+            let size = body[k].line.runs.iter().map(|r| r.font_size).fold(0.0f32, f32::max).max(1.0);
+            body[k].line.y - body[k - 1].line.y > 1.7 * size
+        }
+    };
+    let mut rows: Vec<Row<'p, 'a>> = Vec::new();
+    for (k, l) in body.iter().enumerate() {
+        let (label, answer) = split(l);
+        // A row whose label is centred (or at the bottom) beside a longer
+        // answer shows answers before its label: after a row gap, answers
+        // followed closely by a label open that label's row.
+        let opens_row = label.is_empty()
+            && row_gap(k)
+            && k > 0
+            && (k + 1..body.len()).take_while(|&j| !row_gap(j)).any(|j| !split(body[j]).0.is_empty());
+        if opens_row {
+            rows.push(Row { label: String::new(), field: None, label_lines: Vec::new(), answers: Vec::new() });
+        }
+        let awaiting = rows.last().is_some_and(|r| r.label.is_empty() && r.label_lines.is_empty());
+        if !label.is_empty() && awaiting {
+            let row = rows.last_mut().expect("a row awaits its label");
+            row.field = known(&slug(&label));
+            row.label = label.clone();
+            row.label_lines.push(l);
+        } else if !label.is_empty() {
             let continues = rows.last().is_some_and(|r| {
                 r.field.is_none() && is_prefix_of_known(&slug(&r.label))
                     || starts_lowercase(&label) && r.field.is_none()

@@ -350,8 +350,11 @@ fn column_x(header: &Ln<'_>, name: &str) -> Option<f32> {
 fn split_cells(l: &Ln<'_>, right_x: Option<f32>, positioned: bool) -> (String, Option<String>) {
     if positioned {
         if let Some(x) = right_x {
-            let left: Vec<&str> = l.line.runs.iter().filter(|r| r.x < x).map(|r| r.text.as_str()).collect();
-            let right: Vec<&str> = l.line.runs.iter().filter(|r| r.x >= x).map(|r| r.text.as_str()).collect();
+            // A run that crosses into the right column (little space between
+            // the cells) is cut by its words' estimated positions.
+            let words: Vec<(&str, f32)> = l.line.runs.iter().flat_map(crate::common::table::words_of).collect();
+            let left: Vec<&str> = words.iter().filter(|(_, wx)| *wx < x).map(|(w, _)| *w).collect();
+            let right: Vec<&str> = words.iter().filter(|(_, wx)| *wx >= x).map(|(w, _)| *w).collect();
             let right = normalize_ws(&right.join(" "));
             return (normalize_ws(&left.join(" ")), (!right.is_empty()).then_some(right));
         }
