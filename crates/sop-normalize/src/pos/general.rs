@@ -189,6 +189,10 @@ fn rows_by_column<'p, 'a>(body: &[&'p Ln<'a>], answer_x: f32) -> Vec<Row<'p, 'a>
     };
     let mut rows: Vec<Row<'p, 'a>> = Vec::new();
     for (k, l) in body.iter().enumerate() {
+        // The header repeated where the table goes on over a page is no row.
+        if slug(&l.text).starts_with("gegeven_antwoord") {
+            continue;
+        }
         let (label, answer) = split(l);
         // A row whose label is centred (or at the bottom) beside a longer
         // answer shows answers before its label: after a row gap, answers

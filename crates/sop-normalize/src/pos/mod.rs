@@ -251,6 +251,7 @@ pub(crate) fn same_fixed_text(a: &str, b: &str) -> bool {
 
 /// Records a fixed part as boilerplate; a changed one also goes to `unmapped`.
 pub(crate) fn check_fixed(out: &mut Out<'_>, section: &str, lines: &[&Ln<'_>], reference: &str) {
+    let all: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
     // A table header repeated at the top of the next page is not text twice.
     let texts: Vec<&str> = lines
         .iter()
@@ -261,8 +262,7 @@ pub(crate) fn check_fixed(out: &mut Out<'_>, section: &str, lines: &[&Ln<'_>], r
         })
         .map(|(_, l)| l.text.as_str())
         .collect();
-    let joined = text::join(&texts);
-    let standard = same_fixed_text(&joined, reference);
+    let standard = same_fixed_text(&text::join(&all), reference) || same_fixed_text(&text::join(&texts), reference);
     let at = lines.first().map_or(usize::MAX, |l| l.idx);
     out.boilerplate.push((at, Boilerplate { section: section.to_string(), standard }));
     if !standard {
