@@ -66,7 +66,18 @@ pub fn token_key(token: &str) -> String {
 /// The form two texts are compared in: equal exactly when they differ only in
 /// layout (line breaks, page breaks, hyphenation).
 pub fn canonical(s: &str) -> String {
-    tokens(s).iter().map(|t| token_key(t)).collect::<Vec<_>>().join(" ")
+    let keys: Vec<String> = tokens(s).iter().map(|t| token_key(t)).collect();
+    // A line may break after a dash standing alone ("leer –" + "en"):
+    // whether a space followed it cannot be told from the printed page.
+    let mut out = String::new();
+    for (i, k) in keys.iter().enumerate() {
+        let after_dash = i > 0 && matches!(keys[i - 1].as_str(), "-" | "–" | "—");
+        if i > 0 && !after_dash {
+            out.push(' ');
+        }
+        out.push_str(k);
+    }
+    out
 }
 
 /// Word similarity (0..=1) of two texts after canonicalisation.
@@ -124,15 +135,22 @@ mod tests {
     #[test]
     fn a_line_broken_after_a_slash_is_re_flow() {
         assert_eq!(canonical("sociaal-emotioneel/ gedrag"), canonical("sociaal-emotioneel/gedrag"));
-        assert_eq!(tokens("en/
-of"), vec!["en/of"]);
+        assert_eq!(
+            tokens(
+                "en/
+of"
+            ),
+            vec!["en/of"]
+        );
         assert_ne!(canonical("en / of"), canonical("en/of"));
     }
 
     #[test]
     fn dashes_that_are_not_hyphenation_stay() {
         assert_eq!(tokens("zorg - en"), vec!["zorg", "-", "en"]);
-        assert_eq!(canonical("niveau 1 - 5"), "niveau 1 - 5");
+        assert_eq!(canonical("niveau 1 - 5"), "niveau 1 -5");
+        assert_eq!(canonical("leer –en gedrag"), canonical("leer –\nen gedrag"));
+        assert_ne!(canonical("leer – en"), canonical("leer en"));
         assert_ne!(canonical("wel"), canonical("niet"));
     }
 
