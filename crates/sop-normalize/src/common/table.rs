@@ -246,7 +246,7 @@ pub(crate) fn group_rows(
                     // Cells alone after a row gap, where the row already has
                     // them: a row whose label cell is empty.
                     gap && (refills || opens_row())
-                } else if doc.origin == Origin::Pdf && row.cells[0].is_empty() && !refills {
+                } else if doc.origin == Origin::Pdf && row.cells[0].is_empty() && (!refills || !gap) {
                     // The label of a row whose taller value cell began above it.
                     false
                 } else {
