@@ -249,6 +249,14 @@ pub(crate) fn group_rows(
                 } else if doc.origin == Origin::Pdf && row.cells[0].is_empty() && (!refills || !gap) {
                     // The label of a row whose taller value cell began above it.
                     false
+                } else if doc.origin == Origin::Pdf
+                    && lc.cells.is_empty()
+                    && doc.lines[i].page != doc.lines[row.last].page
+                    && (row.cells[0].ends_with(['/', '-', ','])
+                        || lc.label.chars().next().is_some_and(char::is_lowercase))
+                {
+                    // A label broken over a page goes on at the top of the next.
+                    false
                 } else {
                     gap || (has_cells && !lc.cells.is_empty())
                 }
