@@ -54,8 +54,12 @@ pub(super) fn is_header_piece_line(doc: &Doc<'_>, i: usize, keys: &[String]) -> 
     doc.origin == Origin::Pdf
         && !doc.lines[i].runs.is_empty()
         && doc.lines[i].runs.iter().all(|r| {
-            let k = key(&r.text);
-            k.is_empty() || keys.iter().any(|n| n.contains(&k))
+            // The run as a whole, or word by word (narrow cells printed as one run).
+            let piece = |t: &str| {
+                let k = key(t);
+                k.is_empty() || keys.iter().any(|n| n.contains(&k))
+            };
+            piece(&r.text) || r.text.split_whitespace().all(piece)
         })
 }
 
