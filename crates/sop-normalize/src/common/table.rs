@@ -210,6 +210,34 @@ impl Row {
     }
 }
 
+/// Whether a gap as between two table rows precedes each line of `range`.
+/// Text: a blank line. PDF: a new page, or a step from the line above larger
+/// than the table's own line pitch (the smallest step between its lines, a
+/// wrapped cell's) by the cell padding: rows are further apart than the
+/// lines inside a cell, by however much padding this printing used.
+pub(crate) fn row_gaps(doc: &Doc<'_>, range: std::ops::Range<usize>) -> Vec<bool> {
+    if doc.origin != Origin::Pdf {
+        return range.map(|i| doc.lines[i].row_gap_before).collect();
+    }
+    let step = |i: usize| -> Option<f32> {
+        (i > range.start && doc.lines[i].page == doc.lines[i - 1].page).then(|| doc.lines[i].y - doc.lines[i - 1].y)
+    };
+    let font = |i: usize| doc.lines[i].runs.iter().map(|r| r.font_size).fold(0.0f32, f32::max).max(1.0);
+    // The pitch of wrapped lines: the smallest step that is a line's height
+    // or more (steps below that are runs of one row split by alignment).
+    let pitch = range
+        .clone()
+        .filter_map(|i| step(i).filter(|s| *s >= 0.95 * font(i) && *s <= 1.7 * font(i)))
+        .fold(f32::INFINITY, f32::min);
+    range
+        .clone()
+        .map(|i| match step(i) {
+            None => true,
+            Some(s) => doc.lines[i].row_gap_before || (pitch.is_finite() && s > pitch + (0.15 * pitch).max(2.0)),
+        })
+        .collect()
+}
+
 /// Groups the lines `range` of a table with `n` value columns into rows.
 /// `cells_of(i)` reads line `i` (spacing rule or x positions). A labelled
 /// line starts a new row after a gap or when it brings value cells of its own
@@ -224,18 +252,20 @@ pub(crate) fn group_rows(
 ) -> Vec<Row> {
     let mut rows: Vec<Row> = Vec::new();
     let end = range.end;
-    for i in range {
+    let row_gap = row_gaps(doc, range.clone());
+    let row_gap_before = |i: usize| row_gap[i - range.start];
+    for i in range.clone() {
         let lc = cells_of(i);
         if lc.label.is_empty() && lc.cells.is_empty() {
             continue;
         }
-        let gap = doc.lines[i].row_gap_before;
+        let gap = row_gap_before(i);
         // A row whose cells are aligned to the bottom (or centred) shows a
         // taller value cell's first lines above its label: after a row gap,
         // cells alone followed closely by a label open that label's row.
         let opens_row = || {
             doc.origin == Origin::Pdf
-                && (i + 1..end).take_while(|&j| !doc.lines[j].row_gap_before).any(|j| !cells_of(j).label.is_empty())
+                && (i + 1..end).take_while(|&j| !row_gap_before(j)).any(|j| !cells_of(j).label.is_empty())
         };
         let start_new = match rows.last() {
             None => true,
