@@ -86,6 +86,8 @@ pub fn export(
 
     let mut payload: Vec<(String, Vec<u8>)> = Vec::new();
     let mut name = None;
+    // (bundle path, reason) of every bundle whose document was not read.
+    let mut unread: Vec<(String, String)> = Vec::new();
     for b in &bundles {
         let (bytes, opened) = archive.read_bundle(b)?;
         if let Some(p) = opened.problems.first() {
@@ -95,6 +97,9 @@ pub fn export(
             });
         }
         name = opened.manifest.school_name.clone().or(name);
+        if let Some(u) = &opened.manifest.unread {
+            unread.push((b.rel_path.clone(), format!("{}: {}", u.code, u.message)));
+        }
         payload.push((format!("data/{}", b.rel_path), bytes));
     }
     let mut ledger = String::new();
@@ -103,6 +108,23 @@ pub fn export(
             ledger.push_str(&line);
             ledger.push('\n');
         }
+    }
+    // Documents first held without a school and filed under this one with
+    // `sop assign`: the held original and its info file, as received, and
+    // their ledger lines.
+    let assigned: Vec<&str> = bundles.iter().filter_map(|b| b.assigned_from.as_deref()).collect();
+    let mut held_count = 0;
+    for doc in archive.held_docs()?.into_iter().filter(|d| assigned.contains(&d.info_path.as_str())) {
+        let original = archive.read_held(&doc)?;
+        let info = std::fs::read(archive.root().join(&doc.info_path))
+            .map_err(crate::error::io("read", archive.root().join(&doc.info_path)))?;
+        payload.push((format!("data/{}", doc.file_path), original));
+        payload.push((format!("data/{}", doc.info_path), info));
+        held_count += 1;
+    }
+    for line in archive.held_ledger_lines(&assigned)? {
+        ledger.push_str(&line);
+        ledger.push('\n');
     }
     payload.push(("data/ledger.jsonl".to_string(), ledger.into_bytes()));
     payload.push(("data/LEESMIJ.txt".to_string(), readme(school, name.as_deref(), &years).into_bytes()));
@@ -125,7 +147,7 @@ pub fn export(
         if years.len() > 1 { "en" } else { "" },
         years.join(", ")
     );
-    let bag_info = format!(
+    let mut bag_info = format!(
         "Source-Organization: {}\nExternal-Identifier: {bag_name}\nExternal-Description: {}\nBagging-Date: {}\nPayload-Oxum: {payload_bytes}.{}\nBag-Software-Agent: sop {}\n",
         one_line(info.source_organization),
         one_line(&description),
@@ -133,6 +155,15 @@ pub fn export(
         payload.len(),
         one_line(info.tool_version),
     );
+    // Which documents were received but not read: one tag per bundle, so a
+    // reader of bag-info.txt sees them without opening a bundle.
+    bag_info.push_str(&format!("Unread-Bundles: {}\n", unread.len()));
+    for (path, why) in &unread {
+        bag_info.push_str(&format!("Unread-Bundle: data/{path} (ontvangen, niet leesbaar: {})\n", one_line(why)));
+    }
+    if held_count > 0 {
+        bag_info.push_str(&format!("Assigned-Held-Documents: {held_count}\n"));
+    }
     let mut tags = vec![
         ("bag-info.txt".to_string(), bag_info.into_bytes()),
         ("bagit.txt".to_string(), bagit.into_bytes()),
@@ -178,6 +209,11 @@ fn readme(school: &SchoolId, name: Option<&str>, years: &[String]) -> String {
          \x20 tekst (text.txt), het gestandaardiseerde profiel (sop.json), waar er een vorig\n\
          \x20 schooljaar is de verschillen daarmee (diff.json, diff.md), en manifest.json met\n\
          \x20 de sha256 en grootte van elk ander bestand in de bundel.\n\
+         \x20 Een bundel van een document dat wel ontvangen is maar niet gelezen kon worden\n\
+         \x20 (beveiligd, onbekend sjabloon, geen profiel) heeft geen sop.json maar unread.json\n\
+         \x20 met de reden; bag-info.txt noemt deze bundels (Unread-Bundle).\n\
+         - ontvangen/<schooljaar>/: documenten die zonder herkenbare school binnenkwamen en later\n\
+         \x20 met `sop assign` aan deze school zijn toegewezen, zoals ontvangen, met hun info-bestand.\n\
          - ledger.jsonl: de regels uit het logboek van het archief voor deze bundels. Elke regel\n\
          \x20 noemt de sha256 van de bundel en van het originele bestand, en de sha256 van de\n\
          \x20 regel ervoor in het volledige logboek van het samenwerkingsverband.\n\
