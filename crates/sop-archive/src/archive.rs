@@ -459,9 +459,9 @@ impl Archive {
 
     /// Archives a document that was received and tied to a school but not
     /// read: the original, any extracted text and `unread.json`, no record.
-    /// Adds nothing when the newest version has the same source bytes
-    /// (read or not: a document that was read is never replaced by an
-    /// unread copy of itself).
+    /// Adds nothing when any version of this school and year has the same
+    /// source bytes (read or not: a document that was read is never
+    /// replaced by an unread copy of itself).
     pub fn add_unread(&mut self, s: UnreadSubmission<'_>) -> Result<Added> {
         let source_sha = bundle::sha256_hex(s.source);
         let mut reason =
@@ -502,6 +502,17 @@ impl Archive {
             // before and are now: that is the point of reading them again.
             if l.source_sha256 == source_sha && (l.unread.is_none() || s.unread.is_some()) {
                 return Ok(Added::Unchanged { version: l.version, path: l.path.clone() });
+            }
+        }
+        if s.unread.is_some() {
+            // An unread copy of bytes this school and year has in any
+            // version adds nothing either: it would only push a newer
+            // version (read or not) aside with a document known already.
+            let same = self.by_year.get(&(s.school_id.to_string(), year.to_string())).and_then(|v| {
+                v.iter().rev().map(|&i| &self.entries[i]).find(|e| e.source_sha256 == source_sha)
+            });
+            if let Some(e) = same {
+                return Ok(Added::Unchanged { version: e.version, path: self.root.join(&e.bundle) });
             }
         }
         let version = latest.as_ref().map_or(1, |l| l.version + 1);
@@ -890,12 +901,18 @@ impl Archive {
         Ok((bytes, opened))
     }
 
-    /// The diff base: the record in the newest version of the latest school
-    /// year before `school_year`, with that year.
+    /// The diff base: the record in the newest read version of the latest
+    /// school year before `school_year` that has one, with that year.
     pub fn previous_record(&self, school: &SchoolId, school_year: &str) -> Result<Option<(String, sop_model::Record)>> {
         check_school_year(school_year)?;
         let (from, to) = ((school.to_string(), String::new()), (school.to_string(), school_year.to_string()));
-        let prev = self.by_year.range(from..to).next_back().and_then(|(_, v)| v.last());
+        // The newest version that was read: bundles of documents received
+        // but not read hold no record to compare with.
+        let prev = self
+            .by_year
+            .range(from..to)
+            .rev()
+            .find_map(|(_, v)| v.iter().rev().find(|&&i| self.entries[i].unread.is_none()));
         let Some(&i) = prev else { return Ok(None) };
         let info = self.info(&self.entries[i]);
         let (_, opened) = self.read_bundle(&info)?;

@@ -86,7 +86,31 @@ impl Stages for Fake {
     }
 
     fn archive(&self, item: Archivable) -> Result<Archived, StageError> {
-        let school = item.record.school.name.clone().unwrap_or_else(|| "unknown".into());
+        let sha256 = crate::load::sha256_hex(&item.bytes);
+        let record = match item.read {
+            Ok(record) => record,
+            // Not read: kept, with the reason.
+            Err(e) => {
+                let mut archived = self.archived.lock().unwrap();
+                let versions = archived.entry(("unread".into(), item.year.clone())).or_default();
+                let outcome =
+                    if versions.contains(&sha256) { ArchivedOutcome::Unchanged } else { ArchivedOutcome::New };
+                versions.push(sha256);
+                return Ok(Archived {
+                    school: "unread".into(),
+                    school_name: None,
+                    outcome,
+                    template: None,
+                    year: None,
+                    changes: None,
+                    diff_report: None,
+                    warnings: vec![],
+                    unread: Some(e),
+                    held: None,
+                });
+            }
+        };
+        let school = record.school.name.clone().unwrap_or_else(|| "unknown".into());
         if school == "fail-archive" {
             return Err(StageError::new(Stage::Archive, "disk full"));
         }
@@ -94,11 +118,11 @@ impl Stages for Fake {
         let versions = archived.entry((school.clone(), item.year.clone())).or_default();
         let outcome = match versions.last() {
             None => ArchivedOutcome::New,
-            Some(last) if *last == item.record.source.sha256 => ArchivedOutcome::Unchanged,
+            Some(last) if *last == record.source.sha256 => ArchivedOutcome::Unchanged,
             Some(_) => ArchivedOutcome::NewVersion,
         };
         if outcome != ArchivedOutcome::Unchanged {
-            versions.push(item.record.source.sha256.clone());
+            versions.push(record.source.sha256.clone());
         }
         Ok(Archived {
             school,
@@ -109,6 +133,8 @@ impl Stages for Fake {
             changes: Some(0),
             diff_report: None,
             warnings: vec![],
+            unread: None,
+            held: None,
         })
     }
 
@@ -130,6 +156,8 @@ impl Stages for Fake {
             changes: None,
             diff_report: None,
             warnings: vec![],
+            unread: None,
+            held: None,
         })
     }
 }
