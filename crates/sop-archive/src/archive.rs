@@ -508,9 +508,10 @@ impl Archive {
             // An unread copy of bytes this school and year has in any
             // version adds nothing either: it would only push a newer
             // version (read or not) aside with a document known already.
-            let same = self.by_year.get(&(s.school_id.to_string(), year.to_string())).and_then(|v| {
-                v.iter().rev().map(|&i| &self.entries[i]).find(|e| e.source_sha256 == source_sha)
-            });
+            let same = self
+                .by_year
+                .get(&(s.school_id.to_string(), year.to_string()))
+                .and_then(|v| v.iter().rev().map(|&i| &self.entries[i]).find(|e| e.source_sha256 == source_sha));
             if let Some(e) = same {
                 return Ok(Added::Unchanged { version: e.version, path: self.root.join(&e.bundle) });
             }

@@ -524,13 +524,57 @@ mod tests {
     }
 
     #[test]
+    fn unread_and_held_documents_are_received_not_missing() {
+        let held = Outcome::Held {
+            code: "school_unknown".into(),
+            reason: "niet te zien van welke school het is".into(),
+            sha256: "ab".repeat(32),
+            new: true,
+            command: "sop assign abababababab --school <id> --year 2024-2025 --archive archive".into(),
+        };
+        let r = report(vec![
+            row(
+                "kristal",
+                Outcome::Unread {
+                    stage: Stage::Extract,
+                    code: "encrypted".into(),
+                    reason: "the PDF is protected with a password".into(),
+                    filed: ArchivedOutcome::New,
+                },
+                None,
+            ),
+            Row { school: None, ..row("x", held, None) },
+        ]);
+        let md = r.to_markdown();
+        for needle in [
+            "| ontvangen, niet leesbaar | 1 |",
+            "| ontvangen, school onbekend | 1 |",
+            "| mislukt | 0 |",
+            "ontvangen, niet leesbaar: beveiligd met een wachtwoord",
+            "## Ontvangen, niet leesbaar",
+            "`sop reprocess --school kristal --year 2024-2025 --archive archive`",
+            "## Nog toe te wijzen",
+            "`sop assign abababababab --school <id> --year 2024-2025 --archive archive`",
+        ] {
+            assert!(md.contains(needle), "missing {needle:?} in\n{md}");
+        }
+        assert!(!md.contains("## Mislukt") && !md.contains("ontbreekt"), "{md}");
+        assert_eq!(r.counts.needing_attention(), 2);
+    }
+
+    #[test]
     fn summary_table_aligns_columns() {
         let r = report(vec![row("diamant", Outcome::New, None), row("kristal-school", Outcome::NewVersion, Some(12))]);
         let table = r.summary_table();
         let lines: Vec<&str> = table.lines().collect();
         let col = |l: &str| l.find("nieuw").unwrap();
         assert_eq!(col(lines[2]), col(lines[3]), "{table}");
-        assert!(table.contains("nieuw 1 · nieuwe versie 1 · ongewijzigd 0 · mislukt 0"), "{table}");
+        assert!(
+            table.contains(
+                "nieuw 1 · nieuwe versie 1 · ongewijzigd 0 · niet leesbaar 0 · school onbekend 0 · mislukt 0"
+            ),
+            "{table}"
+        );
         assert!(!table.contains('\u{1b}'), "no escape codes");
     }
 }

@@ -185,6 +185,7 @@ fn status(rows: &[Row]) -> Vec<(String, String)> {
             let name = Path::new(&r.input).file_name().unwrap().to_string_lossy().into_owned();
             let outcome = match &r.outcome {
                 Outcome::Failed { stage, .. } => format!("failed at {stage:?}"),
+                Outcome::Unread { stage, .. } => format!("unread at {stage:?}"),
                 o => o.dutch(),
             };
             (name, outcome)
@@ -216,25 +217,39 @@ async fn failures_at_every_stage_leave_the_rest_of_the_batch_alone() {
         status(&rows),
         vec![
             ("a.txt".into(), "nieuw".into()),
-            ("b.txt".into(), "failed at Extract".into()),
-            ("c.txt".into(), "failed at Extract".into()),
-            ("d.txt".into(), "failed at Detect".into()),
-            ("e.txt".into(), "failed at Extract".into()),
-            ("f.txt".into(), "failed at Normalize".into()),
+            ("b.txt".into(), "unread at Extract".into()),
+            ("c.txt".into(), "unread at Extract".into()),
+            ("d.txt".into(), "unread at Detect".into()),
+            ("e.txt".into(), "unread at Extract".into()),
+            ("f.txt".into(), "unread at Normalize".into()),
             ("g.txt".into(), "failed at Archive".into()),
             ("h.txt".into(), "nieuw".into()),
         ]
     );
     let reason = |i: usize| match &rows[i].outcome {
-        Outcome::Failed { reason, .. } => reason.clone(),
+        Outcome::Failed { reason, .. } | Outcome::Unread { reason, .. } => reason.clone(),
+        _ => unreachable!(),
+    };
+    let code = |i: usize| match &rows[i].outcome {
+        Outcome::Unread { code, .. } => code.clone(),
         _ => unreachable!(),
     };
     assert_eq!(reason(1), "damaged PDF");
     assert!(reason(2).contains("abandoned"), "{}", reason(2));
+    assert_eq!(code(2), "timeout");
     assert!(reason(4).contains("boom in extract"), "{}", reason(4));
+    assert_eq!(code(4), "internal_error");
     assert!(reason(5).contains("boom in normalize"), "{}", reason(5));
+    assert_eq!(code(3), "not_recognised");
     assert_eq!(reason(6), "disk full");
-    assert_eq!(progress.counts(), Counts { total: 8, new: 2, new_version: 0, unchanged: 0, failed: 6 });
+    assert_eq!(
+        progress.counts(),
+        Counts { total: 8, new: 2, new_version: 0, unchanged: 0, unread: 5, held: 0, failed: 1 }
+    );
+    // Every document that was not read reached the archive stage with its
+    // bytes (a hung or panicking extraction included), in input order.
+    let unread = fake.archived.lock().unwrap().get(&("unread".to_string(), "2024-2025".to_string())).cloned();
+    assert_eq!(unread.map(|v| v.len()), Some(5));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -249,7 +264,7 @@ async fn a_hanging_document_does_not_hold_up_the_others() {
     let (rows, _) = run(&config(1), inputs, fake.clone(), None, &Progress::silent(20)).await;
     fake.release();
     assert!(
-        matches!(&rows[0].outcome, Outcome::Failed { stage: Stage::Extract, reason } if reason.contains("abandoned"))
+        matches!(&rows[0].outcome, Outcome::Unread { stage: Stage::Extract, reason, .. } if reason.contains("abandoned"))
     );
     assert!(rows[1..].iter().all(|r| r.outcome == Outcome::New), "{rows:#?}");
 }
