@@ -213,16 +213,22 @@ fn every_document_is_in_the_archive_with_its_reason_and_the_held_one_can_be_assi
     let bag_zip = tmp.path().join("jeroen.zip");
     let out = sop(&["export", "--school", "jeroen", "--out", bag_zip.to_str().unwrap(), "--archive", a]);
     assert!(out.status.success(), "{}", text(&out));
-    let unpacked = tmp.path().join("bag");
-    std::fs::create_dir_all(&unpacked).unwrap();
-    let x = Command::new("python3").args(["-m", "zipfile", "-e"]).arg(&bag_zip).arg(&unpacked).output().unwrap();
-    assert!(x.status.success(), "{}", text(&x));
-    let bag = unpacked.join(format!("sop-jeroen-{YEAR}"));
-    let bag_info = std::fs::read_to_string(bag.join("bag-info.txt")).unwrap();
+    let bag_info = validated_bag_info(&bag_zip, &format!("sop-jeroen-{YEAR}"));
     assert!(bag_info.contains("Unread-Bundles: 1\n") && bag_info.contains("unrecognised_template"), "{bag_info}");
+}
+
+/// Unpacks an exported bag, has the Library of Congress validator check it,
+/// and returns its `bag-info.txt`.
+fn validated_bag_info(zip: &Path, bag_name: &str) -> String {
+    let unpacked = zip.with_extension("unpacked");
+    std::fs::create_dir_all(&unpacked).unwrap();
+    let x = Command::new("python3").args(["-m", "zipfile", "-e"]).arg(zip).arg(&unpacked).output().unwrap();
+    assert!(x.status.success(), "{}", text(&x));
+    let bag = unpacked.join(bag_name);
     let v = Command::new("python3").args(["-m", "bagit", "--validate"]).arg(&bag).output().unwrap();
     let log = text(&v);
     assert!(v.status.success() && log.contains("is valid"), "bagit rejects the export (pip install bagit): {log}");
+    std::fs::read_to_string(bag.join("bag-info.txt")).unwrap()
 }
 
 #[test]
@@ -240,6 +246,16 @@ fn a_document_that_names_no_school_is_held_once_without_a_registry() {
     assert!(stdout(&out).contains("sop assign "), "the summary gives the command:\n{}", stdout(&out));
     assert_eq!(ledger(&archive).len(), 1);
     assert_verifies(&archive);
+    // The waiting area as a package of its own, which says what still waits.
+    let bag_zip = tmp.path().join("ontvangen.zip");
+    let out =
+        sop(&["export", "--ontvangen", "--out", bag_zip.to_str().unwrap(), "--archive", archive.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out));
+    let bag_info = validated_bag_info(&bag_zip, "sop-ontvangen");
+    assert!(
+        bag_info.contains("Held-Documents-Waiting: 1\n") && bag_info.contains("(001.pdf; school onbekend"),
+        "{bag_info}"
+    );
     let out = run(&inbox, &archive, false);
     let (report, md) = read_report(&archive, &out);
     assert_eq!(row(&report, "001.pdf")["outcome"]["new"], false);

@@ -327,11 +327,40 @@ impl Stages for Real {
             changes,
             diff_report: None,
             warnings: Vec::new(),
-            unread: None,
+            // Unchanged, and still not read: say so, with the stored reason.
+            unread: opened.as_ref().and_then(|o| o.manifest.unread.as_ref()).map(stage_error_of),
             held: None,
         })
     }
 }
+
+/// A stored reason back as the batch's error, for rows of unchanged
+/// documents that were not read.
+fn stage_error_of(u: &sop_archive::Unread) -> StageError {
+    let stage = serde_json::from_value(serde_json::Value::String(u.stage.clone())).unwrap_or(Stage::Extract);
+    let code = KNOWN_CODES.iter().copied().find(|c| *c == u.code).unwrap_or("unreadable");
+    StageError::new(stage, u.message.clone()).with_code(code)
+}
+
+/// Every reason code the batch writes.
+const KNOWN_CODES: &[&str] = &[
+    "read_error",
+    "not_pdf",
+    "too_large",
+    "too_many_pages",
+    "damaged",
+    "no_pages",
+    "encrypted",
+    "timeout",
+    "crashed",
+    "tool_error",
+    "internal_error",
+    "unreadable",
+    "not_recognised",
+    "not_an_sop",
+    "unrecognised_template",
+    "normalize_failed",
+];
 
 impl Real {
     /// Keeps a document no school could be told for in the holding area.

@@ -62,8 +62,11 @@ pub struct ShowArgs {
 #[derive(clap::Args)]
 pub struct ExportArgs {
     /// The school's id, as `sop list` shows it.
-    #[arg(long, value_name = "ID")]
-    school: String,
+    #[arg(long, value_name = "ID", required_unless_present = "ontvangen")]
+    school: Option<String>,
+    /// Export the waiting area instead: every document received without a school (`ontvangen/`).
+    #[arg(long, conflicts_with_all = ["school", "year", "all"])]
+    ontvangen: bool,
     /// Export this school year [default: the newest school year in the archive].
     #[arg(long, value_name = "YYYY-YYYY", conflicts_with = "all")]
     year: Option<String>,
@@ -284,8 +287,9 @@ pub fn show(a: ShowArgs) -> Result<ExitCode> {
 }
 
 pub fn export(a: ExportArgs) -> Result<ExitCode> {
-    let id = school_id(&a.school)?;
     let archive = open(&a.archive)?;
+    let Some(school) = &a.school else { return export_held(&a, &archive) };
+    let id = school_id(school)?;
     let selection = match (&a.year, a.all) {
         (Some(y), _) => Selection::Year(y),
         (None, true) => Selection::All,
@@ -315,6 +319,27 @@ pub fn export(a: ExportArgs) -> Result<ExitCode> {
         e.payload_bytes
     );
     std::io::stdout().lock().write_all(msg.as_bytes())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `sop export --ontvangen`: the waiting area as a BagIt bag.
+fn export_held(a: &ExportArgs, archive: &Archive) -> Result<ExitCode> {
+    let organization =
+        a.organization.clone().unwrap_or_else(|| "samenwerkingsverband (onbekend; geef --organization)".to_string());
+    let date = sop_archive::format_utc(crate::batch::filing::created_now())[..10].to_string();
+    let info =
+        BagInfo { source_organization: &organization, bagging_date: &date, tool_version: env!("CARGO_PKG_VERSION") };
+    let e = sop_archive::export::export_held(archive, &a.out, &info)
+        .with_context(|| format!("cannot export the waiting area to `{}`", a.out.display()))?;
+    println!(
+        "Geëxporteerd: {} document(en) uit de wachtruimte, schooljaar {} -> `{}` (BagIt-pakket `{}`, {} bestanden, {} bytes).",
+        e.bundles,
+        e.years.join(", "),
+        e.path.display(),
+        e.bag_name,
+        e.payload_files,
+        e.payload_bytes
+    );
     Ok(ExitCode::SUCCESS)
 }
 
