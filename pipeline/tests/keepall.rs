@@ -261,6 +261,22 @@ fn a_document_that_names_no_school_is_held_once_without_a_registry() {
     assert_eq!(row(&report, "001.pdf")["outcome"]["new"], false);
     assert!(md.contains("al eerder ontvangen"), "{md}");
     assert_eq!(ledger(&archive).len(), 1, "the same bytes again add nothing");
+
+    // Assigned by naming the file itself; a registry that lacks the id refuses.
+    let file = inbox.join("001.pdf");
+    let (a, f) = (archive.to_str().unwrap(), file.to_str().unwrap());
+    let registry = format!("{REPO}/samples/schools.csv");
+    let out = sop(&["assign", f, "--school", "onbekende-school", "--registry", &registry, "--archive", a]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out).contains("onbekende-school") && text(&out).contains("registry"), "{}", text(&out));
+    assert_eq!(ledger(&archive).len(), 1);
+    let out = sop(&["assign", f, "--school", "kristal", "--registry", &registry, "--archive", a]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(stdout(&out).contains("Toegewezen: `001.pdf` -> kristal 2023-2024, versie 1"), "{}", text(&out));
+    assert_eq!(ledger(&archive).len(), 2);
+    let list = stdout(&sop(&["list", "--archive", a]));
+    assert!(list.contains("0 nog toe te wijzen") && list.contains("toegewezen aan kristal 2023-2024 (v1)"), "{list}");
+    assert_verifies(&archive);
 }
 
 /// A stand-in for an older `sop` that cannot read the PDF: its extraction
