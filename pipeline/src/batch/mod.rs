@@ -587,6 +587,10 @@ async fn archive_one<S: Stages>(
                 stages.remember_validators(&archived.school, &year, url, &v, &sha256);
             }
         }
+        if archived.held.is_some() {
+            // Filed under no school yet: the batch year is only where it waits.
+            warnings.clear();
+        }
         let mut row = Row::archived(&input, Archived { template, year: own_year, ..archived });
         warnings.append(&mut row.warnings);
         row.warnings = warnings;

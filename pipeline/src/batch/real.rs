@@ -136,10 +136,13 @@ impl Real {
                 item.input.path_hints.iter().find(|h| SchoolId::parse(h).ok().is_some_and(|id| r.get(&id).is_some()))
             })
         };
+        let read = item.read.is_ok();
         let found_in_path = |h: &String, warnings: &mut Vec<String>| {
-            warnings.push(format!(
-                "het document noemt geen herkenbare school; de school is `{h}` volgens de map- of bestandsnaam"
-            ));
+            warnings.push(if read {
+                format!("het document noemt geen herkenbare school; de school is `{h}` volgens de map- of bestandsnaam")
+            } else {
+                format!("het document is niet gelezen; de school is `{h}` volgens de map- of bestandsnaam")
+            });
             SchoolId::parse(h).map_err(|e| e.to_string())
         };
         match &item.read {
