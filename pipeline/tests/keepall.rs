@@ -137,6 +137,9 @@ fn every_document_is_in_the_archive_with_its_reason_and_the_held_one_can_be_assi
         assert_eq!(reason["code"], code);
         assert!(reason["stage"].is_string() && reason["message"].as_str().is_some_and(|m| !m.is_empty()), "{reason}");
     }
+    // Read far enough to know the template is another: the text is kept too.
+    assert!(only_bundle(&archive, "jeroen").entry("text.txt").is_some_and(|t| !t.is_empty()));
+    assert!(only_bundle(&archive, "kristal").entry("text.txt").is_none(), "nothing was extracted");
     let kristal = only_bundle(&archive, "kristal");
     assert!(kristal.manifest.unread.as_ref().unwrap().message.contains("password"), "{:?}", kristal.manifest);
 
