@@ -7,17 +7,21 @@
 //!
 //! ```text
 //! source ──(read / fetch)──▶ extract ×jobs ──▶ normalise ×jobs ──▶ archive ×1 ──▶ collect
-//!    └───────────── failures of any stage go straight to collect ─────────────────▲
+//!    │                            └── not read ──────────────────────▲             ▲
+//!    └───────────── read and fetch failures go straight to collect ────────────────┘
 //! ```
 //!
 //! - Every channel holds at most `jobs` documents, so memory depends on
 //!   `--jobs`, not on how many documents the batch has.
 //! - CPU work (and the blocking wait for the extraction child) runs on
 //!   `spawn_blocking` threads, never on the async workers.
-//! - A document that fails is a row with the [`Stage`] and the reason; a
-//!   panic in a stage is such a failure too. A document whose extraction does
-//!   not return within the time limit is abandoned (the real extractor runs in
-//!   a child process that is killed; see [`stages`]) and the batch goes on.
+//! - A document that cannot be read (extraction or detection fails, a panic
+//!   in a stage, an extraction that does not return within the time limit and
+//!   is abandoned: the real extractor runs in a child process that is killed;
+//!   see [`stages`]) still goes to the archive with its bytes and the reason
+//!   ([`StageError`]: stage, stable code, message): filed as unread under its
+//!   school, or held when no school can be told. Only a document whose bytes
+//!   never arrived, or that the archive could not take, is a failed row.
 //! - The stage crates are reached through the [`Stages`] seam, so the shape is
 //!   tested with fakes (`tests.rs`) and wired to the real crates in
 //!   [`stages::Real`].

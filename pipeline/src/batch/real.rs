@@ -8,9 +8,12 @@
 //!   like (a Word file, a web page).
 //! - Detection and normalisation: `sop_normalize::normalize`.
 //! - Archive: `sop_archive::identify` (the sources row's id wins, else the
-//!   registry), `Archive::add` with the diff against the newest record of the
-//!   previous school year (`sop_diff`), and a Markdown diff report per new
-//!   version in `<archive>/reports/`.
+//!   registry), then [`super::filing`]: `Archive::add` with the diff against
+//!   the newest record of the previous school year (`sop_diff`) and a
+//!   Markdown diff report per new version in `<archive>/reports/`; or, for a
+//!   document that was not read, `Archive::add_unread` with the reason. A
+//!   document no school can be told for (not even from its folder, or from
+//!   the same bytes filed before) goes to `Archive::hold`.
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
