@@ -604,8 +604,10 @@ impl Archive {
         }
         let year = check_school_year(h.school_year)?;
         let sha = bundle::sha256_hex(h.source);
-        if let Some(doc) = self.held_docs()?.into_iter().find(|d| d.sha256 == sha) {
-            return Ok(Held::Already(doc));
+        // From the ledger: reading every info file here would make a batch
+        // of many held documents quadratic.
+        if let Some(&i) = self.held.iter().find(|&&i| self.entries[i].source_sha256 == sha) {
+            return Ok(Held::Already(self.held_doc(&self.entries[i])?));
         }
         if let Some(b) = self.find_source(&sha).into_iter().next() {
             return Ok(Held::Filed(b));
@@ -669,22 +671,19 @@ impl Archive {
     /// Every held document, in the order received, with what became of it.
     /// Reads each info file (and checks it against its ledger line).
     pub fn held_docs(&self) -> Result<Vec<HeldDoc>> {
-        self.held
-            .iter()
-            .map(|&i| {
-                let e = &self.entries[i];
-                let info = self.read_held_info(e)?;
-                let filed_as = self.filed_as(e);
-                Ok(HeldDoc {
-                    sha256: e.source_sha256.clone(),
-                    year: e.year.clone(),
-                    info_path: e.bundle.clone(),
-                    file_path: held::file_path(&e.year, &info.file),
-                    info,
-                    filed_as,
-                })
-            })
-            .collect()
+        self.held.iter().map(|&i| self.held_doc(&self.entries[i])).collect()
+    }
+
+    fn held_doc(&self, e: &LedgerEntry) -> Result<HeldDoc> {
+        let info = self.read_held_info(e)?;
+        Ok(HeldDoc {
+            sha256: e.source_sha256.clone(),
+            year: e.year.clone(),
+            info_path: e.bundle.clone(),
+            file_path: held::file_path(&e.year, &info.file),
+            filed_as: self.filed_as(e),
+            info,
+        })
     }
 
     /// What a held line's document became: the bundle `sop assign` filed it
