@@ -82,6 +82,24 @@ pub fn source_of(filename: String, bytes: &[u8], layout: &Layout) -> sop_model::
     }
 }
 
+/// The sha256 of bytes, as the archive and `source.sha256` write it.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    hex::encode(sha2::Sha256::digest(bytes))
+}
+
+/// The media type of a document that may not have been read: a PDF, text
+/// (UTF-8 without NUL bytes), or anything else.
+pub fn media_type(bytes: &[u8]) -> String {
+    if is_pdf(bytes) {
+        "application/pdf".into()
+    } else if std::str::from_utf8(bytes).is_ok_and(|t| !t.contains('\0')) {
+        "text/plain".into()
+    } else {
+        "application/octet-stream".into()
+    }
+}
+
 /// The file name of a path, as recorded in `source.filename`.
 pub fn file_name(path: &Path) -> String {
     path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())

@@ -49,6 +49,10 @@ enum Command {
     Show(cmd::archive::ShowArgs),
     /// Export a school's bundles as a BagIt package for the inspectorate.
     Export(cmd::archive::ExportArgs),
+    /// File a document from the holding area (received without a school) under a school.
+    Assign(cmd::assign::Args),
+    /// Read again a document that was archived unread; a new version when it can now be read.
+    Reprocess(cmd::reprocess::Args),
     /// Internal: extraction in an isolated child process (stdin: file bytes, stdout: layout JSON).
     #[command(name = "__extract-child", hide = true)]
     ExtractChild(cmd::extract::ChildArgs),
@@ -67,6 +71,8 @@ fn main() -> ExitCode {
         Command::List(a) => cmd::archive::list(a),
         Command::Show(a) => cmd::archive::show(a),
         Command::Export(a) => cmd::archive::export(a),
+        Command::Assign(a) => cmd::assign::run(a),
+        Command::Reprocess(a) => cmd::reprocess::run(a),
         Command::ExtractChild(a) => cmd::extract::child(a),
     };
     match result {

@@ -50,6 +50,7 @@ fn add(a: &mut Archive, school: &str, name: &str, year: &str, content: &str, cre
         diff_md: None,
         created,
         tool_version: "0.1.0",
+        assigned_from: None,
     })
     .unwrap();
 }

@@ -10,7 +10,7 @@
 //!   moments spread evenly over a batch whose length is measured first.
 
 use std::collections::BTreeMap;
-use std::os::unix::process::CommandExt;
+use std::os::unix::process::{CommandExt, ExitStatusExt};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 use std::time::Instant;
@@ -24,10 +24,16 @@ const YEAR: &str = "2023-2024";
 const TIMED_KILLS: u32 = 10;
 
 /// The demo's first school year under other names (staff rename files), one
-/// of them in a folder named after the school because it names none itself.
+/// of them in a folder named after the school because it names none itself;
+/// plus a Word file in a school's folder (archived as received but not read)
+/// and a text that is no SOP and names no school (held in `ontvangen/`).
 fn inbox(dir: &Path) -> PathBuf {
     let inbox = dir.join("inbox");
     std::fs::create_dir_all(inbox.join("kristal")).expect("inbox");
+    std::fs::create_dir_all(inbox.join("jeroen")).expect("inbox");
+    std::fs::write(inbox.join("jeroen/bijlage.docx"), b"PK\x03\x04\x14\x00word/document.xml\x00\x01").expect("docx");
+    std::fs::write(inbox.join("notulen ouderraad.txt"), "Notulen van de ouderraad\n\nDe kascontrole is goedgekeurd.\n")
+        .expect("txt");
     for (from, to) in [
         ("samples/pdf/000.pdf", "SOP Diamant definitief.pdf"),
         ("samples/pdf/002.pdf", "jeroen_sop(1).pdf"),
@@ -38,7 +44,7 @@ fn inbox(dir: &Path) -> PathBuf {
     }
     inbox
 }
-const DOCUMENTS: usize = 4;
+const DOCUMENTS: usize = 6;
 
 fn run_command(archive: &Path, inbox: &Path, year: &str) -> Command {
     let mut cmd = Command::new(SOP);
@@ -64,11 +70,15 @@ fn spawn_run(archive: &Path, inbox: &Path) -> Child {
     run_command(archive, inbox, YEAR).stdout(Stdio::null()).stderr(Stdio::null()).spawn().expect("start sop run")
 }
 
+/// A run to its end: exit 1 when the inbox holds documents that were not
+/// read or have no school (they are archived, but need a person).
 fn complete_run(archive: &Path, inbox: &Path, year: &str) -> Output {
     let out = run_command(archive, inbox, year).output().expect("run sop run");
-    assert!(
-        out.status.success(),
-        "sop run --year {year} failed ({}):\n{}",
+    let want = if inbox.join("notulen ouderraad.txt").exists() { 1 } else { 0 };
+    assert_eq!(
+        out.status.code(),
+        Some(want),
+        "sop run --year {year} ({}):\n{}",
         out.status,
         String::from_utf8_lossy(&out.stderr)
     );
@@ -129,15 +139,15 @@ fn assert_no_partial_bundle(archive: &Path, when: &str) {
     }
 }
 
-/// Bundles per (school, year) from the ledger, and the number of lines.
-fn ledger(archive: &Path) -> (usize, BTreeMap<(String, String), usize>) {
+/// Ledger lines per (school, year, source sha256), and the number of lines.
+fn ledger(archive: &Path) -> (usize, BTreeMap<(String, String, String), usize>) {
     let text = std::fs::read_to_string(archive.join("ledger.jsonl")).unwrap_or_default();
     let mut per = BTreeMap::new();
     let mut lines = 0;
     for line in text.lines() {
         let v: serde_json::Value = serde_json::from_str(line).expect("ledger line is JSON");
-        let key = (v["school"].as_str().unwrap_or("").to_string(), v["year"].as_str().unwrap_or("").to_string());
-        *per.entry(key).or_default() += 1;
+        let s = |k: &str| v[k].as_str().unwrap_or("").to_string();
+        *per.entry((s("school"), s("year"), s("source_sha256"))).or_default() += 1;
         lines += 1;
     }
     (lines, per)
@@ -183,7 +193,8 @@ fn a_batch_killed_at_twenty_moments_leaves_a_verifiable_archive_and_a_rerun_comp
     for point in sop_archive::CRASH_POINTS {
         let archive = tmp.path().join(format!("at-{point}"));
         let out = run_command(&archive, &inbox, YEAR).env("SOP_ARCHIVE_CRASH_AT", point).output().expect("run sop run");
-        assert!(!out.status.success(), "SOP_ARCHIVE_CRASH_AT={point}: the run did not stop there");
+        // Aborted there (SIGABRT), not merely ended with exit 1.
+        assert_eq!(out.status.signal(), Some(6), "SOP_ARCHIVE_CRASH_AT={point}: the run did not stop there");
         after_kill(&archive, &inbox, &format!("killed at {point}"));
     }
 
@@ -222,7 +233,9 @@ fn two_runs_at_once_on_one_archive_never_corrupt_it() {
     let b = run_command(&archive, &inbox, YEAR).spawn().expect("start second run");
     for (name, child) in [("first", a), ("second", b)] {
         let out = child.wait_with_output().expect("wait for run");
-        assert!(out.status.success(), "{name} run failed ({}):\n{}", out.status, String::from_utf8_lossy(&out.stderr));
+        // Exit 1: the inbox holds documents that need a person.
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{name} run ({}):\n{err}", out.status);
     }
     assert_verifies(&archive, "two runs of one inbox at once", true);
     assert_no_partial_bundle(&archive, "two runs of one inbox at once");
@@ -239,9 +252,10 @@ fn two_runs_at_once_on_one_archive_never_corrupt_it() {
     let archive = tmp.path().join("years");
     let a = run_command(&archive, &inbox, YEAR).spawn().expect("start first run");
     let b = run_command(&archive, &next, "2024-2025").spawn().expect("start second run");
-    for (name, child) in [("2023-2024", a), ("2024-2025", b)] {
+    for (name, want, child) in [("2023-2024", 1, a), ("2024-2025", 0, b)] {
         let out = child.wait_with_output().expect("wait for run");
-        assert!(out.status.success(), "{name} run failed ({}):\n{}", out.status, String::from_utf8_lossy(&out.stderr));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(want), "{name} run ({}):\n{err}", out.status);
     }
     assert_verifies(&archive, "two school years at once", true);
     assert_no_partial_bundle(&archive, "two school years at once");

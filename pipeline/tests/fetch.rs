@@ -171,3 +171,47 @@ async fn sources_are_fetched_checked_and_not_downloaded_twice() {
         "an unchanged school still shows its template"
     );
 }
+
+/// A download that cannot be read (a password-protected PDF) is archived
+/// under the school its sources row names, with the reason; the re-run asks
+/// "changed since?" and, told "not modified", still says it is unread.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_unreadable_download_is_archived_under_its_school_and_stays_unread_when_unchanged() {
+    let encrypted =
+        std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/versleuteld.pdf")).unwrap();
+    let body = encrypted.clone();
+    let server = Server::start(move |req| match req.path.as_str() {
+        "/sop.pdf" if req.headers.get("if-none-match").is_some_and(|v| v == "\"b-1\"") => Response::new(304, ""),
+        "/sop.pdf" => Response::new(200, body.clone()).header("ETag", "\"b-1\""),
+        _ => Response::new(404, ""),
+    })
+    .await;
+    let tmp = tempfile::tempdir().unwrap();
+    let archive = tmp.path().join("archive");
+    let sources = tmp.path().join("sources.csv");
+    std::fs::write(&sources, format!("school_id,url\nbeveiligd,{}\n", server.url("/sop.pdf"))).unwrap();
+    let args: Vec<String> = ["--year", "2023-2024", "--sources", sources.to_str().unwrap()]
+        .into_iter()
+        .chain(["--archive", archive.to_str().unwrap()])
+        .map(String::from)
+        .collect();
+    for round in ["first", "second"] {
+        let (code, stdout, stderr) = sop_run(args.clone()).await;
+        assert_eq!(code, 1, "{round} run: not read, so exit 1\nstdout:\n{stdout}\nstderr:\n{stderr}");
+        // This run's report (two runs in one second get `-2` names, which
+        // sort before the first's).
+        let md = stdout.lines().find_map(|l| l.strip_prefix("Verslag van deze run: ")).expect("report path");
+        let report: Value =
+            serde_json::from_slice(&std::fs::read(Path::new(md).with_extension("json")).unwrap()).unwrap();
+        let r = by_school(&report, "beveiligd").clone();
+        assert_eq!((&r["outcome"]["status"], &r["outcome"]["code"]), (&"unread".into(), &"encrypted".into()), "{r:#}");
+        let filed = if round == "first" { "new" } else { "unchanged" };
+        assert_eq!(r["outcome"]["filed"], filed, "{round} run: {r:#}");
+        assert!(stdout.contains("ontvangen, niet leesbaar: beveiligd met een wachtwoord"), "{stdout}");
+    }
+    let bundles: Vec<_> = std::fs::read_dir(archive.join("beveiligd/2023-2024")).unwrap().collect();
+    assert_eq!(bundles.len(), 1, "one bundle");
+    let requests = server.requests();
+    assert_eq!(requests.len(), 2);
+    assert_eq!(requests[1].headers.get("if-none-match").map(String::as_str), Some("\"b-1\""));
+}

@@ -1,7 +1,8 @@
 //! `sop run` end to end on an inbox that mixes good samples with a web page,
 //! a damaged PDF, a text that is no SOP and a PDF whose extraction hangs:
-//! the good ones are archived, every other one is reported with its stage and
-//! reason, the hang is abandoned at the time limit, and the exit code is 1.
+//! the good ones are archived, every other one (no school can be told for
+//! them) is kept in the holding area and reported with its reason, the hang
+//! is abandoned at the time limit, and the exit code is 1.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -96,7 +97,7 @@ fn mixed_inbox_archives_the_good_reports_the_bad_and_abandons_the_hang() {
         "--extract-child-exe",
         child.to_str().unwrap(),
     ]);
-    assert_eq!(code, 1, "some documents failed\nstdout:\n{stdout}\nstderr:\n{stderr}");
+    assert_eq!(code, 1, "some documents need attention\nstdout:\n{stdout}\nstderr:\n{stderr}");
 
     let report = last_report(&archive);
     assert_eq!(report["school_year"], "2023-2024");
@@ -112,26 +113,46 @@ fn mixed_inbox_archives_the_good_reports_the_bad_and_abandons_the_hang() {
         assert!(r["template"].is_string(), "{r:#}");
         assert!(archive.join(school).join("2023-2024").is_dir());
     }
-    let failed = |name: &str, stage: &str, words: &str| {
+    // Not read, and at the top of the inbox: no school can be told, so they
+    // are held with why, in words, and the command that assigns them.
+    let held = |name: &str, code: &str, words: &str| {
         let r = row(&report, name);
-        assert_eq!(r["outcome"]["status"], "failed", "{r:#}");
-        assert_eq!(r["outcome"]["stage"], stage, "{r:#}");
+        assert_eq!(r["outcome"]["status"], "held", "{r:#}");
         let reason = r["outcome"]["reason"].as_str().unwrap();
         assert!(reason.contains(words), "{name}: {reason:?} lacks {words:?}");
+        let sha = r["outcome"]["sha256"].as_str().unwrap();
+        let info: Value = serde_json::from_slice(
+            &std::fs::read(archive.join(format!("ontvangen/2023-2024/{sha}.info.json"))).expect("held info"),
+        )
+        .unwrap();
+        assert_eq!(info["unread"]["code"], code, "{info:#}");
     };
-    failed("web page.pdf", "extract", "web page");
-    failed("damaged.pdf", "extract", "damaged.pdf");
-    failed("notulen.txt", "detect", "not an SOP");
-    failed("hang.pdf", "extract", "longer than 2 s");
+    held("web page.pdf", "not_pdf", "web page");
+    held("damaged.pdf", "damaged", "damaged.pdf");
+    held("notulen.txt", "not_an_sop", "not an SOP");
+    // The hung file has the bytes of Jeroen's profile (read above): it is
+    // known to be Jeroen's, and adds nothing to the archive.
+    let r = row(&report, "hang.pdf");
+    assert_eq!((&r["outcome"]["status"], &r["outcome"]["code"]), (&"unread".into(), &"timeout".into()), "{r:#}");
+    assert_eq!((&r["school"], &r["outcome"]["filed"]), (&"jeroen".into(), &"unchanged".into()), "{r:#}");
+    assert!(r["outcome"]["reason"].as_str().unwrap().contains("longer than 2 s"), "{r:#}");
     assert_eq!(report["counts"]["new"], 3);
-    assert_eq!(report["counts"]["failed"], 4);
+    assert_eq!(report["counts"]["unread"], 1);
+    assert_eq!(report["counts"]["held"], 3);
+    assert_eq!(report["counts"]["failed"], 0);
 
     // What the user sees: the Dutch summary on stdout, the report in the archive.
-    assert!(stdout.contains("nieuw 3 · nieuwe versie 0 · ongewijzigd 0 · mislukt 4"), "{stdout}");
-    assert!(stdout.contains("mislukt: "), "{stdout}");
+    assert!(
+        stdout.contains("nieuw 3 · nieuwe versie 0 · ongewijzigd 0 · niet leesbaar 1 · school onbekend 3 · mislukt 0"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("ontvangen, school onbekend") && stdout.contains("sop assign "), "{stdout}");
     let md_path = stdout.lines().find_map(|l| l.strip_prefix("Verslag van deze run: ")).expect("report path printed");
     let md = std::fs::read_to_string(md_path).unwrap();
-    assert!(md.contains("## Samenvatting") && md.contains("## Mislukt") && md.contains("hang.pdf"), "{md}");
+    assert!(
+        md.contains("## Samenvatting") && md.contains("## Nog toe te wijzen") && md.contains("damaged.pdf"),
+        "{md}"
+    );
     // Not a terminal: plain progress lines, no escape codes.
     assert!(stderr.contains("[7/7]") && !stderr.contains('\u{1b}'), "{stderr}");
 

@@ -78,6 +78,7 @@ fn main() {
                 diff_md: None,
                 created: 1_700_000_000,
                 tool_version: "bench",
+                assigned_from: None,
             })
             .expect("add");
         per_add.push(t.elapsed());

@@ -7,11 +7,12 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::bundle::{self, Manifest, ManifestSource, OpenedBundle, ReadLimits, BUNDLE_FORMAT};
+use crate::bundle::{self, Manifest, ManifestSource, OpenedBundle, ReadLimits, Unread, BUNDLE_FORMAT};
 use crate::error::{io, Error, Result};
 use crate::fsutil::{self, format_utc, TMP_PREFIX};
+use crate::held::{self, HeldInfo, HELD_DIR, HELD_FORMAT};
 use crate::id::{check_school_year, SchoolId};
-use crate::ledger::{self, HeadState, LedgerEntry, ParsedLedger, HEAD, HEAD_MAX_LAG, LEDGER};
+use crate::ledger::{self, EntryKind, HeadState, LedgerEntry, ParsedLedger, HEAD, HEAD_MAX_LAG, LEDGER};
 
 pub const LOCK: &str = ".lock";
 pub const INDEX: &str = "index.json";
@@ -46,6 +47,103 @@ pub struct Submission<'a> {
     /// Unix seconds: SOURCE_DATE_EPOCH when set, else now (the caller decides).
     pub created: i64,
     pub tool_version: &'a str,
+    /// When `sop assign` files a held document: its info file
+    /// ([`HeldDoc::info_path`]), recorded in the manifest and ledger line.
+    pub assigned_from: Option<&'a str>,
+}
+
+/// A document that was received and tied to a school but could not be read:
+/// archived as a bundle without `sop.json`, with the reason in
+/// `unread.json` and in the manifest.
+#[derive(Debug, Clone, Copy)]
+pub struct UnreadSubmission<'a> {
+    pub school_id: &'a SchoolId,
+    /// `YYYY-YYYY`.
+    pub school_year: &'a str,
+    pub source: &'a [u8],
+    pub source_filename: &'a str,
+    pub media_type: &'a str,
+    /// Whatever text was extracted before reading stopped.
+    pub extracted_text: Option<&'a str>,
+    /// The school's name, for the catalogue (from the registry).
+    pub school_name: Option<&'a str>,
+    pub reason: &'a Unread,
+    pub created: i64,
+    pub tool_version: &'a str,
+    pub assigned_from: Option<&'a str>,
+}
+
+/// A document that was received but could not be tied to a school, for
+/// [`Archive::hold`].
+#[derive(Debug, Clone, Copy)]
+pub struct HoldSubmission<'a> {
+    /// The school year of the run that received it.
+    pub school_year: &'a str,
+    pub source: &'a [u8],
+    pub source_filename: &'a str,
+    pub media_type: &'a str,
+    /// The inbox path or URL it came from.
+    pub origin: &'a str,
+    /// Why no school could be told.
+    pub reason: &'a Unread,
+    /// Why it could not be read, if it could not.
+    pub unread: Option<&'a Unread>,
+    pub created: i64,
+    pub tool_version: &'a str,
+}
+
+/// The outcome of [`Archive::hold`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Held {
+    /// Newly held.
+    New(HeldDoc),
+    /// The same bytes are held already (from this or an earlier run).
+    Already(HeldDoc),
+    /// The same bytes are archived already as a school's bundle (e.g. after
+    /// `sop assign`): nothing is added.
+    Filed(BundleInfo),
+}
+
+/// A document in the holding area, as the ledger and its info file give it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct HeldDoc {
+    pub sha256: String,
+    /// The school year of the run that received it.
+    pub year: String,
+    /// Root-relative path of the info file.
+    pub info_path: String,
+    /// Root-relative path of the held original.
+    pub file_path: String,
+    pub info: HeldInfo,
+    /// The bundle it was filed as by `sop assign`, or any bundle of the
+    /// same bytes; `None` while it waits for a school.
+    pub filed_as: Option<BundleInfo>,
+}
+
+/// Whether the newest bundle of a school and year holds a record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "state", rename_all = "snake_case")]
+pub enum ReadState {
+    /// Read and normalised: the bundle has `sop.json`.
+    Read,
+    /// Received but not read: the reason (from the bundle's manifest).
+    Unread(Unread),
+}
+
+/// What a bundle is made of, besides the entries.
+struct Parts<'a> {
+    school_id: &'a SchoolId,
+    school_year: &'a str,
+    source: &'a [u8],
+    source_sha: String,
+    source_filename: &'a str,
+    media_type: &'a str,
+    school_name: Option<String>,
+    schema: String,
+    unread: Option<Unread>,
+    created: i64,
+    tool_version: &'a str,
+    assigned_from: Option<&'a str>,
 }
 
 /// The outcome of [`Archive::add`].
@@ -78,6 +176,10 @@ pub struct BundleInfo {
     pub source_sha256: String,
     /// `YYYY-MM-DDTHH:MM:SSZ`.
     pub created: String,
+    /// The reason code when the bundle holds a document that was not read.
+    pub unread: Option<String>,
+    /// The held info file a `sop assign` filed it from.
+    pub assigned_from: Option<String>,
 }
 
 /// Remembered HTTP validators of a URL, so a re-run can ask "changed since?".
@@ -94,6 +196,9 @@ pub struct HttpCacheEntry {
 pub struct Catalogue {
     pub format: String,
     pub schools: Vec<CatalogueSchool>,
+    /// Documents received without a school (`ontvangen/`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub held: Vec<CatalogueHeld>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -112,6 +217,20 @@ pub struct CatalogueYear {
     pub newest_bundle: String,
     pub newest_bundle_sha256: String,
     pub newest_created: String,
+    /// Set when the newest version was received but not read: its reason code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub newest_unread: Option<String>,
+}
+
+/// A held document in the catalogue.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CatalogueHeld {
+    pub sha256: String,
+    pub year: String,
+    pub info: String,
+    pub received: String,
+    /// The bundle it was filed as, once assigned (or archived otherwise).
+    pub filed_as: Option<String>,
 }
 
 /// An open archive. Writers hold an exclusive lock for the handle's
@@ -144,6 +263,8 @@ pub struct Archive {
     last_sha: String,
     /// (school, year) -> indices into `entries`, oldest version first.
     pub(crate) by_year: BTreeMap<(String, String), Vec<usize>>,
+    /// Indices into `entries` of the `held` lines, in ledger order.
+    pub(crate) held: Vec<usize>,
     pub(crate) limits: ReadLimits,
     /// The catalogue's school names, so that it never re-reads bundles it
     /// has read (or that an up-to-date `index.json` already names).
@@ -218,6 +339,7 @@ impl Archive {
             entries: Vec::new(),
             last_sha: ledger::GENESIS.to_string(),
             by_year: BTreeMap::new(),
+            held: Vec::new(),
             limits: ReadLimits::default(),
             names: RefCell::new(Names::default()),
             head_lines: 0,
@@ -237,6 +359,7 @@ impl Archive {
             entries: Vec::new(),
             last_sha: ledger::GENESIS.to_string(),
             by_year: BTreeMap::new(),
+            held: Vec::new(),
             limits: ReadLimits::default(),
             names: RefCell::new(Names::default()),
             head_lines: 0,
@@ -272,6 +395,12 @@ impl Archive {
     }
 
     pub(crate) fn push_entry(&mut self, e: LedgerEntry, line_sha: String) {
+        if e.kind == EntryKind::Held {
+            self.entries.push(e);
+            self.held.push(self.entries.len() - 1);
+            self.last_sha = line_sha;
+            return;
+        }
         let key = (e.school.clone(), e.year.clone());
         self.entries.push(e);
         let list = self.by_year.entry(key).or_default();
@@ -294,39 +423,109 @@ impl Archive {
     /// school and year has the same source bytes; else writes the next
     /// version, durably, and only then appends its ledger line.
     pub fn add(&mut self, s: Submission<'_>) -> Result<Added> {
-        if !self.writable {
-            return Err(Error::ReadOnly);
-        }
-        let year = check_school_year(s.school_year)?;
         let source_sha = bundle::sha256_hex(s.source);
         if !s.record.source.sha256.is_empty() && s.record.source.sha256 != source_sha {
             return Err(Error::SourceMismatch { record: s.record.source.sha256.clone(), actual: source_sha });
         }
-        let latest = self.latest(s.school_id, year)?;
-        if let Some(l) = &latest {
-            if l.source_sha256 == source_sha {
-                return Ok(Added::Unchanged { version: l.version, path: l.path.clone() });
-            }
-        }
-        let version = latest.as_ref().map_or(1, |l| l.version + 1);
-        let supersedes = latest.map(|l| l.bundle_sha256);
-
-        let entry_name = bundle::source_entry(s.media_type);
         let mut record =
             serde_json::to_vec_pretty(s.record).map_err(|source| Error::Json { what: "the record", source })?;
         record.push(b'\n');
         let mut entries: Vec<(&str, &[u8])> =
-            vec![(entry_name, s.source), (bundle::TEXT, s.extracted_text.as_bytes()), (bundle::RECORD, &record)];
+            vec![(bundle::TEXT, s.extracted_text.as_bytes()), (bundle::RECORD, &record)];
         if let Some(d) = s.diff_json {
             entries.push((bundle::DIFF_JSON, d));
         }
         if let Some(d) = s.diff_md {
             entries.push((bundle::DIFF_MD, d.as_bytes()));
         }
+        self.add_bundle(
+            Parts {
+                school_id: s.school_id,
+                school_year: s.school_year,
+                source: s.source,
+                source_sha,
+                source_filename: s.source_filename,
+                media_type: s.media_type,
+                school_name: s.record.school.name.clone(),
+                schema: s.record.schema.clone(),
+                unread: None,
+                created: s.created,
+                tool_version: s.tool_version,
+                assigned_from: s.assigned_from,
+            },
+            entries,
+        )
+    }
+
+    /// Archives a document that was received and tied to a school but not
+    /// read: the original, any extracted text and `unread.json`, no record.
+    /// Adds nothing when any version of this school and year has the same
+    /// source bytes (read or not: a document that was read is never
+    /// replaced by an unread copy of itself).
+    pub fn add_unread(&mut self, s: UnreadSubmission<'_>) -> Result<Added> {
+        let source_sha = bundle::sha256_hex(s.source);
+        let mut reason =
+            serde_json::to_vec_pretty(s.reason).map_err(|source| Error::Json { what: "the reason", source })?;
+        reason.push(b'\n');
+        let mut entries: Vec<(&str, &[u8])> = vec![(bundle::UNREAD, &reason)];
+        if let Some(t) = s.extracted_text.filter(|t| !t.is_empty()) {
+            entries.push((bundle::TEXT, t.as_bytes()));
+        }
+        self.add_bundle(
+            Parts {
+                school_id: s.school_id,
+                school_year: s.school_year,
+                source: s.source,
+                source_sha,
+                source_filename: s.source_filename,
+                media_type: s.media_type,
+                school_name: s.school_name.map(str::to_string),
+                schema: String::new(),
+                unread: Some(s.reason.clone()),
+                created: s.created,
+                tool_version: s.tool_version,
+                assigned_from: s.assigned_from,
+            },
+            entries,
+        )
+    }
+
+    fn add_bundle<'a>(&mut self, s: Parts<'a>, mut entries: Vec<(&'a str, &'a [u8])>) -> Result<Added> {
+        if !self.writable {
+            return Err(Error::ReadOnly);
+        }
+        let year = check_school_year(s.school_year)?;
+        let source_sha = s.source_sha;
+        let latest = self.latest(s.school_id, year)?;
+        if let Some(l) = &latest {
+            // The same bytes again add nothing, unless they were not read
+            // before and are now: that is the point of reading them again.
+            if l.source_sha256 == source_sha && (l.unread.is_none() || s.unread.is_some()) {
+                return Ok(Added::Unchanged { version: l.version, path: l.path.clone() });
+            }
+        }
+        if s.unread.is_some() {
+            // An unread copy of bytes this school and year has in any
+            // version adds nothing either: it would only push a newer
+            // version (read or not) aside with a document known already.
+            let same = self
+                .by_year
+                .get(&(s.school_id.to_string(), year.to_string()))
+                .and_then(|v| v.iter().rev().map(|&i| &self.entries[i]).find(|e| e.source_sha256 == source_sha));
+            if let Some(e) = same {
+                return Ok(Added::Unchanged { version: e.version, path: self.root.join(&e.bundle) });
+            }
+        }
+        let version = latest.as_ref().map_or(1, |l| l.version + 1);
+        let supersedes = latest.map(|l| l.bundle_sha256);
+
+        let entry_name = bundle::source_entry(s.media_type);
+        entries.push((entry_name, s.source));
+        let unread_code = s.unread.as_ref().map(|u| u.code.clone());
         let manifest = Manifest {
             format: BUNDLE_FORMAT.to_string(),
             school_id: s.school_id.to_string(),
-            school_name: s.record.school.name.clone(),
+            school_name: s.school_name.clone(),
             school_year: year.to_string(),
             version,
             created: format_utc(s.created),
@@ -338,14 +537,15 @@ impl Archive {
                 media_type: s.media_type.to_string(),
                 entry: entry_name.to_string(),
             },
-            schema: s.record.schema.clone(),
+            schema: s.schema,
             tool_version: s.tool_version.to_string(),
             supersedes: supersedes.clone(),
+            unread: s.unread,
+            assigned_from: s.assigned_from.map(str::to_string),
             files: Vec::new(),
         };
         let bytes = bundle::build(manifest, &entries)?;
         drop(entries);
-        drop(record);
         let sha = bundle::sha256_hex(&bytes);
         let dir = self.root.join(s.school_id.as_str()).join(year);
         // New folders are made durable with the bundle, by one round of
@@ -364,11 +564,20 @@ impl Archive {
             bundle: format!("{}/{year}/{name}", s.school_id),
             bundle_sha256: sha.clone(),
             source_sha256: source_sha,
+            kind: EntryKind::Bundle,
+            unread: unread_code,
+            assigned_from: s.assigned_from.map(str::to_string),
             prev: self.last_sha.clone(),
         };
         let names = self.names.get_mut();
-        names.years.insert((entry.school.clone(), entry.year.clone()), s.record.school.name.clone());
+        names.years.insert((entry.school.clone(), entry.year.clone()), s.school_name);
         names.from_index.remove(&entry.school);
+        self.append_and_sync(entry)?;
+        Ok(Added::New { version, path, bundle_sha256: sha, supersedes })
+    }
+
+    /// Appends a line and keeps head and catalogue as current as promised.
+    fn append_and_sync(&mut self, entry: LedgerEntry) -> Result<()> {
         self.append(entry)?;
         self.index_dirty = true;
         let lines = self.entries.len() as u64;
@@ -381,7 +590,161 @@ impl Archive {
         if (lines - self.index_lines) * INDEX_STALE_SHARE >= lines {
             self.write_index(false)?;
         }
-        Ok(Added::New { version, path, bundle_sha256: sha, supersedes })
+        Ok(())
+    }
+
+    /// Keeps a document that could not be tied to a school in the holding
+    /// area: the original as `ontvangen/<year>/<sha256>.<ext>` and its info
+    /// file, both durable before the `held` ledger line is appended. The
+    /// same bytes again (held already, in any year, or archived as a
+    /// school's bundle) add nothing.
+    pub fn hold(&mut self, h: HoldSubmission<'_>) -> Result<Held> {
+        if !self.writable {
+            return Err(Error::ReadOnly);
+        }
+        let year = check_school_year(h.school_year)?;
+        let sha = bundle::sha256_hex(h.source);
+        // From the ledger: reading every info file here would make a batch
+        // of many held documents quadratic.
+        if let Some(&i) = self.held.iter().find(|&&i| self.entries[i].source_sha256 == sha) {
+            return Ok(Held::Already(self.held_doc(&self.entries[i])?));
+        }
+        if let Some(b) = self.find_source(&sha).into_iter().next() {
+            return Ok(Held::Filed(b));
+        }
+        let ext = held::extension(h.media_type, h.source_filename);
+        let file = format!("{sha}.{ext}");
+        let info = HeldInfo {
+            format: HELD_FORMAT.to_string(),
+            sha256: sha.clone(),
+            bytes: h.source.len() as u64,
+            file: file.clone(),
+            filename: h.source_filename.to_string(),
+            media_type: h.media_type.to_string(),
+            school_year: year.to_string(),
+            received: format_utc(h.created),
+            received_unix: h.created,
+            origin: h.origin.to_string(),
+            reason: h.reason.clone(),
+            unread: h.unread.cloned(),
+            tool_version: h.tool_version.to_string(),
+        };
+        let mut info_bytes =
+            serde_json::to_vec_pretty(&info).map_err(|source| Error::Json { what: "the held info", source })?;
+        info_bytes.push(b'\n');
+        let info_rel = held::info_path(year, &sha);
+        let file_rel = held::file_path(year, &file);
+        let dir = self.root.join(HELD_DIR).join(year);
+        let new_dirs = fsutil::create_dirs_unsynced(&dir)?;
+        // The original first, then the info file that names it: an original
+        // without its info file is what a killed run leaves, and the next
+        // open removes it (the document is still in the inbox).
+        fsutil::write_new(&self.root.join(&file_rel), h.source, &new_dirs)?;
+        fsutil::crash_point("held-original-durable");
+        fsutil::write_new(&self.root.join(&info_rel), &info_bytes, &[])?;
+        fsutil::crash_point("held-info-durable");
+        let entry = LedgerEntry {
+            seq: self.entries.len() as u64 + 1,
+            time: info.received.clone(),
+            school: String::new(),
+            year: year.to_string(),
+            version: 0,
+            bundle: info_rel.clone(),
+            bundle_sha256: bundle::sha256_hex(&info_bytes),
+            source_sha256: sha.clone(),
+            kind: EntryKind::Held,
+            unread: None,
+            assigned_from: None,
+            prev: self.last_sha.clone(),
+        };
+        self.append_and_sync(entry)?;
+        Ok(Held::New(HeldDoc {
+            sha256: sha,
+            year: year.to_string(),
+            info_path: info_rel,
+            file_path: file_rel,
+            info,
+            filed_as: None,
+        }))
+    }
+
+    /// Every held document, in the order received, with what became of it.
+    /// Reads each info file (and checks it against its ledger line).
+    pub fn held_docs(&self) -> Result<Vec<HeldDoc>> {
+        self.held.iter().map(|&i| self.held_doc(&self.entries[i])).collect()
+    }
+
+    fn held_doc(&self, e: &LedgerEntry) -> Result<HeldDoc> {
+        let info = self.read_held_info(e)?;
+        Ok(HeldDoc {
+            sha256: e.source_sha256.clone(),
+            year: e.year.clone(),
+            info_path: e.bundle.clone(),
+            file_path: held::file_path(&e.year, &info.file),
+            filed_as: self.filed_as(e),
+            info,
+        })
+    }
+
+    /// What a held line's document became: the bundle `sop assign` filed it
+    /// as, else the first bundle with the same source bytes.
+    fn filed_as(&self, held_entry: &LedgerEntry) -> Option<BundleInfo> {
+        let bundles = || self.entries.iter().filter(|b| b.kind == EntryKind::Bundle);
+        bundles()
+            .find(|b| b.assigned_from.as_deref() == Some(held_entry.bundle.as_str()))
+            .or_else(|| bundles().find(|b| b.source_sha256 == held_entry.source_sha256))
+            .map(|b| self.info(b))
+    }
+
+    pub(crate) fn read_held_info(&self, e: &LedgerEntry) -> Result<HeldInfo> {
+        let path = self.root.join(&e.bundle);
+        let bytes = fs::read(&path).map_err(io("read", &path))?;
+        let bad = |reason: String| Error::BadBundle { path: path.clone(), reason };
+        let sha = bundle::sha256_hex(&bytes);
+        if sha != e.bundle_sha256 {
+            return Err(bad(format!("sha256 is {sha}, the ledger says {}; run `sop verify`", e.bundle_sha256)));
+        }
+        serde_json::from_slice(&bytes).map_err(|err| bad(format!("not a held-document info file ({err})")))
+    }
+
+    /// The original bytes of a held document, checked against its sha256.
+    pub fn read_held(&self, doc: &HeldDoc) -> Result<Vec<u8>> {
+        let path = self.root.join(&doc.file_path);
+        let bytes = fs::read(&path).map_err(io("read", &path))?;
+        let sha = bundle::sha256_hex(&bytes);
+        if sha != doc.sha256 {
+            return Err(Error::BadBundle {
+                path,
+                reason: format!("sha256 is {sha}, expected {}; run `sop verify`", doc.sha256),
+            });
+        }
+        Ok(bytes)
+    }
+
+    /// Every bundle whose original has this sha256, in ledger order.
+    pub fn find_source(&self, sha256: &str) -> Vec<BundleInfo> {
+        self.entries
+            .iter()
+            .filter(|e| e.kind == EntryKind::Bundle && e.source_sha256 == sha256)
+            .map(|e| self.info(e))
+            .collect()
+    }
+
+    /// Whether the newest bundle of a school and year was read (has a
+    /// record) or was received but not read, with the reason; `None` when
+    /// the archive has nothing of that school and year.
+    pub fn read_state(&self, school: &SchoolId, year: &str) -> Result<Option<ReadState>> {
+        let Some(latest) = self.latest(school, year)? else { return Ok(None) };
+        if latest.unread.is_none() {
+            return Ok(Some(ReadState::Read));
+        }
+        let m = bundle::read_manifest(&latest.path, self.limits)?;
+        let reason = m.unread.unwrap_or_else(|| Unread {
+            stage: String::new(),
+            code: latest.unread.clone().unwrap_or_default(),
+            message: String::new(),
+        });
+        Ok(Some(ReadState::Unread(reason)))
     }
 
     /// Writes what is derived from the ledger and kept in memory: the ledger
@@ -454,6 +817,8 @@ impl Archive {
             bundle_sha256: e.bundle_sha256.clone(),
             source_sha256: e.source_sha256.clone(),
             created: e.time.clone(),
+            unread: e.unread.clone(),
+            assigned_from: e.assigned_from.clone(),
         }
     }
 
@@ -506,6 +871,21 @@ impl Archive {
             .collect())
     }
 
+    /// The ledger lines (raw text) of the held documents whose info files
+    /// are named, in ledger order.
+    pub fn held_ledger_lines(&self, info_paths: &[&str]) -> Result<Vec<String>> {
+        if info_paths.is_empty() {
+            return Ok(Vec::new());
+        }
+        let text = fs::read(self.root.join(LEDGER)).map_err(io("read", self.root.join(LEDGER)))?;
+        Ok(ledger::parse(&text)
+            .lines
+            .into_iter()
+            .filter(|(e, _, _)| e.kind == EntryKind::Held && info_paths.contains(&e.bundle.as_str()))
+            .map(|(_, raw, _)| raw)
+            .collect())
+    }
+
     /// Reads a bundle, checks its file against the ledger's sha256 and its
     /// entries against its manifest (problems are in the result).
     pub fn read_bundle(&self, info: &BundleInfo) -> Result<(Vec<u8>, OpenedBundle)> {
@@ -521,12 +901,18 @@ impl Archive {
         Ok((bytes, opened))
     }
 
-    /// The diff base: the record in the newest version of the latest school
-    /// year before `school_year`, with that year.
+    /// The diff base: the record in the newest read version of the latest
+    /// school year before `school_year` that has one, with that year.
     pub fn previous_record(&self, school: &SchoolId, school_year: &str) -> Result<Option<(String, sop_model::Record)>> {
         check_school_year(school_year)?;
         let (from, to) = ((school.to_string(), String::new()), (school.to_string(), school_year.to_string()));
-        let prev = self.by_year.range(from..to).next_back().and_then(|(_, v)| v.last());
+        // The newest version that was read: bundles of documents received
+        // but not read hold no record to compare with.
+        let prev = self
+            .by_year
+            .range(from..to)
+            .rev()
+            .find_map(|(_, v)| v.iter().rev().find(|&&i| self.entries[i].unread.is_none()));
         let Some(&i) = prev else { return Ok(None) };
         let info = self.info(&self.entries[i]);
         let (_, opened) = self.read_bundle(&info)?;
@@ -546,7 +932,21 @@ impl Archive {
             .into_iter()
             .map(|(id, years)| CatalogueSchool { name: self.school_name(id, &years), id: id.to_string(), years })
             .collect();
-        Ok(Catalogue { format: CATALOGUE_FORMAT.to_string(), schools })
+        let held = self
+            .held
+            .iter()
+            .map(|&i| {
+                let e = &self.entries[i];
+                CatalogueHeld {
+                    sha256: e.source_sha256.clone(),
+                    year: e.year.clone(),
+                    info: e.bundle.clone(),
+                    received: e.time.clone(),
+                    filed_as: self.filed_as(e).map(|b| b.rel_path),
+                }
+            })
+            .collect();
+        Ok(Catalogue { format: CATALOGUE_FORMAT.to_string(), schools, held })
     }
 
     /// The catalogue without names: what the ledger alone gives.
@@ -561,6 +961,7 @@ impl Archive {
                 newest_bundle: newest.bundle.clone(),
                 newest_bundle_sha256: newest.bundle_sha256.clone(),
                 newest_created: newest.time.clone(),
+                newest_unread: newest.unread.clone(),
             });
         }
         out
@@ -690,6 +1091,33 @@ impl Archive {
                 return Err(damaged(format!("bundle `{}` of ledger line {} is missing", e.bundle, e.seq)));
             }
         }
+        // A held original whose info file was never written: the run was
+        // killed in between, before any ledger line; the document is still
+        // where it came from, and holding it again writes both.
+        let infos: std::collections::BTreeSet<&str> = scan.held_infos.iter().map(|(rel, _)| rel.as_str()).collect();
+        for (rel, path) in &scan.held_files {
+            let Some((sha, _)) = path.file_name().and_then(|n| n.to_str()).and_then(held::parse_file_name) else {
+                continue;
+            };
+            let year = rel.split('/').nth(1).unwrap_or_default();
+            if !infos.contains(held::info_path(year, sha).as_str()) {
+                tracing::info!("removing `{}`, held by an interrupted run that did not record it", path.display());
+                fs::remove_file(path).map_err(io("remove", path))?;
+            }
+        }
+        let held_known: std::collections::BTreeSet<&str> =
+            self.entries.iter().filter(|e| e.kind == EntryKind::Held).map(|e| e.bundle.as_str()).collect();
+        let held_orphans: Vec<(String, PathBuf)> =
+            scan.held_infos.iter().filter(|(rel, _)| !held_known.contains(rel.as_str())).cloned().collect();
+        for (rel, path) in held_orphans {
+            let entry = self
+                .orphan_held_entry(&rel, &path)
+                .map_err(|why| damaged(format!("`{rel}` is not in the ledger and {why}")))?;
+            tracing::warn!(
+                "recording held document `{rel}`, which an interrupted run kept but did not enter in the ledger"
+            );
+            self.append(entry)?;
+        }
         let known: std::collections::BTreeSet<&str> = self.entries.iter().map(|e| e.bundle.as_str()).collect();
         let mut orphans: Vec<&(String, PathBuf)> =
             scan.bundles.iter().filter(|(rel, _)| !known.contains(rel.as_str())).collect();
@@ -744,6 +1172,46 @@ impl Archive {
             bundle: rel.to_string(),
             bundle_sha256: sha,
             source_sha256: m.source.sha256.clone(),
+            kind: EntryKind::Bundle,
+            unread: m.unread.as_ref().map(|u| u.code.clone()),
+            assigned_from: m.assigned_from.clone(),
+            prev: self.last_sha.clone(),
+        })
+    }
+
+    /// The ledger line for a held document whose info file and original a
+    /// run made durable and was killed before recording: accepted if the
+    /// info file is valid, names this place and its original matches.
+    pub(crate) fn orphan_held_entry(&self, rel: &str, path: &Path) -> std::result::Result<LedgerEntry, String> {
+        let bytes = fs::read(path).map_err(|e| format!("cannot be read ({e})"))?;
+        let info: HeldInfo =
+            serde_json::from_slice(&bytes).map_err(|e| format!("is not a held-document info file ({e})"))?;
+        if rel != held::info_path(&info.school_year, &info.sha256) || check_school_year(&info.school_year).is_err() {
+            return Err("its name or folder does not match its content".into());
+        }
+        if held::parse_file_name(&info.file).is_none_or(|(sha, _)| sha != info.sha256) {
+            return Err(format!("it names an unexpected file {:?}", info.file));
+        }
+        let original = self.root.join(held::file_path(&info.school_year, &info.file));
+        let source = fs::read(&original).map_err(|e| format!("its original cannot be read ({e})"))?;
+        if bundle::sha256_hex(&source) != info.sha256 {
+            return Err("its original does not match its sha256".into());
+        }
+        if self.held.iter().any(|&i| self.entries[i].source_sha256 == info.sha256) {
+            return Err("the same document is held already".into());
+        }
+        Ok(LedgerEntry {
+            seq: self.entries.len() as u64 + 1,
+            time: info.received.clone(),
+            school: String::new(),
+            year: info.school_year.clone(),
+            version: 0,
+            bundle: rel.to_string(),
+            bundle_sha256: bundle::sha256_hex(&bytes),
+            source_sha256: info.sha256,
+            kind: EntryKind::Held,
+            unread: None,
+            assigned_from: None,
             prev: self.last_sha.clone(),
         })
     }
@@ -808,10 +1276,7 @@ pub(crate) fn read_ledger(root: &Path) -> Result<ParsedLedger> {
     let parsed = ledger::parse(&bytes);
     for (e, _, _) in &parsed.lines {
         // Ledger text names folders: it must pass the same checks as input.
-        let ok = SchoolId::parse(&e.school).is_ok()
-            && check_school_year(&e.year).is_ok()
-            && e.bundle == format!("{}/{}/{}", e.school, e.year, bundle::file_name(e.version, &e.bundle_sha256));
-        if !ok || e.bundle_sha256.len() != 64 {
+        if !entry_paths_valid(e) {
             return Err(Error::BadLedger {
                 path,
                 line: e.seq as usize,
@@ -820,6 +1285,27 @@ pub(crate) fn read_ledger(root: &Path) -> Result<ParsedLedger> {
         }
     }
     Ok(parsed)
+}
+
+/// Whether a ledger line's school, year and file path are what such a line
+/// must have (ledger text names folders: it passes the same checks as input).
+pub(crate) fn entry_paths_valid(e: &LedgerEntry) -> bool {
+    if e.bundle_sha256.len() != 64 || check_school_year(&e.year).is_err() {
+        return false;
+    }
+    match e.kind {
+        EntryKind::Bundle => {
+            SchoolId::parse(&e.school).is_ok()
+                && e.bundle == format!("{}/{}/{}", e.school, e.year, bundle::file_name(e.version, &e.bundle_sha256))
+        }
+        EntryKind::Held => {
+            e.school.is_empty()
+                && e.version == 0
+                && e.source_sha256.len() == 64
+                && e.bundle == held::info_path(&e.year, &e.source_sha256)
+                && held::parse_info_name(e.bundle.rsplit('/').next().unwrap_or_default()).is_some()
+        }
+    }
 }
 
 /// What lies in the archive folder.
@@ -831,6 +1317,10 @@ pub(crate) struct Scan {
     pub temps: Vec<PathBuf>,
     /// Anything else inside school folders.
     pub strays: Vec<PathBuf>,
+    /// (root-relative path, path) of every held info file in `ontvangen/`.
+    pub held_infos: Vec<(String, PathBuf)>,
+    /// (root-relative path, path) of every held original in `ontvangen/`.
+    pub held_files: Vec<(String, PathBuf)>,
 }
 
 pub(crate) fn scan(root: &Path) -> Result<Scan> {
@@ -852,6 +1342,29 @@ pub(crate) fn scan(root: &Path) -> Result<Scan> {
         }
         if name == REPORTS && is_dir {
             out.temps.extend(list(&path)?.into_iter().filter(|(n, _, _)| n.starts_with(TMP_PREFIX)).map(|(_, p, _)| p));
+            continue;
+        }
+        if name == HELD_DIR && is_dir {
+            for (year, ypath, ydir) in list(&path)? {
+                if !ydir || check_school_year(&year).is_err() {
+                    out.strays.push(ypath);
+                    continue;
+                }
+                for (file, fpath, fdir) in list(&ypath)? {
+                    let rel = format!("{HELD_DIR}/{year}/{file}");
+                    if fdir {
+                        out.strays.push(fpath);
+                    } else if file.starts_with(TMP_PREFIX) {
+                        out.temps.push(fpath);
+                    } else if held::parse_info_name(&file).is_some() {
+                        out.held_infos.push((rel, fpath));
+                    } else if held::parse_file_name(&file).is_some() {
+                        out.held_files.push((rel, fpath));
+                    } else {
+                        out.strays.push(fpath);
+                    }
+                }
+            }
             continue;
         }
         if !is_dir || SchoolId::parse(&name).is_err() {

@@ -18,6 +18,22 @@ pub const RECORD: &str = "sop.json";
 pub const TEXT: &str = "text.txt";
 pub const DIFF_JSON: &str = "diff.json";
 pub const DIFF_MD: &str = "diff.md";
+/// Why a bundle holds no record: in bundles of documents that were received
+/// but could not be read (see [`Unread`]).
+pub const UNREAD: &str = "unread.json";
+
+/// Why a document could not be read (or, for a held document, not be tied to
+/// a school): the stage it stopped at, a stable code for scripts and a
+/// message for people.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Unread {
+    /// The pipeline stage, e.g. `extract`, `detect`, `normalize`.
+    pub stage: String,
+    /// A stable code, e.g. `encrypted`, `not_pdf`, `unrecognised_template`.
+    pub code: String,
+    pub message: String,
+}
 
 /// What `manifest.json` says about its bundle.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -34,12 +50,21 @@ pub struct Manifest {
     pub created: String,
     pub created_unix: i64,
     pub source: ManifestSource,
-    /// The record's schema, `sop/1`.
+    /// The record's schema, `sop/1`; empty when the bundle holds no record
+    /// (then `unread` says why).
     pub schema: String,
     /// The `sop` version that made the bundle.
     pub tool_version: String,
     /// sha256 of the bundle this version replaces (same school and year).
     pub supersedes: Option<String>,
+    /// Set when the document was received but not read: no `sop.json`, and
+    /// this says why (also in the entry `unread.json`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unread: Option<Unread>,
+    /// Set when the document was first held as unidentified and later filed
+    /// with `sop assign`: the root-relative path of its held info file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assigned_from: Option<String>,
     /// Every other entry of the zip, sorted by name.
     pub files: Vec<ManifestFile>,
 }

@@ -43,6 +43,9 @@ pub const CRASH_POINTS: &[&str] = &[
     "head-written",
     "index-tmp-written",
     "index-written",
+    // Only when a document is held (`Archive::hold`).
+    "held-original-durable",
+    "held-info-durable",
 ];
 
 pub(crate) fn sync_dir(dir: &Path) -> Result<()> {

@@ -13,7 +13,7 @@ use crate::error::{Error, Result};
 pub const MAX_ID_LEN: usize = 64;
 
 /// Names the archive itself uses at its root; a school may not take them.
-const RESERVED: &[&str] = &["reports"];
+const RESERVED: &[&str] = &["reports", "ontvangen"];
 
 /// A school's stable id and its folder name: lowercase ASCII letters, digits,
 /// `-` and `_`, starting with a letter or digit, at most [`MAX_ID_LEN`] bytes.

@@ -49,8 +49,35 @@ pub struct LedgerEntry {
     pub bundle: String,
     pub bundle_sha256: String,
     pub source_sha256: String,
+    /// What the line records: a bundle (absent) or a document held without
+    /// a school (`held`; then `bundle` is its info file in `ontvangen/`,
+    /// `school` is empty and `version` is 0).
+    #[serde(default, skip_serializing_if = "EntryKind::is_bundle")]
+    pub kind: EntryKind,
+    /// For a bundle of a document that was received but not read: the
+    /// reason's code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unread: Option<String>,
+    /// For a bundle filed by `sop assign`: the held info file it came from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assigned_from: Option<String>,
     /// sha256 of the previous line (without its newline), or [`GENESIS`].
     pub prev: String,
+}
+
+/// The kinds of ledger line.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntryKind {
+    #[default]
+    Bundle,
+    Held,
+}
+
+impl EntryKind {
+    pub fn is_bundle(&self) -> bool {
+        *self == EntryKind::Bundle
+    }
 }
 
 impl LedgerEntry {

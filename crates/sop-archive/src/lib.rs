@@ -18,6 +18,13 @@
 //! - [`verify()`]: re-hashes every bundle and entry, checks the chain and that
 //!   ledger and files agree; tells tampering ([`VerifyReport::problems`]) from
 //!   traces of a killed run that the next open repairs ([`VerifyReport::notices`]).
+//! - [`Archive::add_unread`]: a document received and tied to a school but
+//!   not read (encrypted, no known template, no SOP) is a bundle too, with
+//!   the original, any text and `unread.json` (stage, code, message) instead
+//!   of `sop.json`; [`Archive::read_state`] tells read from unread.
+//! - [`Archive::hold`]: a document no school could be found for is kept in
+//!   the holding area `ontvangen/<year>/` ([`held`]) with a `held` ledger
+//!   line, until `sop assign` files it (a bundle line with `assigned_from`).
 //! - [`export`]: a school's bundles and ledger lines as a BagIt 1.0 bag (zip).
 //! - [`SchoolId`], [`Registry`], [`identify`]: which school a record is, and
 //!   the only names that become folder names.
@@ -37,15 +44,18 @@ pub mod bundle;
 mod error;
 pub mod export;
 mod fsutil;
+pub mod held;
 mod id;
 pub mod ledger;
 mod registry;
 mod verify;
 
 pub use archive::{
-    Added, Archive, BundleInfo, Catalogue, CatalogueSchool, CatalogueYear, HttpCacheEntry, LockMode, Submission,
-    HTTP_CACHE, INDEX, LOCK, REPORTS,
+    Added, Archive, BundleInfo, Catalogue, CatalogueHeld, CatalogueSchool, CatalogueYear, Held, HeldDoc,
+    HoldSubmission, HttpCacheEntry, LockMode, ReadState, Submission, UnreadSubmission, HTTP_CACHE, INDEX, LOCK,
+    REPORTS,
 };
+pub use bundle::Unread;
 pub use error::{Error, Result};
 pub use fsutil::{format_utc, CRASH_POINTS};
 pub use id::{check_school_year, SchoolId, MAX_ID_LEN};

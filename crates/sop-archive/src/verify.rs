@@ -6,10 +6,11 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use crate::archive::{self, catalogue_bytes, Archive, Catalogue, LockMode, INDEX};
+use crate::archive::{self, catalogue_bytes, entry_paths_valid, Archive, Catalogue, LockMode, INDEX};
 use crate::bundle::{self, ReadLimits};
 use crate::error::{io, Error, Result};
-use crate::id::{check_school_year, SchoolId};
+use crate::held;
+use crate::ledger::EntryKind;
 use crate::ledger::{self, HeadState, HEAD, LEDGER};
 
 /// One finding: which file, what should have been there, what was.
@@ -119,11 +120,7 @@ pub fn verify_with_limits(root: &Path, lock: LockMode, limits: ReadLimits) -> Re
     }
 
     for (e, _, sha) in &parsed.lines {
-        let valid = SchoolId::parse(&e.school).is_ok()
-            && check_school_year(&e.year).is_ok()
-            && e.bundle_sha256.len() == 64
-            && e.bundle == format!("{}/{}/{}", e.school, e.year, bundle::file_name(e.version, &e.bundle_sha256));
-        if valid {
+        if entry_paths_valid(e) {
             a.push_entry(e.clone(), sha.clone());
         } else {
             r.problem(
@@ -211,11 +208,91 @@ pub fn verify_with_limits(root: &Path, lock: LockMode, limits: ReadLimits) -> Re
         check("version", e.version.to_string(), m.version.to_string());
         check("source sha256", e.source_sha256.clone(), m.source.sha256.clone());
         check("time", e.time.clone(), m.created.clone());
+        let code = m.unread.as_ref().map(|u| u.code.clone());
+        check("reason code", e.unread.clone().unwrap_or_default(), code.unwrap_or_default());
+        check(
+            "assigned from",
+            e.assigned_from.clone().unwrap_or_default(),
+            m.assigned_from.clone().unwrap_or_default(),
+        );
         check(
             "supersedes",
             want_supersedes.clone().unwrap_or_else(|| "nothing".into()),
             m.supersedes.clone().unwrap_or_else(|| "nothing".into()),
         );
+    }
+
+    // Held documents: the info file as the ledger hashed it, the original
+    // as the info file and the ledger hashed it.
+    let held_lines: Vec<_> = a.held.iter().map(|&i| a.entries[i].clone()).collect();
+    for e in &held_lines {
+        let f = e.bundle.clone();
+        r.files += 1;
+        let info = match a.read_held_info(e) {
+            Ok(info) => info,
+            Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
+                r.problem(
+                    &f,
+                    format!("the info file of held document {} (ledger line {})", e.source_sha256, e.seq),
+                    "no such file: it was removed",
+                );
+                continue;
+            }
+            Err(err) => {
+                r.problem(&f, format!("the info file of ledger line {}", e.seq), err.to_string());
+                continue;
+            }
+        };
+        if info.sha256 != e.source_sha256 || info.school_year != e.year || info.received != e.time {
+            r.problem(&f, format!("sha256, year and time of ledger line {}", e.seq), "other values");
+        }
+        let Some((sha, _)) = held::parse_file_name(&info.file).filter(|(sha, _)| *sha == info.sha256) else {
+            r.problem(&f, format!("a held file named {}.<ext>", info.sha256), format!("{:?}", info.file));
+            continue;
+        };
+        let file = held::file_path(&e.year, &info.file);
+        r.files += 1;
+        match fs::read(root.join(&file)) {
+            Ok(b) if bundle::sha256_hex(&b) == sha && b.len() as u64 == info.bytes => {}
+            Ok(b) => r.problem(
+                &file,
+                format!("sha256 {sha} ({} bytes), as ledger line {} records", info.bytes, e.seq),
+                format!("sha256 {} ({} bytes)", bundle::sha256_hex(&b), b.len()),
+            ),
+            Err(err) => r.problem(&file, format!("the held document of ledger line {}", e.seq), err.to_string()),
+        }
+    }
+    let held_known: BTreeSet<&str> =
+        a.entries.iter().filter(|e| e.kind == EntryKind::Held).map(|e| e.bundle.as_str()).collect();
+    let infos: BTreeSet<&str> = scan.held_infos.iter().map(|(rel, _)| rel.as_str()).collect();
+    for (rel, path) in &scan.held_files {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        let Some((sha, _)) = held::parse_file_name(name) else { continue };
+        let year = rel.split('/').nth(1).unwrap_or_default();
+        let info = held::info_path(year, sha);
+        if !infos.contains(info.as_str()) && !held_known.contains(info.as_str()) {
+            r.notice(
+                rel.clone(),
+                "an info file beside the held document",
+                "none: a run stopped while holding it; the next run removes it and holds the document again",
+            );
+        }
+    }
+    let held_orphans: Vec<_> = scan.held_infos.iter().filter(|(rel, _)| !held_known.contains(rel.as_str())).collect();
+    for (rel, path) in &held_orphans {
+        let next = if held_orphans.len() == 1 && interrupted && parsed.breaks.is_empty() {
+            a.orphan_held_entry(rel, path)
+        } else {
+            Err("more than one held document is missing from the ledger, or the ledger is damaged".into())
+        };
+        match next {
+            Ok(_) => r.notice(
+                rel.clone(),
+                "a ledger line for this held document",
+                "none yet: a run stopped between keeping it and recording it; the next run records it",
+            ),
+            Err(why) => r.problem(rel.clone(), "a ledger line for this held document", format!("none, and {why}")),
+        }
     }
 
     let known: BTreeSet<&str> = a.entries.iter().map(|e| e.bundle.as_str()).collect();
@@ -265,6 +342,7 @@ fn only_names_differ(file: &[u8], want: &Catalogue) -> bool {
     found.format == want.format
         && found.schools.len() == want.schools.len()
         && found.schools.iter().zip(&want.schools).all(|(f, w)| f.id == w.id && f.years == w.years)
+        && found.held == want.held
 }
 
 fn rel(root: &Path, p: &Path) -> String {

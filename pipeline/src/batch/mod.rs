@@ -7,22 +7,27 @@
 //!
 //! ```text
 //! source ──(read / fetch)──▶ extract ×jobs ──▶ normalise ×jobs ──▶ archive ×1 ──▶ collect
-//!    └───────────── failures of any stage go straight to collect ─────────────────▲
+//!    │                            └── not read ──────────────────────▲             ▲
+//!    └───────────── read and fetch failures go straight to collect ────────────────┘
 //! ```
 //!
 //! - Every channel holds at most `jobs` documents, so memory depends on
 //!   `--jobs`, not on how many documents the batch has.
 //! - CPU work (and the blocking wait for the extraction child) runs on
 //!   `spawn_blocking` threads, never on the async workers.
-//! - A document that fails is a row with the [`Stage`] and the reason; a
-//!   panic in a stage is such a failure too. A document whose extraction does
-//!   not return within the time limit is abandoned (the real extractor runs in
-//!   a child process that is killed; see [`stages`]) and the batch goes on.
+//! - A document that cannot be read (extraction or detection fails, a panic
+//!   in a stage, an extraction that does not return within the time limit and
+//!   is abandoned: the real extractor runs in a child process that is killed;
+//!   see [`stages`]) still goes to the archive with its bytes and the reason
+//!   ([`StageError`]: stage, stable code, message): filed as unread under its
+//!   school, or held when no school can be told. Only a document whose bytes
+//!   never arrived, or that the archive could not take, is a failed row.
 //! - The stage crates are reached through the [`Stages`] seam, so the shape is
 //!   tested with fakes (`tests.rs`) and wired to the real crates in
 //!   [`stages::Real`].
 
 pub mod fetch;
+pub mod filing;
 pub mod input;
 pub mod progress;
 pub mod real;
@@ -65,7 +70,7 @@ pub struct Config {
 }
 
 /// The stage of the pipeline a document failed in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Stage {
     Read,
@@ -96,21 +101,49 @@ impl Stage {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StageError {
     pub stage: Stage,
+    /// A stable code for scripts and for the archive's reason files
+    /// (`encrypted`, `not_pdf`, `unrecognised_template`, ...).
+    pub code: &'static str,
     pub reason: String,
 }
 
 impl StageError {
+    /// An error with the stage's general code; see [`StageError::with_code`].
     pub fn new(stage: Stage, reason: impl Into<String>) -> StageError {
-        StageError { stage, reason: reason.into() }
+        let code = match stage {
+            Stage::Read => "read_error",
+            Stage::Fetch => "fetch_error",
+            Stage::Extract => "unreadable",
+            Stage::Detect => "not_recognised",
+            Stage::Normalize => "normalize_failed",
+            Stage::Archive => "archive_error",
+            Stage::Diff => "diff_error",
+        };
+        StageError { stage, code, reason: reason.into() }
+    }
+
+    pub fn with_code(self, code: &'static str) -> StageError {
+        StageError { code, ..self }
+    }
+
+    /// As the archive keeps it with a document it could not read.
+    pub fn to_unread(&self) -> sop_archive::Unread {
+        let stage = serde_json::to_value(self.stage).ok().and_then(|v| v.as_str().map(str::to_string));
+        sop_archive::Unread {
+            stage: stage.unwrap_or_default(),
+            code: self.code.to_string(),
+            message: self.reason.clone(),
+        }
     }
 }
 
 /// A document in flight. Its bytes travel with it because the archive keeps
-/// the original file; the bounded channels keep the number in flight small.
-#[derive(Debug)]
+/// the original file (also when it cannot be read); the bounded channels
+/// keep the number in flight small. Cloning shares the bytes.
+#[derive(Debug, Clone)]
 pub struct Doc {
     pub input: Arc<Input>,
-    pub bytes: Vec<u8>,
+    pub bytes: Arc<Vec<u8>>,
     /// The file name recorded in `source.filename`.
     pub filename: String,
     /// From a download: remembered once the document is archived.
@@ -168,7 +201,9 @@ pub async fn run<S: Stages>(
     let timer = Arc::new(Timer::default());
     let (to_extract, extract_rx) = mpsc::channel::<(usize, Doc)>(jobs);
     let (to_normalize, normalize_rx) = mpsc::channel::<(usize, Doc, Layout)>(jobs);
-    let (to_archive, mut archive_rx) = mpsc::channel::<(usize, Doc, Record, String)>(jobs);
+    // To the archive: read documents with their record, and documents that
+    // could not be read with the reason (they are archived all the same).
+    let (to_archive, mut archive_rx) = mpsc::channel::<(usize, Doc, Result<Record, StageError>, Option<String>)>(jobs);
     let (done, mut done_rx) = mpsc::channel::<(usize, Row)>(jobs * 4 + 8);
     // Rows settled before the archive stage (failures, unchanged downloads)
     // pass through `early`, so that the archive stage knows not to wait for
@@ -205,7 +240,7 @@ pub async fn run<S: Stages>(
                         match read {
                             Ok(bytes) => {
                                 let filename = crate::load::file_name(path);
-                                let doc = Doc { input, bytes, filename, validators: None };
+                                let doc = Doc { input, bytes: Arc::new(bytes), filename, validators: None };
                                 if to_extract.send((i, doc)).await.is_err() {
                                     return;
                                 }
@@ -243,7 +278,8 @@ pub async fn run<S: Stages>(
                                         tracing::info!(%url, attempts, "downloaded after retrying");
                                     }
                                     let filename = url_file_name(&final_url);
-                                    let doc = Doc { input, bytes, filename, validators: Some(validators) };
+                                    let doc =
+                                        Doc { input, bytes: Arc::new(bytes), filename, validators: Some(validators) };
                                     let _ = to_extract.send((i, doc)).await;
                                 }
                                 Ok(Fetched::NotModified) => {
@@ -283,8 +319,8 @@ pub async fn run<S: Stages>(
     let extract_rx = Arc::new(Mutex::new(extract_rx));
     let mut extractors = Vec::new();
     for _ in 0..jobs {
-        let (rx, to_normalize, done, stages, timer) =
-            (extract_rx.clone(), to_normalize.clone(), early.clone(), stages.clone(), timer.clone());
+        let (rx, to_normalize, to_archive, stages, timer) =
+            (extract_rx.clone(), to_normalize.clone(), to_archive.clone(), stages.clone(), timer.clone());
         let limit = config.extract_timeout;
         extractors.push(tokio::spawn(async move {
             loop {
@@ -300,8 +336,11 @@ pub async fn run<S: Stages>(
                             break;
                         }
                     }
-                    Err((input, e)) => {
-                        let _ = done.send((i, Row::failed(&input, e))).await;
+                    // Not read: the archive keeps it with the reason.
+                    Err((doc, e)) => {
+                        if to_archive.send((i, doc, Err(e), None)).await.is_err() {
+                            break;
+                        }
                     }
                 }
             }
@@ -312,35 +351,33 @@ pub async fn run<S: Stages>(
     let normalize_rx = Arc::new(Mutex::new(normalize_rx));
     let mut normalizers = Vec::new();
     for _ in 0..jobs {
-        let (rx, to_archive, done, stages, timer) =
-            (normalize_rx.clone(), to_archive.clone(), early.clone(), stages.clone(), timer.clone());
+        let (rx, to_archive, stages, timer) = (normalize_rx.clone(), to_archive.clone(), stages.clone(), timer.clone());
         normalizers.push(tokio::spawn(async move {
             loop {
                 let Some((i, doc, layout)) = rx.lock().await.recv().await else {
                     break;
                 };
                 let started = Instant::now();
-                let input = doc.input.clone();
                 let stages = stages.clone();
+                let kept = doc.clone();
                 let result = tokio::task::spawn_blocking(move || {
-                    let source = crate::load::source_of(doc.filename.clone(), &doc.bytes, &layout);
-                    let record = stages.normalize(&layout, source)?;
                     let text = layout.text();
+                    let source = crate::load::source_of(doc.filename.clone(), &doc.bytes, &layout);
+                    let record = stages.normalize(&layout, source);
                     drop(layout);
-                    Ok((doc, record, text))
+                    (record, text)
                 })
-                .await
-                .unwrap_or_else(|e| Err(StageError::new(Stage::Normalize, panic_reason(e))));
+                .await;
                 timer.add(Slot::Normalize, started);
-                match result {
-                    Ok((doc, record, text)) => {
-                        if to_archive.send((i, doc, record, text)).await.is_err() {
-                            break;
-                        }
-                    }
+                // Read or not, the document goes to the archive.
+                let (record, text) = match result {
+                    Ok((record, text)) => (record, Some(text)),
                     Err(e) => {
-                        let _ = done.send((i, Row::failed(&input, e))).await;
+                        (Err(StageError::new(Stage::Normalize, panic_reason(e)).with_code("internal_error")), None)
                     }
+                };
+                if to_archive.send((i, kept, record, text)).await.is_err() {
+                    break;
                 }
             }
         }));
@@ -352,7 +389,11 @@ pub async fn run<S: Stages>(
         let (done, stages, timer, year, settled) =
             (done.clone(), stages.clone(), timer.clone(), config.year.clone(), settled.clone());
         tokio::spawn(async move {
-            let mut pending: std::collections::BTreeMap<usize, (usize, Doc, Record, String)> = Default::default();
+            #[allow(clippy::type_complexity)]
+            let mut pending: std::collections::BTreeMap<
+                usize,
+                (usize, Doc, Result<Record, StageError>, Option<String>),
+            > = Default::default();
             let mut next = 0;
             let mut upstream_open = true;
             loop {
@@ -360,8 +401,8 @@ pub async fn run<S: Stages>(
                 while next < total {
                     if settled.is(next) {
                         next += 1;
-                    } else if let Some((i, doc, record, text)) = pending.remove(&next) {
-                        archive_one(i, doc, record, text, &stages, &timer, &year, &done).await;
+                    } else if let Some((i, doc, read, text)) = pending.remove(&next) {
+                        archive_one(i, doc, read, text, &stages, &timer, &year, &done).await;
                         next += 1;
                     } else {
                         break;
@@ -417,12 +458,13 @@ pub async fn run<S: Stages>(
     (rows, timer.times())
 }
 
+/// The layout of `doc`, or the document back with why it could not be read.
 async fn extract_with_deadline<S: Stages>(
     stages: Arc<S>,
     doc: Doc,
     limit: Duration,
-) -> Result<(Doc, Layout), (Arc<Input>, StageError)> {
-    let input = doc.input.clone();
+) -> Result<(Doc, Layout), (Doc, StageError)> {
+    let input = doc.clone();
     let task = tokio::task::spawn_blocking(move || {
         let layout = stages.extract(&doc, limit)?;
         Ok::<_, StageError>((doc, layout))
@@ -433,8 +475,8 @@ async fn extract_with_deadline<S: Stages>(
     match tokio::time::timeout(limit + grace, task).await {
         Ok(Ok(Ok(done))) => Ok(done),
         Ok(Ok(Err(e))) => Err((input, e)),
-        Ok(Err(join)) => Err((input, StageError::new(Stage::Extract, panic_reason(join)))),
-        Err(_) => Err((input, StageError::new(Stage::Extract, abandoned(limit)))),
+        Ok(Err(join)) => Err((input, StageError::new(Stage::Extract, panic_reason(join)).with_code("internal_error"))),
+        Err(_) => Err((input, StageError::new(Stage::Extract, abandoned(limit)).with_code("timeout"))),
     }
 }
 
@@ -500,13 +542,13 @@ fn url_file_name(url: &str) -> String {
     }
 }
 
-/// Files one document and sends its row.
+/// Files one document (read or not) and sends its row.
 #[allow(clippy::too_many_arguments)]
 async fn archive_one<S: Stages>(
     i: usize,
     doc: Doc,
-    record: Record,
-    text: String,
+    read: Result<Record, StageError>,
+    text: Option<String>,
     stages: &Arc<S>,
     timer: &Arc<Timer>,
     year: &str,
@@ -520,34 +562,40 @@ async fn archive_one<S: Stages>(
     let result = tokio::task::spawn_blocking(move || {
         let input = input_for_task;
         let mut warnings = Vec::new();
-        if record.school_year.as_deref() != Some(year.as_str()) {
-            warnings.push(match &record.school_year {
-                Some(own) => format!(
-                    "het document noemt schooljaar {own}; gearchiveerd onder {year} (het schooljaar van deze run)"
-                ),
-                None => format!(
-                    "het document noemt geen schooljaar; gearchiveerd onder {year} (het schooljaar van deze run)"
-                ),
-            });
+        if let Ok(record) = &read {
+            if record.school_year.as_deref() != Some(year.as_str()) {
+                warnings.push(match &record.school_year {
+                    Some(own) => format!(
+                        "het document noemt schooljaar {own}; gearchiveerd onder {year} (het schooljaar van deze run)"
+                    ),
+                    None => format!(
+                        "het document noemt geen schooljaar; gearchiveerd onder {year} (het schooljaar van deze run)"
+                    ),
+                });
+            }
         }
-        let template = record.template.family.clone();
-        let own_year = record.school_year.clone();
+        let template = read.as_ref().ok().map(|r| r.template.family.clone());
+        let own_year = read.as_ref().ok().and_then(|r| r.school_year.clone());
         let validators = doc.validators.clone();
-        let sha256 = record.source.sha256.clone();
+        let sha256 = crate::load::sha256_hex(&doc.bytes);
         let archived = stages.archive(Archivable {
             input: doc.input.clone(),
             bytes: doc.bytes,
             filename: doc.filename,
-            record,
+            read,
             text,
             year: year.clone(),
         })?;
         if let (Some(v), InputKind::Url(url)) = (validators, &input.kind) {
-            if !v.is_empty() {
+            if !v.is_empty() && archived.held.is_none() {
                 stages.remember_validators(&archived.school, &year, url, &v, &sha256);
             }
         }
-        let mut row = Row::archived(&input, Archived { template: Some(template), year: own_year, ..archived });
+        if archived.held.is_some() {
+            // Filed under no school yet: the batch year is only where it waits.
+            warnings.clear();
+        }
+        let mut row = Row::archived(&input, Archived { template, year: own_year, ..archived });
         warnings.append(&mut row.warnings);
         row.warnings = warnings;
         Ok::<Row, StageError>(row)

@@ -55,15 +55,15 @@ impl Progress {
         };
         match &self.mode {
             Mode::Bar(bar) => {
-                if row.outcome.is_failed() {
-                    bar.println(format!("{}: {}", row.input, row.outcome.dutch()));
+                if row.outcome.needs_attention() {
+                    bar.println(format!("{}: {}", row.input, row.outcome.detail()));
                 }
                 bar.set_message(counts.line());
                 bar.inc(1);
             }
             Mode::Lines => {
                 let who = row.school.as_deref().map(|s| format!("{s} ")).unwrap_or_default();
-                eprintln!("[{}/{}] {}({}): {}", counts.total, self.total, who, row.input, row.outcome.dutch());
+                eprintln!("[{}/{}] {}({}): {}", counts.total, self.total, who, row.input, row.outcome.detail());
             }
             #[cfg(test)]
             Mode::Silent => {}

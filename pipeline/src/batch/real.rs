@@ -8,9 +8,12 @@
 //!   like (a Word file, a web page).
 //! - Detection and normalisation: `sop_normalize::normalize`.
 //! - Archive: `sop_archive::identify` (the sources row's id wins, else the
-//!   registry), `Archive::add` with the diff against the newest record of the
-//!   previous school year (`sop_diff`), and a Markdown diff report per new
-//!   version in `<archive>/reports/`.
+//!   registry), then [`super::filing`]: `Archive::add` with the diff against
+//!   the newest record of the previous school year (`sop_diff`) and a
+//!   Markdown diff report per new version in `<archive>/reports/`; or, for a
+//!   document that was not read, `Archive::add_unread` with the reason. A
+//!   document no school can be told for (not even from its folder, or from
+//!   the same bytes filed before) goes to `Archive::hold`.
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -18,10 +21,11 @@ use std::sync::Mutex;
 use std::time::Duration;
 
 use anyhow::Context;
-use sop_archive::{Added, Archive, HttpCacheEntry, LockMode, Registry, SchoolId, Submission};
+use sop_archive::{Archive, Held, HoldSubmission, HttpCacheEntry, LockMode, Registry, SchoolId};
 use sop_model::{Layout, Record, Source};
 
-use super::stages::{Archivable, Archived, ArchivedOutcome, Stages};
+use super::filing::{self, chain, Filing};
+use super::stages::{Archivable, Archived, ArchivedOutcome, HeldRow, Stages};
 use super::{Doc, InputKind, Stage, StageError, Validators};
 
 pub struct Real {
@@ -88,31 +92,94 @@ impl Real {
     }
 }
 
-/// The number of changes in the diff a bundle holds (against the year before).
-fn stored_changes(archive: &Archive, info: &sop_archive::BundleInfo) -> Option<usize> {
-    let (_, opened) = archive.read_bundle(info).ok()?;
-    let raw = opened.entry(sop_archive::bundle::DIFF_JSON)?;
-    serde_json::from_slice::<sop_diff::Diff>(raw).ok().map(|d| d.changes.len())
+/// The stable code of an extraction error, kept with a document that could
+/// not be read.
+fn extract_code(e: &sop_extract::ExtractError) -> &'static str {
+    use sop_extract::ExtractError as E;
+    match e {
+        E::Read { .. } => "read_error",
+        E::NotPdf { .. } => "not_pdf",
+        E::TooLarge { .. } | E::StreamTooLarge { .. } | E::TextTooLarge { .. } => "too_large",
+        E::TooManyPages { .. } => "too_many_pages",
+        E::Corrupt { .. } => "damaged",
+        E::NoPages { .. } => "no_pages",
+        E::Encrypted { .. } => "encrypted",
+        E::Timeout { .. } => "timeout",
+        E::Crashed { .. } => "crashed",
+        E::Spawn { .. } => "tool_error",
+    }
 }
 
-/// An error with its causes, on one line.
-fn chain(err: &dyn std::error::Error) -> String {
-    let mut out = err.to_string();
-    let mut cause = err.source();
-    while let Some(c) = cause {
-        let s = c.to_string();
-        if !out.contains(&s) {
-            out.push_str(": ");
-            out.push_str(&s);
+/// The stable code of a normalisation error.
+pub fn normalize_error(e: sop_normalize::NormalizeError) -> StageError {
+    use sop_normalize::NormalizeError;
+    match e {
+        NormalizeError::NotAnSop { .. } => StageError::new(Stage::Detect, e.to_string()).with_code("not_an_sop"),
+        NormalizeError::UnrecognisedTemplate { .. } => {
+            StageError::new(Stage::Detect, e.to_string()).with_code("unrecognised_template")
         }
-        cause = c.source();
+        #[allow(unreachable_patterns)]
+        other => StageError::new(Stage::Normalize, chain(&other)),
     }
-    out
+}
+
+/// The stage error of an extraction error, with its code and hint.
+pub fn extract_error(e: &sop_extract::ExtractError) -> StageError {
+    StageError::new(Stage::Extract, format!("{e}; {}", e.hint())).with_code(extract_code(e))
+}
+
+impl Real {
+    /// The school of a document: the sources row's id, else (for a record)
+    /// the registry or the record itself, else a registry id among the
+    /// folder and file names. `Err` is why none could be told.
+    fn identify(&self, item: &Archivable, warnings: &mut Vec<String>) -> Result<SchoolId, String> {
+        let hint = item.input.school.as_ref().map(|s| s.id.as_str());
+        let from_path = || {
+            self.registry.as_ref().and_then(|r| {
+                item.input.path_hints.iter().find(|h| SchoolId::parse(h).ok().is_some_and(|id| r.get(&id).is_some()))
+            })
+        };
+        let read = item.read.is_ok();
+        let found_in_path = |h: &String, warnings: &mut Vec<String>| {
+            warnings.push(if read {
+                format!("het document noemt geen herkenbare school; de school is `{h}` volgens de map- of bestandsnaam")
+            } else {
+                format!("het document is niet gelezen; de school is `{h}` volgens de map- of bestandsnaam")
+            });
+            SchoolId::parse(h).map_err(|e| e.to_string())
+        };
+        match &item.read {
+            Ok(record) => match sop_archive::identify(record, self.registry.as_ref(), hint) {
+                Ok(found) => Ok(found.id),
+                Err(unidentified) => match from_path() {
+                    Some(h) => found_in_path(h, warnings),
+                    None => Err(unidentified.reason),
+                },
+            },
+            Err(_) => {
+                if let Some(h) = hint {
+                    let id = SchoolId::parse(h.trim()).map_err(|e| e.to_string())?;
+                    return match &self.registry {
+                        Some(r) if r.get(&id).is_none() => Err(format!("the given id `{id}` is not in the registry")),
+                        _ => Ok(id),
+                    };
+                }
+                match from_path() {
+                    Some(h) => found_in_path(h, warnings),
+                    None if self.registry.is_none() => Err("the document was not read and there is no registry".into()),
+                    None => {
+                        Err("the document was not read and no folder or file name is a school id in the registry"
+                            .into())
+                    }
+                }
+            }
+        }
+    }
 }
 
 impl Stages for Real {
     fn extract(&self, doc: &Doc, timeout: Duration) -> Result<Layout, StageError> {
-        let err = |e: sop_extract::ExtractError| StageError::new(Stage::Extract, format!("{e}; {}", e.hint()));
+        let err = |e: sop_extract::ExtractError| extract_error(&e);
         if !doc.is_pdf() {
             return match sop_extract::sniff_not_pdf(&doc.bytes) {
                 // A file of plain text is text someone extracted already.
@@ -121,7 +188,8 @@ impl Stages for Real {
                     _ => Err(StageError::new(
                         Stage::Extract,
                         format!("`{}` is neither a PDF nor a text file; ask the school for the PDF", doc.filename),
-                    )),
+                    )
+                    .with_code("not_pdf")),
                 },
                 found => Err(err(sop_extract::ExtractError::NotPdf {
                     path: doc.input.label.clone(),
@@ -135,7 +203,7 @@ impl Stages for Real {
             InputKind::Url(_) => {
                 let n = self.counter.fetch_add(1, Ordering::Relaxed);
                 let path = self.scratch.path().join(format!("{n}.pdf"));
-                std::fs::write(&path, &doc.bytes).map_err(|e| {
+                std::fs::write(&path, doc.bytes.as_slice()).map_err(|e| {
                     StageError::new(
                         Stage::Extract,
                         format!("cannot write a temporary copy of `{}`: {e}", doc.input.label),
@@ -153,108 +221,64 @@ impl Stages for Real {
     }
 
     fn normalize(&self, layout: &Layout, source: Source) -> Result<Record, StageError> {
-        use sop_normalize::NormalizeError;
-        sop_normalize::normalize(layout, source).map_err(|e| match e {
-            NormalizeError::NotAnSop { .. } | NormalizeError::UnrecognisedTemplate { .. } => {
-                StageError::new(Stage::Detect, e.to_string())
-            }
-            #[allow(unreachable_patterns)]
-            other => StageError::new(Stage::Normalize, chain(&other)),
-        })
+        sop_normalize::normalize(layout, source).map_err(normalize_error)
     }
 
     fn archive(&self, item: Archivable) -> Result<Archived, StageError> {
-        let fail = |stage, e: &dyn std::error::Error| StageError::new(stage, chain(e));
-        let hint = item.input.school.as_ref().map(|s| s.id.as_str());
         let mut warnings = Vec::new();
-        let identified = match sop_archive::identify(&item.record, self.registry.as_ref(), hint) {
-            Ok(found) => found,
-            Err(unidentified) => {
-                // The document does not say; the folder it was sorted into may.
-                let from_path = self.registry.as_ref().and_then(|r| {
-                    item.input
-                        .path_hints
-                        .iter()
-                        .find(|h| SchoolId::parse(h).ok().is_some_and(|id| r.get(&id).is_some()))
-                });
-                match from_path {
-                    Some(h) => {
-                        warnings.push(format!("het document noemt geen herkenbare school; de school is `{h}` volgens de map- of bestandsnaam"));
-                        sop_archive::identify(&item.record, self.registry.as_ref(), Some(h)).map_err(|u| StageError::new(Stage::Archive, u.reason))?
+        let identified = self.identify(&item, &mut warnings);
+        let sha = crate::load::sha256_hex(&item.bytes);
+        let mut archive = self.archive.lock().expect("archive lock");
+        let id = match identified {
+            Ok(id) => id,
+            Err(why) => {
+                // The same bytes filed before (by `sop assign`, or for a
+                // school that named itself then): that school.
+                let known = archive.find_source(&sha);
+                match known.iter().find(|b| b.year == item.year).or(known.last()) {
+                    Some(b) => {
+                        warnings.push(format!(
+                            "het document noemt geen herkenbare school; hetzelfde bestand staat al in het archief bij `{}` ({} versie {})",
+                            b.school, b.year, b.version
+                        ));
+                        b.school.clone()
                     }
-                    None => {
-                        return Err(StageError::new(
-                            Stage::Archive,
-                            format!(
-                                "cannot tell which school this is ({}); put the file in a folder named after the school's id in the registry, e.g. `inbox/<id>/`",
-                                unidentified.reason
-                            ),
-                        ))
-                    }
+                    None => return self.hold(&mut archive, &item, &sha, why),
                 }
             }
         };
-        let id = identified.id;
         let school_name = self
             .registry
             .as_ref()
             .and_then(|r| r.get(&id))
             .map(|e| e.name.clone())
-            .or_else(|| item.record.school.name.clone());
-        let mut archive = self.archive.lock().expect("archive lock");
-        let latest = archive.latest(&id, &item.year).map_err(|e| fail(Stage::Archive, &e))?;
-        let archived = |outcome, changes, diff_report| Archived {
+            .or_else(|| item.read.as_ref().ok().and_then(|r| r.school.name.clone()));
+        let filed = filing::file(
+            &mut archive,
+            Filing {
+                school: &id,
+                school_name: school_name.as_deref(),
+                year: &item.year,
+                bytes: &item.bytes,
+                filename: &item.filename,
+                read: item.read.as_ref(),
+                text: item.text.as_deref(),
+                created: self.created,
+                assigned_from: None,
+            },
+        )?;
+        Ok(Archived {
             school: id.to_string(),
-            school_name: school_name.clone(),
-            outcome,
+            school_name,
+            outcome: filed.outcome,
             template: None,
             year: None,
-            changes,
-            diff_report,
-            warnings: warnings.clone(),
-        };
-        if let Some(l) = latest.as_ref().filter(|l| l.source_sha256 == item.record.source.sha256) {
-            return Ok(archived(ArchivedOutcome::Unchanged, stored_changes(&archive, l), None));
-        }
-        let previous = archive.previous_record(&id, &item.year).map_err(|e| fail(Stage::Diff, &e))?;
-        let diff = previous.as_ref().map(|(_, old)| sop_diff::diff(old, &item.record));
-        let diff_json = diff.as_ref().map(|d| {
-            let mut b = serde_json::to_vec_pretty(d).expect("a diff serialises");
-            b.push(b'\n');
-            b
-        });
-        let diff_md = diff.as_ref().map(sop_diff::render_markdown);
-        let added = archive
-            .add(Submission {
-                school_id: &id,
-                school_year: &item.year,
-                source: &item.bytes,
-                source_filename: &item.filename,
-                media_type: &item.record.source.media_type,
-                extracted_text: &item.text,
-                record: &item.record,
-                diff_json: diff_json.as_deref(),
-                diff_md: diff_md.as_deref(),
-                created: self.created,
-                tool_version: env!("CARGO_PKG_VERSION"),
-            })
-            .map_err(|e| fail(Stage::Archive, &e))?;
-        let changes = diff.as_ref().map(|d| d.changes.len());
-        match added {
-            Added::Unchanged { .. } => Ok(archived(ArchivedOutcome::Unchanged, None, None)),
-            Added::New { version, .. } => {
-                let outcome = if latest.is_some() { ArchivedOutcome::NewVersion } else { ArchivedOutcome::New };
-                let report = match &diff_md {
-                    Some(md) => Some(
-                        archive
-                            .write_report(&format!("diff-{id}-{}-v{version:04}.md", item.year), md.as_bytes())
-                            .map_err(|e| fail(Stage::Diff, &e))?,
-                    ),
-                    None => None,
-                };
-                Ok(archived(outcome, changes, report))
-            }
-        }
+            changes: filed.changes,
+            diff_report: filed.diff_report,
+            warnings,
+            unread: item.read.err(),
+            held: None,
+        })
     }
 
     fn known_validators(&self, school: &str, year: &str, url: &str) -> Option<Validators> {
@@ -309,6 +333,115 @@ impl Stages for Real {
             changes,
             diff_report: None,
             warnings: Vec::new(),
+            // Unchanged, and still not read: say so, with the stored reason.
+            unread: opened.as_ref().and_then(|o| o.manifest.unread.as_ref()).map(stage_error_of),
+            held: None,
         })
+    }
+}
+
+/// A stored reason back as the batch's error, for rows of unchanged
+/// documents that were not read.
+fn stage_error_of(u: &sop_archive::Unread) -> StageError {
+    let stage = serde_json::from_value(serde_json::Value::String(u.stage.clone())).unwrap_or(Stage::Extract);
+    let code = KNOWN_CODES.iter().copied().find(|c| *c == u.code).unwrap_or("unreadable");
+    StageError::new(stage, u.message.clone()).with_code(code)
+}
+
+/// Every reason code the batch writes.
+const KNOWN_CODES: &[&str] = &[
+    "read_error",
+    "not_pdf",
+    "too_large",
+    "too_many_pages",
+    "damaged",
+    "no_pages",
+    "encrypted",
+    "timeout",
+    "crashed",
+    "tool_error",
+    "internal_error",
+    "unreadable",
+    "not_recognised",
+    "not_an_sop",
+    "unrecognised_template",
+    "normalize_failed",
+];
+
+impl Real {
+    /// Keeps a document no school could be told for in the holding area.
+    fn hold(&self, archive: &mut Archive, item: &Archivable, sha: &str, why: String) -> Result<Archived, StageError> {
+        let not_read = item.read.as_ref().err();
+        let reason = match not_read {
+            Some(e) => format!(
+                "niet te zien van welke school het is ({why}); ook niet leesbaar: {} ({})",
+                crate::batch::report::reason_dutch(e.code),
+                e.reason
+            ),
+            None => format!("niet te zien van welke school het is ({why})"),
+        };
+        let held = archive
+            .hold(HoldSubmission {
+                school_year: &item.year,
+                source: &item.bytes,
+                source_filename: &item.filename,
+                media_type: &crate::load::media_type(&item.bytes),
+                origin: &item.input.label,
+                reason: &sop_archive::Unread {
+                    stage: "archive".into(),
+                    code: "school_unknown".into(),
+                    message: reason.clone(),
+                },
+                unread: not_read.map(StageError::to_unread).as_ref(),
+                created: self.created,
+                tool_version: env!("CARGO_PKG_VERSION"),
+            })
+            .map_err(|e| StageError::new(Stage::Archive, chain(&e)))?;
+        let (new, year) = match held {
+            Held::New(doc) => (true, doc.year),
+            Held::Already(doc) => (false, doc.year),
+            // Found above already; kept for completeness.
+            Held::Filed(b) => {
+                return Ok(Archived {
+                    school: b.school.to_string(),
+                    school_name: None,
+                    outcome: ArchivedOutcome::Unchanged,
+                    template: None,
+                    year: None,
+                    changes: None,
+                    diff_report: None,
+                    warnings: Vec::new(),
+                    unread: item.read.as_ref().err().cloned(),
+                    held: None,
+                })
+            }
+        };
+        let command = format!(
+            "sop assign {} --school <id> --year {year} --archive {}",
+            &sha[..12],
+            shell_word(&archive.root().display().to_string())
+        );
+        Ok(Archived {
+            school: String::new(),
+            school_name: None,
+            outcome: if new { ArchivedOutcome::New } else { ArchivedOutcome::Unchanged },
+            template: None,
+            year: None,
+            changes: None,
+            diff_report: None,
+            warnings: Vec::new(),
+            unread: None,
+            held: Some(HeldRow { sha256: sha.to_string(), reason, new, command }),
+        })
+    }
+}
+
+/// A path as one word for a shell: quoted when it holds anything but
+/// letters, digits and `/._-`.
+pub fn shell_word(s: &str) -> String {
+    if !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || "/._-".contains(c)) {
+        s.to_string()
+    } else {
+        format!("'{}'", s.replace('\'', "'\\''"))
     }
 }

@@ -33,22 +33,81 @@ pub enum Outcome {
     New,
     NewVersion,
     Unchanged,
-    Failed { stage: Stage, reason: String },
+    /// Archived as received but not read (no record): why, and whether the
+    /// bundle is new (`new`, `new_version`) or was there already (`unchanged`).
+    Unread {
+        stage: Stage,
+        code: String,
+        reason: String,
+        filed: ArchivedOutcome,
+    },
+    /// Kept in the holding area: no school could be told.
+    Held {
+        code: String,
+        reason: String,
+        sha256: String,
+        new: bool,
+        command: String,
+    },
+    /// Not in the archive.
+    Failed {
+        stage: Stage,
+        reason: String,
+    },
 }
 
 impl Outcome {
-    /// As in the reports: "nieuw", "nieuwe versie", "ongewijzigd", "mislukt: …".
+    /// As in the reports: "nieuw", "nieuwe versie", "ongewijzigd",
+    /// "ontvangen, niet leesbaar: …", "ontvangen, school onbekend …", "mislukt: …".
     pub fn dutch(&self) -> String {
         match self {
             Outcome::New => "nieuw".into(),
             Outcome::NewVersion => "nieuwe versie".into(),
             Outcome::Unchanged => "ongewijzigd".into(),
+            Outcome::Unread { code, filed: ArchivedOutcome::Unchanged, .. } => {
+                format!("ongewijzigd; ontvangen, niet leesbaar: {}", reason_dutch(code))
+            }
+            Outcome::Unread { code, .. } => format!("ontvangen, niet leesbaar: {}", reason_dutch(code)),
+            Outcome::Held { new: true, .. } => "ontvangen, school onbekend: in de wachtruimte".into(),
+            Outcome::Held { new: false, .. } => "al ontvangen, school onbekend: in de wachtruimte".into(),
             Outcome::Failed { stage, reason } => format!("mislukt: {} ({})", reason, stage.dutch()),
         }
     }
+    /// [`Outcome::dutch`] with the full reason, for the progress lines.
+    pub fn detail(&self) -> String {
+        match self {
+            Outcome::Unread { stage, reason, .. } => format!("{} (bij {}: {reason})", self.dutch(), stage.dutch()),
+            Outcome::Held { reason, command, .. } => format!("{}: {reason}; toewijzen met `{command}`", self.dutch()),
+            _ => self.dutch(),
+        }
+    }
+    /// Not in the archive at all.
     pub fn is_failed(&self) -> bool {
         matches!(self, Outcome::Failed { .. })
     }
+    /// Needs a person: failed, not read, or waiting for a school.
+    pub fn needs_attention(&self) -> bool {
+        matches!(self, Outcome::Failed { .. } | Outcome::Unread { .. } | Outcome::Held { .. })
+    }
+}
+
+/// A reason code in a few Dutch words, for tables and lists.
+pub fn reason_dutch(code: &str) -> String {
+    match code {
+        "encrypted" => "beveiligd met een wachtwoord",
+        "not_pdf" => "geen PDF",
+        "damaged" => "beschadigd bestand",
+        "no_pages" => "PDF zonder pagina's",
+        "too_large" | "too_many_pages" => "te groot",
+        "timeout" => "uitlezen duurde te lang",
+        "crashed" | "unreadable" => "tekst niet uit te lezen",
+        "not_an_sop" => "geen schoolondersteuningsprofiel",
+        "unrecognised_template" | "not_recognised" => "onbekend sjabloon",
+        "internal_error" | "normalize_failed" | "tool_error" => "fout in het programma",
+        "school_unknown" => "school onbekend",
+        other => return other.replace('_', " "),
+    }
+    .into()
 }
 
 impl Row {
@@ -67,17 +126,30 @@ impl Row {
     }
 
     pub fn archived(input: &Input, a: Archived) -> Row {
-        Row {
-            input: input.label.clone(),
-            school: Some(a.school),
-            school_name: a.school_name.or_else(|| input.school.as_ref().and_then(|s| s.name.clone())),
-            template: a.template,
-            year: a.year,
-            outcome: match a.outcome {
+        let outcome = match (a.held, a.unread) {
+            (Some(h), _) => Outcome::Held {
+                code: "school_unknown".into(),
+                reason: h.reason,
+                sha256: h.sha256,
+                new: h.new,
+                command: h.command,
+            },
+            (None, Some(e)) => {
+                Outcome::Unread { stage: e.stage, code: e.code.into(), reason: e.reason, filed: a.outcome }
+            }
+            (None, None) => match a.outcome {
                 ArchivedOutcome::New => Outcome::New,
                 ArchivedOutcome::NewVersion => Outcome::NewVersion,
                 ArchivedOutcome::Unchanged => Outcome::Unchanged,
             },
+        };
+        Row {
+            input: input.label.clone(),
+            school: Some(a.school).filter(|s| !s.is_empty()),
+            school_name: a.school_name.or_else(|| input.school.as_ref().and_then(|s| s.name.clone())),
+            template: a.template,
+            year: a.year,
+            outcome,
             changes: a.changes,
             diff_report: a.diff_report.map(|p| p.display().to_string()),
             warnings: a.warnings,
@@ -92,6 +164,10 @@ pub struct Counts {
     pub new: usize,
     pub new_version: usize,
     pub unchanged: usize,
+    /// Archived without being read.
+    pub unread: usize,
+    /// In the holding area, waiting for a school.
+    pub held: usize,
     pub failed: usize,
 }
 
@@ -102,6 +178,8 @@ impl Counts {
             Outcome::New => self.new += 1,
             Outcome::NewVersion => self.new_version += 1,
             Outcome::Unchanged => self.unchanged += 1,
+            Outcome::Unread { .. } => self.unread += 1,
+            Outcome::Held { .. } => self.held += 1,
             Outcome::Failed { .. } => self.failed += 1,
         }
     }
@@ -110,12 +188,16 @@ impl Counts {
         rows.iter().for_each(|r| c.add(&r.outcome));
         c
     }
-    /// "nieuw 3 · nieuwe versie 1 · ongewijzigd 0 · mislukt 1"
+    /// "nieuw 3 · nieuwe versie 1 · ongewijzigd 0 · niet leesbaar 1 · school onbekend 0 · mislukt 1"
     pub fn line(&self) -> String {
         format!(
-            "nieuw {} · nieuwe versie {} · ongewijzigd {} · mislukt {}",
-            self.new, self.new_version, self.unchanged, self.failed
+            "nieuw {} · nieuwe versie {} · ongewijzigd {} · niet leesbaar {} · school onbekend {} · mislukt {}",
+            self.new, self.new_version, self.unchanged, self.unread, self.held, self.failed
         )
+    }
+    /// Documents that need a person.
+    pub fn needing_attention(&self) -> usize {
+        self.unread + self.held + self.failed
     }
 }
 
@@ -183,6 +265,8 @@ impl RunReport {
             ("nieuw", self.counts.new),
             ("nieuwe versie", self.counts.new_version),
             ("ongewijzigd", self.counts.unchanged),
+            ("ontvangen, niet leesbaar", self.counts.unread),
+            ("ontvangen, school onbekend", self.counts.held),
             ("mislukt", self.counts.failed),
         ] {
             let _ = writeln!(md, "| {label} | {n} |");
@@ -197,7 +281,7 @@ impl RunReport {
                     format!("{n} ([verschillen]({}))", md_link(&short_input(path)))
                 }
                 (Some(n), None) => n.to_string(),
-                (None, _) if row.outcome.is_failed() => String::new(),
+                (None, _) if row.outcome.needs_attention() => String::new(),
                 (None, _) => "geen vorig jaar".into(),
             };
             let _ = writeln!(
@@ -217,6 +301,37 @@ impl RunReport {
             for row in warned {
                 for w in &row.warnings {
                     let _ = writeln!(md, "- {}: {}", school_cell(row), w);
+                }
+            }
+        }
+        let unread: Vec<&Row> = self.documents.iter().filter(|r| matches!(r.outcome, Outcome::Unread { .. })).collect();
+        if !unread.is_empty() {
+            let _ = writeln!(md, "\n## Ontvangen, niet leesbaar\n");
+            let _ = writeln!(md, "Deze documenten staan in het archief zoals ze zijn ontvangen (het originele bestand en de reden), maar zonder gestandaardiseerd profiel: ze ontbreken dus niet. Vraag de school om een leesbare PDF, of lees ze opnieuw zodra `sop` ze wel kan lezen, met de opdracht erachter.\n");
+            for row in unread {
+                if let Outcome::Unread { stage, code, reason, .. } = &row.outcome {
+                    let school = row.school.as_deref().unwrap_or("?");
+                    let _ = writeln!(
+                        md,
+                        "- {}: `{}` — bij {}: {} ({code}; {reason})\n  `sop reprocess --school {school} --year {} --archive {}`",
+                        school_cell(row),
+                        row.input.replace('`', "'"),
+                        stage.dutch(),
+                        reason_dutch(code),
+                        self.school_year,
+                        self.archive
+                    );
+                }
+            }
+        }
+        let held: Vec<&Row> = self.documents.iter().filter(|r| matches!(r.outcome, Outcome::Held { .. })).collect();
+        if !held.is_empty() {
+            let _ = writeln!(md, "\n## Nog toe te wijzen\n");
+            let _ = writeln!(md, "Van deze documenten is niet te zien van welke school ze zijn. Ze zijn bewaard in de wachtruimte van het archief (`ontvangen/{}/`). Wijs elk toe aan de juiste school met de opdracht erachter (vervang `<id>` door het id van de school in het schoolregister); een volgende `sop run` met hetzelfde document voegt niets toe.\n", self.school_year);
+            for row in held {
+                if let Outcome::Held { reason, command, new, .. } = &row.outcome {
+                    let again = if *new { "" } else { " (al eerder ontvangen)" };
+                    let _ = writeln!(md, "- `{}`{again} — {reason}\n  `{command}`", row.input.replace('`', "'"));
                 }
             }
         }
@@ -246,7 +361,7 @@ impl RunReport {
                     r.year.clone().unwrap_or_default(),
                     r.outcome.dutch(),
                     r.changes.map(|n| n.to_string()).unwrap_or_else(|| {
-                        if r.outcome.is_failed() {
+                        if r.outcome.needs_attention() {
                             String::new()
                         } else {
                             "-".into()
@@ -409,13 +524,57 @@ mod tests {
     }
 
     #[test]
+    fn unread_and_held_documents_are_received_not_missing() {
+        let held = Outcome::Held {
+            code: "school_unknown".into(),
+            reason: "niet te zien van welke school het is".into(),
+            sha256: "ab".repeat(32),
+            new: true,
+            command: "sop assign abababababab --school <id> --year 2024-2025 --archive archive".into(),
+        };
+        let r = report(vec![
+            row(
+                "kristal",
+                Outcome::Unread {
+                    stage: Stage::Extract,
+                    code: "encrypted".into(),
+                    reason: "the PDF is protected with a password".into(),
+                    filed: ArchivedOutcome::New,
+                },
+                None,
+            ),
+            Row { school: None, ..row("x", held, None) },
+        ]);
+        let md = r.to_markdown();
+        for needle in [
+            "| ontvangen, niet leesbaar | 1 |",
+            "| ontvangen, school onbekend | 1 |",
+            "| mislukt | 0 |",
+            "ontvangen, niet leesbaar: beveiligd met een wachtwoord",
+            "## Ontvangen, niet leesbaar",
+            "`sop reprocess --school kristal --year 2024-2025 --archive archive`",
+            "## Nog toe te wijzen",
+            "`sop assign abababababab --school <id> --year 2024-2025 --archive archive`",
+        ] {
+            assert!(md.contains(needle), "missing {needle:?} in\n{md}");
+        }
+        assert!(!md.contains("## Mislukt") && !md.contains("ontbreekt"), "{md}");
+        assert_eq!(r.counts.needing_attention(), 2);
+    }
+
+    #[test]
     fn summary_table_aligns_columns() {
         let r = report(vec![row("diamant", Outcome::New, None), row("kristal-school", Outcome::NewVersion, Some(12))]);
         let table = r.summary_table();
         let lines: Vec<&str> = table.lines().collect();
         let col = |l: &str| l.find("nieuw").unwrap();
         assert_eq!(col(lines[2]), col(lines[3]), "{table}");
-        assert!(table.contains("nieuw 1 · nieuwe versie 1 · ongewijzigd 0 · mislukt 0"), "{table}");
+        assert!(
+            table.contains(
+                "nieuw 1 · nieuwe versie 1 · ongewijzigd 0 · niet leesbaar 0 · school onbekend 0 · mislukt 0"
+            ),
+            "{table}"
+        );
         assert!(!table.contains('\u{1b}'), "no escape codes");
     }
 }

@@ -22,8 +22,10 @@ pub trait Stages: Send + Sync + 'static {
     fn extract(&self, doc: &Doc, timeout: Duration) -> Result<Layout, StageError>;
     /// Detection and normalisation into `sop/1`.
     fn normalize(&self, layout: &Layout, source: Source) -> Result<Record, StageError>;
-    /// Files the document and its record under the batch year and compares
-    /// it with the school's record of the year before.
+    /// Files the document under the batch year: with its record (compared
+    /// with the school's record of the year before) when it was read, as
+    /// received but not read (with the reason) when it was not, and in the
+    /// holding area when no school can be told.
     fn archive(&self, item: Archivable) -> Result<Archived, StageError>;
     /// The ETag / Last-Modified of `url` when the archive already holds this
     /// school's document for `year`; else `None` (then the URL is downloaded
@@ -36,20 +38,21 @@ pub trait Stages: Send + Sync + 'static {
     fn archived_unchanged(&self, school: &str, year: &str) -> Option<Archived>;
 }
 
-/// A document ready for the archive.
+/// A document ready for the archive, read or not.
 pub struct Archivable {
     pub input: Arc<Input>,
-    pub bytes: Vec<u8>,
+    pub bytes: Arc<Vec<u8>>,
     pub filename: String,
-    pub record: Record,
-    /// The extracted text, kept in the bundle.
-    pub text: String,
+    /// The record, or why the document could not be read.
+    pub read: Result<Record, StageError>,
+    /// The extracted text, kept in the bundle (none when extraction failed).
+    pub text: Option<String>,
     /// The batch's school year, authoritative over the record's own.
     pub year: String,
 }
 
 /// What the archive made of a document.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Archived {
     /// The school id the document was filed under.
     pub school: String,
@@ -65,6 +68,23 @@ pub struct Archived {
     /// The Markdown diff report written for this document.
     pub diff_report: Option<PathBuf>,
     pub warnings: Vec<String>,
+    /// Set when the document was archived without being read: why.
+    pub unread: Option<StageError>,
+    /// Set when no school could be told and the document went to the
+    /// holding area (then `school` is empty).
+    pub held: Option<HeldRow>,
+}
+
+/// A document in the holding area, for the run report.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct HeldRow {
+    pub sha256: String,
+    /// Why no school could be told.
+    pub reason: String,
+    /// Held by this run (false: the same bytes were held already).
+    pub new: bool,
+    /// The command that files it under a school.
+    pub command: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

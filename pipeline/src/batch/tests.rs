@@ -86,7 +86,31 @@ impl Stages for Fake {
     }
 
     fn archive(&self, item: Archivable) -> Result<Archived, StageError> {
-        let school = item.record.school.name.clone().unwrap_or_else(|| "unknown".into());
+        let sha256 = crate::load::sha256_hex(&item.bytes);
+        let record = match item.read {
+            Ok(record) => record,
+            // Not read: kept, with the reason.
+            Err(e) => {
+                let mut archived = self.archived.lock().unwrap();
+                let versions = archived.entry(("unread".into(), item.year.clone())).or_default();
+                let outcome =
+                    if versions.contains(&sha256) { ArchivedOutcome::Unchanged } else { ArchivedOutcome::New };
+                versions.push(sha256);
+                return Ok(Archived {
+                    school: "unread".into(),
+                    school_name: None,
+                    outcome,
+                    template: None,
+                    year: None,
+                    changes: None,
+                    diff_report: None,
+                    warnings: vec![],
+                    unread: Some(e),
+                    held: None,
+                });
+            }
+        };
+        let school = record.school.name.clone().unwrap_or_else(|| "unknown".into());
         if school == "fail-archive" {
             return Err(StageError::new(Stage::Archive, "disk full"));
         }
@@ -94,11 +118,11 @@ impl Stages for Fake {
         let versions = archived.entry((school.clone(), item.year.clone())).or_default();
         let outcome = match versions.last() {
             None => ArchivedOutcome::New,
-            Some(last) if *last == item.record.source.sha256 => ArchivedOutcome::Unchanged,
+            Some(last) if *last == record.source.sha256 => ArchivedOutcome::Unchanged,
             Some(_) => ArchivedOutcome::NewVersion,
         };
         if outcome != ArchivedOutcome::Unchanged {
-            versions.push(item.record.source.sha256.clone());
+            versions.push(record.source.sha256.clone());
         }
         Ok(Archived {
             school,
@@ -109,6 +133,8 @@ impl Stages for Fake {
             changes: Some(0),
             diff_report: None,
             warnings: vec![],
+            unread: None,
+            held: None,
         })
     }
 
@@ -130,6 +156,8 @@ impl Stages for Fake {
             changes: None,
             diff_report: None,
             warnings: vec![],
+            unread: None,
+            held: None,
         })
     }
 }
@@ -157,6 +185,7 @@ fn status(rows: &[Row]) -> Vec<(String, String)> {
             let name = Path::new(&r.input).file_name().unwrap().to_string_lossy().into_owned();
             let outcome = match &r.outcome {
                 Outcome::Failed { stage, .. } => format!("failed at {stage:?}"),
+                Outcome::Unread { stage, .. } => format!("unread at {stage:?}"),
                 o => o.dutch(),
             };
             (name, outcome)
@@ -188,25 +217,39 @@ async fn failures_at_every_stage_leave_the_rest_of_the_batch_alone() {
         status(&rows),
         vec![
             ("a.txt".into(), "nieuw".into()),
-            ("b.txt".into(), "failed at Extract".into()),
-            ("c.txt".into(), "failed at Extract".into()),
-            ("d.txt".into(), "failed at Detect".into()),
-            ("e.txt".into(), "failed at Extract".into()),
-            ("f.txt".into(), "failed at Normalize".into()),
+            ("b.txt".into(), "unread at Extract".into()),
+            ("c.txt".into(), "unread at Extract".into()),
+            ("d.txt".into(), "unread at Detect".into()),
+            ("e.txt".into(), "unread at Extract".into()),
+            ("f.txt".into(), "unread at Normalize".into()),
             ("g.txt".into(), "failed at Archive".into()),
             ("h.txt".into(), "nieuw".into()),
         ]
     );
     let reason = |i: usize| match &rows[i].outcome {
-        Outcome::Failed { reason, .. } => reason.clone(),
+        Outcome::Failed { reason, .. } | Outcome::Unread { reason, .. } => reason.clone(),
+        _ => unreachable!(),
+    };
+    let code = |i: usize| match &rows[i].outcome {
+        Outcome::Unread { code, .. } => code.clone(),
         _ => unreachable!(),
     };
     assert_eq!(reason(1), "damaged PDF");
     assert!(reason(2).contains("abandoned"), "{}", reason(2));
+    assert_eq!(code(2), "timeout");
     assert!(reason(4).contains("boom in extract"), "{}", reason(4));
+    assert_eq!(code(4), "internal_error");
     assert!(reason(5).contains("boom in normalize"), "{}", reason(5));
+    assert_eq!(code(3), "not_recognised");
     assert_eq!(reason(6), "disk full");
-    assert_eq!(progress.counts(), Counts { total: 8, new: 2, new_version: 0, unchanged: 0, failed: 6 });
+    assert_eq!(
+        progress.counts(),
+        Counts { total: 8, new: 2, new_version: 0, unchanged: 0, unread: 5, held: 0, failed: 1 }
+    );
+    // Every document that was not read reached the archive stage with its
+    // bytes (a hung or panicking extraction included), in input order.
+    let unread = fake.archived.lock().unwrap().get(&("unread".to_string(), "2024-2025".to_string())).cloned();
+    assert_eq!(unread.map(|v| v.len()), Some(5));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -221,7 +264,7 @@ async fn a_hanging_document_does_not_hold_up_the_others() {
     let (rows, _) = run(&config(1), inputs, fake.clone(), None, &Progress::silent(20)).await;
     fake.release();
     assert!(
-        matches!(&rows[0].outcome, Outcome::Failed { stage: Stage::Extract, reason } if reason.contains("abandoned"))
+        matches!(&rows[0].outcome, Outcome::Unread { stage: Stage::Extract, reason, .. } if reason.contains("abandoned"))
     );
     assert!(rows[1..].iter().all(|r| r.outcome == Outcome::New), "{rows:#?}");
 }

@@ -12,6 +12,8 @@ use sop_archive::bundle::ReadLimits;
 use sop_archive::export::{BagInfo, Selection};
 use sop_archive::{Archive, LockMode, SchoolId};
 
+use crate::batch::report::reason_dutch;
+
 #[derive(clap::Args)]
 pub struct VerifyArgs {
     /// The archive folder.
@@ -60,8 +62,11 @@ pub struct ShowArgs {
 #[derive(clap::Args)]
 pub struct ExportArgs {
     /// The school's id, as `sop list` shows it.
-    #[arg(long, value_name = "ID")]
-    school: String,
+    #[arg(long, value_name = "ID", required_unless_present = "ontvangen")]
+    school: Option<String>,
+    /// Export the waiting area instead: every document received without a school (`ontvangen/`).
+    #[arg(long, conflicts_with_all = ["school", "year", "all"])]
+    ontvangen: bool,
     /// Export this school year [default: the newest school year in the archive].
     #[arg(long, value_name = "YYYY-YYYY", conflicts_with = "all")]
     year: Option<String>,
@@ -139,7 +144,7 @@ pub fn list(a: ListArgs) -> Result<ExitCode> {
     let mut out = String::new();
     if a.json {
         out = serde_json::to_string_pretty(&cat)? + "\n";
-    } else if cat.schools.is_empty() {
+    } else if cat.schools.is_empty() && cat.held.is_empty() {
         out.push_str(&format!("Het archief `{}` is leeg.\n", a.archive.display()));
     } else {
         let w_id = cat.schools.iter().map(|s| s.id.len()).max().unwrap_or(6).max(6);
@@ -153,8 +158,14 @@ pub fn list(a: ListArgs) -> Result<ExitCode> {
             let name: String = name.chars().take(w_name).collect();
             for (i, y) in s.years.iter().enumerate() {
                 let (id, n) = if i == 0 { (s.id.as_str(), name.as_str()) } else { ("", "") };
+                // Received but not read is not missing: say so, with why.
+                let state = y
+                    .newest_unread
+                    .as_deref()
+                    .map(|code| format!("  ontvangen, niet leesbaar: {}", reason_dutch(code)))
+                    .unwrap_or_default();
                 out.push_str(&format!(
-                    "{id:w_id$}  {n:w_name$}  {:10}  {:>7}  v{} van {}\n",
+                    "{id:w_id$}  {n:w_name$}  {:10}  {:>7}  v{} van {}{state}\n",
                     y.year,
                     y.versions,
                     y.newest_version,
@@ -163,7 +174,38 @@ pub fn list(a: ListArgs) -> Result<ExitCode> {
             }
         }
         let bundles: u32 = cat.schools.iter().flat_map(|s| &s.years).map(|y| y.versions).sum();
-        out.push_str(&format!("\n{} scholen, {} bundels.\n", cat.schools.len(), bundles));
+        let unread = cat.schools.iter().flat_map(|s| &s.years).filter(|y| y.newest_unread.is_some()).count();
+        out.push_str(&format!("\n{} scholen, {} bundels", cat.schools.len(), bundles));
+        if unread > 0 {
+            out.push_str(&format!(", waarvan {unread} schooljaar/-jaren met een niet leesbare nieuwste versie"));
+        }
+        out.push_str(".\n");
+        let held = archive.held_docs().context("run `sop verify` for the details")?;
+        if !held.is_empty() {
+            let waiting = held.iter().filter(|d| d.filed_as.is_none()).count();
+            out.push_str(&format!(
+                "\nWachtruimte (ontvangen, school onbekend): {} document(en), {waiting} nog toe te wijzen.\n",
+                held.len()
+            ));
+            for d in &held {
+                let status = match &d.filed_as {
+                    Some(b) => format!("toegewezen aan {} {} (v{})", b.school, b.year, b.version),
+                    None => format!(
+                        "toewijzen met: sop assign {} --school <id> --archive {}",
+                        &d.sha256[..12],
+                        crate::batch::real::shell_word(&a.archive.display().to_string())
+                    ),
+                };
+                out.push_str(&format!(
+                    "  {}  {}  `{}` ontvangen {}\n    {}\n    {status}\n",
+                    &d.sha256[..12],
+                    d.year,
+                    d.info.filename,
+                    &d.info.received[..10],
+                    d.info.reason.message
+                ));
+            }
+        }
     }
     std::io::stdout().lock().write_all(out.as_bytes())?;
     Ok(ExitCode::SUCCESS)
@@ -217,6 +259,21 @@ pub fn show(a: ShowArgs) -> Result<ExitCode> {
             if let Some(s) = &m.supersedes {
                 out.push_str(&format!("    vervangt de bundel met sha256 {s}\n"));
             }
+            match &m.unread {
+                Some(u) => out.push_str(&format!(
+                    "    ontvangen, niet leesbaar: {} ({}, bij {}: {})\n    opnieuw lezen: sop reprocess --school {id} --year {} --archive {}\n",
+                    reason_dutch(&u.code),
+                    u.code,
+                    u.stage,
+                    u.message,
+                    b.year,
+                    crate::batch::real::shell_word(&a.archive.display().to_string())
+                )),
+                None => out.push_str("    gelezen: sop.json bevat het gestandaardiseerde profiel\n"),
+            }
+            if let Some(h) = &m.assigned_from {
+                out.push_str(&format!("    toegewezen vanuit de wachtruimte ({h})\n"));
+            }
             if !o.problems.is_empty() {
                 out.push_str(&format!(
                     "    LET OP: {} bestand(en) kloppen niet met het manifest; draai `sop verify`\n",
@@ -230,8 +287,9 @@ pub fn show(a: ShowArgs) -> Result<ExitCode> {
 }
 
 pub fn export(a: ExportArgs) -> Result<ExitCode> {
-    let id = school_id(&a.school)?;
     let archive = open(&a.archive)?;
+    let Some(school) = &a.school else { return export_held(&a, &archive) };
+    let id = school_id(school)?;
     let selection = match (&a.year, a.all) {
         (Some(y), _) => Selection::Year(y),
         (None, true) => Selection::All,
@@ -264,9 +322,31 @@ pub fn export(a: ExportArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The samenwerkingsverband as the school's newest archived record names it.
+/// `sop export --ontvangen`: the waiting area as a BagIt bag.
+fn export_held(a: &ExportArgs, archive: &Archive) -> Result<ExitCode> {
+    let organization =
+        a.organization.clone().unwrap_or_else(|| "samenwerkingsverband (onbekend; geef --organization)".to_string());
+    let date = sop_archive::format_utc(crate::batch::filing::created_now())[..10].to_string();
+    let info =
+        BagInfo { source_organization: &organization, bagging_date: &date, tool_version: env!("CARGO_PKG_VERSION") };
+    let e = sop_archive::export::export_held(archive, &a.out, &info)
+        .with_context(|| format!("cannot export the waiting area to `{}`", a.out.display()))?;
+    println!(
+        "Geëxporteerd: {} document(en) uit de wachtruimte, schooljaar {} -> `{}` (BagIt-pakket `{}`, {} bestanden, {} bytes).",
+        e.bundles,
+        e.years.join(", "),
+        e.path.display(),
+        e.bag_name,
+        e.payload_files,
+        e.payload_bytes
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The samenwerkingsverband as the school's newest archived record names it
+/// (bundles of documents that were not read hold no record).
 fn newest_swv(archive: &Archive, id: &SchoolId) -> Option<String> {
-    let newest = archive.bundles(id, None).ok()?.pop()?;
+    let newest = archive.bundles(id, None).ok()?.into_iter().rev().find(|b| b.unread.is_none())?;
     let (_, opened) = archive.read_bundle(&newest).ok()?;
     let record: sop_model::Record = serde_json::from_slice(opened.entry(sop_archive::bundle::RECORD)?).ok()?;
     record.school.swv

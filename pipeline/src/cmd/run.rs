@@ -146,9 +146,25 @@ pub fn run(args: Args) -> Result<ExitCode> {
             out.push_str(&format!("  {d}\n"));
         }
     }
+    let held: Vec<&str> = report
+        .documents
+        .iter()
+        .filter_map(|r| match &r.outcome {
+            report::Outcome::Held { command, .. } => Some(command.as_str()),
+            _ => None,
+        })
+        .collect();
+    if !held.is_empty() {
+        out.push_str("Niet te zien van welke school (bewaard in de wachtruimte); wijs toe met:\n");
+        for c in held {
+            out.push_str(&format!("  {c}\n"));
+        }
+    }
     use std::io::Write as _;
     std::io::stdout().lock().write_all(out.as_bytes())?;
-    Ok(if report.counts.failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    // Documents not read or without a school are in the archive, but a
+    // person has to act on them: the same exit code as a failure.
+    Ok(if report.counts.needing_attention() > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
 /// `SOURCE_DATE_EPOCH`, for reproducible bundles.

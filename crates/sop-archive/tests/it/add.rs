@@ -52,6 +52,7 @@ fn a_bundle_holds_every_file_and_a_manifest_hashing_them() {
             diff_md: Some("# Verschillen\n"),
             created: T0,
             tool_version: "9.9.9",
+            assigned_from: None,
         })
         .unwrap();
     let bytes = std::fs::read(path_of(&added)).unwrap();
@@ -167,6 +168,7 @@ fn a_record_for_other_bytes_is_refused() {
             diff_md: None,
             created: T0,
             tool_version: "t",
+            assigned_from: None,
         })
         .unwrap_err();
     assert!(matches!(err, Error::SourceMismatch { .. }), "{err}");
@@ -183,6 +185,7 @@ fn a_record_for_other_bytes_is_refused() {
             diff_md: None,
             created: T0,
             tool_version: "t",
+            assigned_from: None,
         })
         .unwrap_err();
     assert!(matches!(err, Error::BadSchoolYear(_)), "{err}");

@@ -12,19 +12,21 @@ use std::process::Command;
 
 use sop_archive::{verify, Added, Archive, LockMode, CRASH_POINTS};
 
-use crate::{add, populate, snapshot, T0};
+use crate::{add, hold, populate, snapshot, T0};
 
 const CHILD_ROOT: &str = "SOP_ARCHIVE_TEST_CHILD_ROOT";
 
-/// The run that gets killed: a new school, an unchanged document and a new
-/// version, on top of [`populate`].
+/// The run that gets killed: a new school, an unchanged document, a new
+/// version and a document held without a school, on top of [`populate`].
 fn scripted_run(root: &Path) -> Vec<Added> {
     let mut a = Archive::open(root, LockMode::Wait).unwrap();
-    vec![
+    let added = vec![
         add(&mut a, "nieuwe-school", "2023-2024", "nieuw profiel", T0 + 100),
         add(&mut a, "de-vuurvlinder", "2023-2024", "profiel 2023, herzien", T0 + 110),
         add(&mut a, "de-vuurvlinder", "2024-2025", "profiel 2024", T0 + 120),
-    ]
+    ];
+    hold(&mut a, "een document zonder school", T0 + 130);
+    added
 }
 
 /// Runs the script (in a child: on the parent's archive, maybe crashing) and

@@ -4,13 +4,14 @@ mod add;
 mod bomb;
 mod crash;
 mod export;
+mod held;
 mod lag;
 mod registry;
 mod verify;
 
 use std::path::{Path, PathBuf};
 
-use sop_archive::{Added, Archive, LockMode, SchoolId, Submission};
+use sop_archive::{Added, Archive, Held, HoldSubmission, LockMode, SchoolId, Submission, Unread};
 use sop_model::{Record, Source, Template};
 
 /// A fixed creation time (2024-03-01T12:00:00Z): tests use no clock.
@@ -47,6 +48,23 @@ pub fn add(a: &mut Archive, school: &str, year: &str, content: &str, created: i6
         record: &rec,
         diff_json: None,
         diff_md: None,
+        created,
+        tool_version: "0.1.0-test",
+        assigned_from: None,
+    })
+    .unwrap()
+}
+
+/// Holds a text "document" that names no school.
+pub fn hold(a: &mut Archive, content: &str, created: i64) -> Held {
+    a.hold(HoldSubmission {
+        school_year: "2023-2024",
+        source: content.as_bytes(),
+        source_filename: "zonder naam.txt",
+        media_type: "text/plain",
+        origin: "inbox/zonder naam.txt",
+        reason: &Unread { stage: "archive".into(), code: "school_unknown".into(), message: "geen school".into() },
+        unread: None,
         created,
         tool_version: "0.1.0-test",
     })
