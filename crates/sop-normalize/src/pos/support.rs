@@ -44,16 +44,26 @@ struct Row<'p, 'a> {
 /// starting in lowercase continues the row above (a wrapped label), unless
 /// the row above already showed its empty cells (trailing spaces in text).
 fn rows<'p, 'a>(lines: &[&'p Ln<'a>]) -> Vec<Row<'p, 'a>> {
+    rows_by(lines, &|l: &Ln<'_>| l.text.clone())
+}
+
+/// [`rows`] with the label part of each line given by `label_of`: a line
+/// whose label part is empty (marks standing on a line of their own, beside
+/// a label that wraps) belongs to the row above.
+fn rows_by<'p, 'a>(lines: &[&'p Ln<'a>], label_of: &dyn Fn(&Ln<'_>) -> String) -> Vec<Row<'p, 'a>> {
     let mut rows: Vec<Row<'p, 'a>> = Vec::new();
     for l in lines {
+        let text = label_of(l);
         let closed = rows.last().and_then(|r| r.lines.last()).is_some_and(|p| p.trailing_spaces() >= 2);
         let ends_hyphen = rows.last().is_some_and(|r| r.label.ends_with('-') || r.label.ends_with(','));
         match rows.last_mut() {
-            Some(r) if !closed && (starts_lowercase(&l.text) || ends_hyphen) => {
-                r.label = join(&[r.label.as_str(), l.text.as_str()]);
+            Some(r) if text.is_empty() => r.lines.push(l),
+            Some(r) if !closed && (starts_lowercase(&text) || ends_hyphen) => {
+                r.label = join(&[r.label.as_str(), text.as_str()]);
                 r.lines.push(l);
             }
-            _ => rows.push(Row { label: l.text.clone(), lines: vec![l] }),
+            _ if text.is_empty() => {}
+            _ => rows.push(Row { label: text, lines: vec![l] }),
         }
     }
     rows
@@ -124,31 +134,24 @@ fn marked_table(doc: &Doc<'_>, out: &mut Out<'_>, part: &Part<'_>, kind: Kind, n
         .iter()
         .copied()
         .filter(|l| {
+            // The header again: its words alone, or the label column's name alone.
             in_header = positioned
-                && (marks::is_repeated_header(&l.text) || (in_header && marks::is_header_word_line(&l.text)));
+                && (marks::is_repeated_header(&l.text)
+                    || marks::is_header_word_line(&l.text)
+                    || l.text.eq_ignore_ascii_case(label_column(kind)));
             !in_header
         })
         .collect();
     let body = &body[..];
-    let mut rows = rows(body);
     // Glyph marks (☒, ✓) are runs of the line: the label is what stands left
     // of the provider columns.
-    if let Some(limit) = provider_area(&header) {
-        for row in &mut rows {
-            let parts: Vec<String> = row
-                .lines
-                .iter()
-                .map(|l| {
-                    let left: Vec<&str> = l.line.runs.iter().filter(|r| r.x < limit).map(|r| r.text.as_str()).collect();
-                    normalize_ws(&left.join(" "))
-                })
-                .filter(|t| !t.is_empty())
-                .collect();
-            if !parts.is_empty() {
-                row.label = join(&parts);
-            }
-        }
-    }
+    let rows = match provider_area(&header) {
+        Some(limit) => rows_by(body, &|l: &Ln<'_>| {
+            let left: Vec<&str> = l.line.runs.iter().filter(|r| r.x < limit).map(|r| r.text.as_str()).collect();
+            normalize_ws(&left.join(" "))
+        }),
+        None => rows(body),
+    };
     if rows.is_empty() {
         out.warn(format!("{name}: the table has no rows"));
         return;
