@@ -68,9 +68,7 @@ pub(crate) fn find_header(lines: &[Ln<'_>], positioned: bool) -> Option<Header> 
 /// table goes on over a page.
 pub(crate) fn is_repeated_header(text: &str) -> bool {
     let words: Vec<String> = text.split_whitespace().map(|w| w.to_lowercase()).collect();
-    words.iter().any(|w| LABEL_HEADERS.contains(&w.as_str()))
-        && words.iter().any(|w| w == "op" || w == "via")
-        && words.iter().all(|w| HEADER_WORDS.contains(&w.as_str()) || LABEL_HEADERS.contains(&w.as_str()))
+    !words.is_empty() && words.iter().all(|w| HEADER_WORDS.contains(&w.as_str()) || LABEL_HEADERS.contains(&w.as_str()))
 }
 
 /// Label column headers of the three tables.

@@ -446,6 +446,9 @@ fn hgw(doc: &Doc<'_>, out: &mut Out<'_>) {
         (xs.len() >= 3).then(|| xs.iter().copied().fold(f32::INFINITY, f32::min))
     });
     let grid = grid_of(doc, part, &["Indicator HGW", "Score"], out);
+    // The header repeated where the table goes on over a page is no indicator.
+    let body: Vec<&Ln<'_>> =
+        lines[h + 1..].iter().copied().filter(|l| !l.slug().starts_with("indicator_hgw")).collect();
     let rows = match (grid, score_x) {
         (Some(g), _) => g
             .rows
@@ -455,8 +458,8 @@ fn hgw(doc: &Doc<'_>, out: &mut Out<'_>) {
                 (r.cells[0].clone(), (!score.is_empty()).then_some(score), row_lines(part, r))
             })
             .collect(),
-        (None, Some(x)) if out.positioned() => indicator_rows_by_gap(&lines[h + 1..], x),
-        _ => indicator_rows_by_text(out, &lines[h + 1..]),
+        (None, Some(x)) if out.positioned() => indicator_rows_by_gap(&body, x),
+        _ => indicator_rows_by_text(out, &body),
     };
     let mut used = BTreeSet::new();
     let mut counts: BTreeMap<HgwStatus, u32> = BTreeMap::new();
