@@ -224,7 +224,8 @@ fn bands(rows: &[Row<'_, '_>], part: &Part<'_>, _doc: &Doc<'_>) -> Vec<Band> {
     let mut out = Vec::with_capacity(rows.len());
     for (i, row) in rows.iter().enumerate() {
         let first = row.lines[0];
-        let last = row.lines[row.lines.len() - 1];
+        // A row broken over a page: its band is on the page it starts on.
+        let last = row.lines.iter().rev().find(|l| l.page == first.page).copied().unwrap_or(first);
         let top = marks::line_top(first);
         let bottom = match rows.get(i + 1) {
             Some(next) if next.lines[0].page == first.page => marks::line_top(next.lines[0]),
