@@ -272,6 +272,13 @@ pub(crate) fn covers(g: &Grid, page: u32, y: f32) -> bool {
     y >= top - SLACK && y <= bottom + SLACK
 }
 
+/// Where the grid's last row starts: a stray line before it stands inside
+/// the table (a row the table finder missed, such as one cut by a page end
+/// without its bottom border), one after it below the table.
+pub(crate) fn last_row_at(g: &Grid) -> At {
+    g.rows.last().map_or(g.start, |r| (r.page, r.top))
+}
+
 /// The box a grid's rows cover on each page: `(page, top, bottom)`.
 pub(crate) fn extent(g: &Grid) -> Vec<(u32, f32, f32)> {
     let mut out: Vec<(u32, f32, f32)> = Vec::new();

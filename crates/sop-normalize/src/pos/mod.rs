@@ -184,7 +184,8 @@ pub(crate) fn grid_of(doc: &Doc<'_>, part: &Part<'_>, spec: &[&str], out: &mut O
     // trusted; a ruled table's strays are kept under unmapped.
     let strays: Vec<&Ln<'_>> =
         part.lines.iter().filter(|l| at(l) > g.start && !grid::covers(&g, l.page, l.line.y)).collect();
-    if !strays.is_empty() && g.strategy == sop_model::TableStrategy::Stream {
+    let inside = strays.iter().any(|l| at(l) < grid::last_row_at(&g));
+    if inside || (!strays.is_empty() && g.strategy == sop_model::TableStrategy::Stream) {
         return None;
     }
     for l in strays {

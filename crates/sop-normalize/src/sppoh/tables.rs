@@ -288,7 +288,8 @@ fn find_grid(doc: &Doc<'_>, range: Range<usize>, spec: &[&str], what: &str, out:
             (page, y) > g.start && !grid::covers(&g, page, y)
         })
         .collect();
-    if !strays.is_empty() && g.strategy == sop_model::TableStrategy::Stream {
+    let inside = strays.iter().any(|&i| doc.at(i) < grid::last_row_at(&g));
+    if inside || (!strays.is_empty() && g.strategy == sop_model::TableStrategy::Stream) {
         return None;
     }
     for i in strays {
