@@ -213,6 +213,11 @@ fn header_of(t: &Table, spec: &[&str]) -> Option<(usize, Vec<Option<usize>>)> {
 pub(crate) fn find(layout: &Layout, spec: &[&str], from: At, to: At) -> Option<Grid> {
     let tables = &layout.tables;
     let (ti, (h, map)) = tables.iter().enumerate().find_map(|(i, t)| {
+        // A table found by alignment alone knows less than the template's
+        // header does: the parsers' header-anchored line readers read those.
+        if t.strategy != TableStrategy::Lattice {
+            return None;
+        }
         let start = table_start(t)?;
         (before(from, start) && !before(to, start)).then_some(())?;
         header_of(t, spec).map(|m| (i, m))

@@ -210,6 +210,18 @@ impl Row {
     }
 }
 
+/// The line pitch of a table from the steps between its lines: the lower
+/// quartile, so that one odd step (a header above the first row) does not
+/// set it; infinite without steps.
+pub(crate) fn line_pitch(steps: impl Iterator<Item = f32>) -> f32 {
+    let mut v: Vec<f32> = steps.collect();
+    if v.is_empty() {
+        return f32::INFINITY;
+    }
+    v.sort_by(f32::total_cmp);
+    v[v.len() / 4]
+}
+
 /// Whether a gap as between two table rows precedes each line of `range`.
 /// Text: a blank line. PDF: a new page, or a step from the line above larger
 /// than the table's own line pitch (the smallest step between its lines, a
@@ -225,10 +237,8 @@ pub(crate) fn row_gaps(doc: &Doc<'_>, range: std::ops::Range<usize>) -> Vec<bool
     let font = |i: usize| doc.lines[i].runs.iter().map(|r| r.font_size).fold(0.0f32, f32::max).max(1.0);
     // The pitch of wrapped lines: the smallest step that is a line's height
     // or more (steps below that are runs of one row split by alignment).
-    let pitch = range
-        .clone()
-        .filter_map(|i| step(i).filter(|s| *s >= 0.95 * font(i) && *s <= 1.7 * font(i)))
-        .fold(f32::INFINITY, f32::min);
+    let pitch =
+        line_pitch(range.clone().filter_map(|i| step(i).filter(|s| *s >= 0.95 * font(i) && *s <= 1.7 * font(i))));
     range
         .clone()
         .map(|i| match step(i) {

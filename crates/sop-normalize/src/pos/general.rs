@@ -185,9 +185,9 @@ fn rows_by_column<'p, 'a>(body: &[&'p Ln<'a>], answer_x: f32) -> Vec<Row<'p, 'a>
     // between its lines, a wrapped cell's) by the cell padding.
     let size = |k: usize| body[k].line.runs.iter().map(|r| r.font_size).fold(0.0f32, f32::max).max(1.0);
     let step = |k: usize| (k > 0 && body[k].page == body[k - 1].page).then(|| body[k].line.y - body[k - 1].line.y);
-    let pitch = (1..body.len())
-        .filter_map(|k| step(k).filter(|s| *s >= 0.95 * size(k) && *s <= 1.7 * size(k)))
-        .fold(f32::INFINITY, f32::min);
+    let pitch = crate::common::table::line_pitch(
+        (1..body.len()).filter_map(|k| step(k).filter(|s| *s >= 0.95 * size(k) && *s <= 1.7 * size(k))),
+    );
     let row_gap = |k: usize| match step(k) {
         None => true,
         Some(s) => s > 1.7 * size(k) || (pitch.is_finite() && s > pitch + (0.15 * pitch).max(2.0)),
