@@ -210,16 +210,12 @@ impl Row {
     }
 }
 
-/// The line pitch of a table from the steps between its lines: the lower
-/// quartile, so that one odd step (a header above the first row) does not
-/// set it; infinite without steps.
+/// The line pitch of a table from the steps between its lines (a line's
+/// height or more, at most 1.7 of it): the smallest, a wrapped cell's;
+/// infinite without steps. Lines that are no rows (a repeated header) must
+/// be left out of the steps.
 pub(crate) fn line_pitch(steps: impl Iterator<Item = f32>) -> f32 {
-    let mut v: Vec<f32> = steps.collect();
-    if v.is_empty() {
-        return f32::INFINITY;
-    }
-    v.sort_by(f32::total_cmp);
-    v[v.len() / 4]
+    steps.fold(f32::INFINITY, f32::min)
 }
 
 /// Whether a gap as between two table rows precedes each line of `range`.

@@ -168,6 +168,10 @@ fn match_label(lines: &[&Ln<'_>]) -> Option<(Field, usize, String, String)> {
 /// A label line starts a new row unless it continues an incomplete known
 /// label or starts in lowercase.
 fn rows_by_column<'p, 'a>(body: &[&'p Ln<'a>], answer_x: f32) -> Vec<Row<'p, 'a>> {
+    // The header repeated where the table goes on over a page is no row.
+    let body: Vec<&'p Ln<'a>> =
+        body.iter().copied().filter(|l| !slug(&l.text).starts_with("gegeven_antwoord")).collect();
+    let body = &body[..];
     let split = |l: &Ln<'_>| -> (String, String) {
         let mut label = Vec::new();
         let mut answer = Vec::new();
@@ -194,10 +198,6 @@ fn rows_by_column<'p, 'a>(body: &[&'p Ln<'a>], answer_x: f32) -> Vec<Row<'p, 'a>
     };
     let mut rows: Vec<Row<'p, 'a>> = Vec::new();
     for (k, l) in body.iter().enumerate() {
-        // The header repeated where the table goes on over a page is no row.
-        if slug(&l.text).starts_with("gegeven_antwoord") {
-            continue;
-        }
         let (label, answer) = split(l);
         // A row whose label is centred (or at the bottom) beside a longer
         // answer shows answers before its label: after a row gap, answers
