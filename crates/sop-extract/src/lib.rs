@@ -24,6 +24,7 @@
 //! lopdf's plain text for that page, with a warning.
 
 mod assemble;
+mod cidwidths;
 mod error;
 mod glyphs;
 mod isolate;
@@ -225,7 +226,10 @@ fn load(path: &str, bytes: &[u8], max_stream: usize) -> Result<Document, Extract
 fn positioned_doc(doc: &Document, bytes: &[u8], warnings: &mut Vec<String>) -> Option<pdf_extract::Document> {
     let try_load = |b: &[u8]| -> Result<pdf_extract::Document, String> {
         match catch_unwind(AssertUnwindSafe(|| pdf_extract::Document::load_mem(b))) {
-            Ok(Ok(d)) if !d.is_encrypted() => Ok(d),
+            Ok(Ok(mut d)) if !d.is_encrypted() => {
+                cidwidths::fix_cid_widths(&mut d);
+                Ok(d)
+            }
             Ok(Ok(_)) => Err("still encrypted".into()),
             Ok(Err(e)) => Err(e.to_string()),
             Err(p) => Err(glyphs::panic_message(&p)),
