@@ -11,8 +11,10 @@ use crate::glyphs::Glyph;
 pub(crate) const RUN_GAP_EM: f32 = 0.9;
 /// A gap wider than this many font sizes is a space between words.
 pub(crate) const WORD_GAP_EM: f32 = 0.15;
-/// The same where the producer draws its spaces as glyphs.
-pub(crate) const WORD_GAP_EM_SPACED: f32 = 0.5;
+/// The same where the producer draws its spaces as glyphs. It was 0.5 while
+/// pdf-extract misread Chromium's CID font widths (see `cidwidths.rs`); at
+/// that size two cells with little padding ran together ("bovenbouwEerste").
+pub(crate) const WORD_GAP_EM_SPACED: f32 = 0.2;
 /// Where spaces are drawn: a space wider than this many font sizes ends a run.
 pub(crate) const RUN_GAP_EM_SPACED: f32 = 2.0;
 
