@@ -57,7 +57,7 @@ thead th { background: #e6e8f0; position: sticky; top: 0; z-index: 1; }
 table.sortable thead th { cursor: pointer; }
 table.sortable thead th[aria-sort="ascending"]::after { content: " ▲"; }
 table.sortable thead th[aria-sort="descending"]::after { content: " ▼"; }
-th.v { writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap; max-height: 16rem; }
+th.v { writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap; }
 td.num { text-align: right; }
 .c-ja { background: var(--ja); }
 .c-nee { background: var(--nee); }
@@ -324,7 +324,8 @@ fn groups(h: &mut String, o: &Overview, by_board: bool) {
     }
     let _ = write!(h, "<table class=\"sortable\" id=\"t-{id}\"><thead><tr><th>Gebied</th>");
     for g in gs {
-        let _ = write!(h, "<th>{} ({} scholen)</th>", esc(&g.group), g.schools);
+        let n = if g.schools == 1 { "1 school".to_string() } else { format!("{} scholen", g.schools) };
+        let _ = write!(h, "<th>{} ({n})</th>", esc(&g.group));
     }
     h.push_str("</tr></thead><tbody>\n");
     for a in &o.area_summary {
