@@ -47,6 +47,8 @@ enum Command {
     List(cmd::archive::ListArgs),
     /// Show one school's bundles.
     Show(cmd::archive::ShowArgs),
+    /// The overview of a school year across all schools: support areas, HGW, facilities, gaps, changes.
+    Overview(cmd::overview::Args),
     /// Export a school's bundles as a BagIt package for the inspectorate.
     Export(cmd::archive::ExportArgs),
     /// Internal: extraction in an isolated child process (stdin: file bytes, stdout: layout JSON).
@@ -67,6 +69,7 @@ fn main() -> ExitCode {
         Command::List(a) => cmd::archive::list(a),
         Command::Show(a) => cmd::archive::show(a),
         Command::Export(a) => cmd::archive::export(a),
+        Command::Overview(a) => cmd::overview::run(a),
         Command::ExtractChild(a) => cmd::extract::child(a),
     };
     match result {

@@ -4,4 +4,5 @@ pub mod detect;
 pub mod diff;
 pub mod extract;
 pub mod normalize;
+pub mod overview;
 pub mod run;
