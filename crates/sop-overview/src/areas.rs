@@ -53,8 +53,10 @@ pub enum AreasError {
 pub struct AreaMap {
     pub areas: Vec<AreaDef>,
     by_key: HashMap<String, Vec<usize>>,
-    /// (keyword slug, area index), in file order.
-    keywords: Vec<(String, usize)>,
+    /// (keyword slug, area index), in file order, indexed by the keyword's
+    /// first byte so that a label is checked only against the keywords that
+    /// can start at each of its words.
+    keywords: Vec<Vec<(String, usize)>>,
 }
 
 impl AreaMap {
@@ -73,7 +75,7 @@ impl AreaMap {
         }
         let mut ids = BTreeSet::new();
         let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut keywords = Vec::new();
+        let mut keywords: Vec<Vec<(String, usize)>> = vec![Vec::new(); 256];
         for (i, a) in file.area.iter().enumerate() {
             let ok_id =
                 !a.id.is_empty() && a.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
@@ -117,7 +119,7 @@ impl AreaMap {
                         a.id
                     )));
                 }
-                keywords.push((s, i));
+                keywords[s.as_bytes()[0] as usize].push((s, i));
             }
         }
         Ok(AreaMap { areas: file.area, by_key, keywords })
@@ -130,10 +132,17 @@ impl AreaMap {
             return v.clone();
         }
         let label = slug(label);
+        let bytes = label.as_bytes();
         let mut out: Vec<usize> = Vec::new();
-        for (w, i) in &self.keywords {
-            if !out.contains(i) && word_start_contains(&label, w) {
-                out.push(*i);
+        for p in 0..bytes.len() {
+            if p > 0 && bytes[p - 1] != b'_' {
+                continue;
+            }
+            let rest = &label[p..];
+            for (w, i) in &self.keywords[bytes[p] as usize] {
+                if rest.starts_with(w.as_str()) && !out.contains(i) {
+                    out.push(*i);
+                }
             }
         }
         out.sort_unstable();
@@ -144,11 +153,6 @@ impl AreaMap {
     pub fn knows_key(&self, key: &str) -> bool {
         self.by_key.contains_key(key)
     }
-}
-
-/// Whether `needle` occurs in `hay` at the start of a word (`_`-separated slugs).
-fn word_start_contains(hay: &str, needle: &str) -> bool {
-    hay.match_indices(needle).any(|(i, _)| i == 0 || hay.as_bytes()[i - 1] == b'_')
 }
 
 #[cfg(test)]

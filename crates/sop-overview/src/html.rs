@@ -388,17 +388,9 @@ fn area_matrix(h: &mut String, o: &Overview) {
         let _ = write!(h, "<tr{} data-count>{}", school_attrs(s), school_head_cells(s));
         if s.status == SchoolStatus::Record {
             for c in &s.areas {
-                let detail: Vec<String> = c.rows.iter().map(|r| format!("{}: {}", r.label, r.text())).collect();
-                let _ = write!(
-                    h,
-                    "<td class=\"{}\" title=\"{}\">{}</td>",
-                    class_of(c.coverage),
-                    esc(&detail.join("\n")),
-                    c.coverage.dutch()
-                );
+                let _ = write!(h, "<td class=\"{}\">{}</td>", class_of(c.coverage), c.coverage.dutch());
             }
-            let other: Vec<String> = s.other.iter().map(|r| format!("{}: {}", r.label, r.text())).collect();
-            let _ = write!(h, "<td class=\"num\" title=\"{}\">{}</td>", esc(&other.join("\n")), s.other.len());
+            let _ = write!(h, "<td class=\"num\">{}</td>", s.other.len());
         } else {
             let _ = write!(
                 h,
@@ -418,7 +410,7 @@ fn area_matrix(h: &mut String, o: &Overview) {
             links(s)
         );
     }
-    h.push_str("</tbody></table><p>Wijs een cel aan voor de rijen uit het profiel; alles per school staat onder <a href=\"#scholen\">Per school</a>.</p></section>\n");
+    h.push_str("</tbody></table><p>Welke rijen uit het profiel achter een cel zitten, staat <a href=\"#per-gebied\">per gebied</a> en <a href=\"#scholen\">per school</a>.</p></section>\n");
 }
 
 fn per_area(h: &mut String, o: &Overview) {
@@ -446,8 +438,7 @@ fn per_area(h: &mut String, o: &Overview) {
                     .map(|r| format!("{}: {}", esc(&r.label), esc(&r.text())))
                     .collect();
                 items.push(format!(
-                    "<li{}><a href=\"#{}\">{}</a> <span class=\"{}\">{}</span> — {}</li>",
-                    school_attrs(s),
+                    "<li><a href=\"#{}\">{}</a> <span class=\"{}\">{}</span> — {}</li>",
                     anchor(&s.id),
                     esc(&display_name(s)),
                     class_of(c.coverage),
@@ -641,9 +632,10 @@ fn comparison(h: &mut String, o: &Overview) {
             esc(&a.lost.join(", "))
         );
     }
-    h.push_str("</tbody></table>\n<h3>Per school</h3>\n<table class=\"sortable filterable\" id=\"t-vergelijking-scholen\"><thead><tr><th>School</th><th>Wat</th><th>Gebied</th><th>Rij</th><th>Was</th><th>Nu</th></tr></thead><tbody>\n");
+    h.push_str("</tbody></table>\n<h3>Per school</h3>\n<table class=\"sortable filterable\" id=\"t-vergelijking-scholen\"><thead><tr><th>School</th><th>Gebieden</th><th>Rijen (toegevoegd, verdwenen, gewijzigd)</th><th>HGW</th></tr></thead><tbody>\n");
+    let by_id: std::collections::HashMap<&str, &SchoolRow> = o.schools.iter().map(|r| (r.id.as_str(), r)).collect();
     for s in &c.schools {
-        let row = o.schools.iter().find(|r| r.id == s.id);
+        let row = by_id.get(s.id.as_str()).copied();
         let attrs = row.map(school_attrs).unwrap_or_default();
         let name = format!(
             "<td><a href=\"#{}\">{}</a><small>{}</small></td>",
@@ -651,64 +643,63 @@ fn comparison(h: &mut String, o: &Overview) {
             esc(s.name.as_deref().unwrap_or(&s.id)),
             esc(&s.id)
         );
-        match s.presence {
-            Presence::Both => {}
-            Presence::NewOnly => {
-                let _ = writeln!(
-                    h,
-                    "<tr{attrs}>{name}<td colspan=\"5\">geen profiel in {}</td></tr>",
-                    esc(&c.compare_year)
-                );
-            }
-            Presence::OldOnly => {
-                let _ = writeln!(
-                    h,
-                    "<tr{attrs}>{name}<td colspan=\"5\" class=\"missing\">geen profiel in {}</td></tr>",
-                    esc(&o.school_year)
-                );
-            }
+        let presence = match s.presence {
+            Presence::Both => None,
+            Presence::NewOnly => Some(format!("geen profiel in {}", c.compare_year)),
+            Presence::OldOnly => Some(format!("geen profiel in {}", o.school_year)),
+        };
+        if let Some(p) = presence {
+            let _ = writeln!(h, "<tr{attrs}>{name}<td colspan=\"3\" class=\"missing\">{}</td></tr>", esc(&p));
+            continue;
         }
-        if s.presence == Presence::Both
-            && s.area_changes.is_empty()
-            && s.row_changes.is_empty()
-            && s.hgw_changes.is_empty()
-        {
+        if s.area_changes.is_empty() && s.row_changes.is_empty() && s.hgw_changes.is_empty() {
             let _ = writeln!(
                 h,
-                "<tr{attrs}>{name}<td colspan=\"5\">geen wijzigingen in gebieden, HGW of voorzieningen</td></tr>"
+                "<tr{attrs}>{name}<td colspan=\"3\">geen wijzigingen in gebieden, HGW of voorzieningen</td></tr>"
             );
+            continue;
         }
-        for a in &s.area_changes {
-            let _ = writeln!(
-                h,
-                "<tr{attrs}>{name}<td>gebied</td><td>{}</td><td></td><td class=\"{}\">{}</td><td class=\"{}\">{}</td></tr>",
-                esc(&a.label),
-                class_of(a.old),
-                a.old.dutch(),
-                class_of(a.new),
-                a.new.dutch()
-            );
-        }
-        for r in &s.row_changes {
-            let _ = writeln!(
-                h,
-                "<tr{attrs}>{name}<td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                r.change.dutch(),
-                esc(&area_labels(o, &r.areas)),
-                esc(&r.label),
-                esc(r.old.as_deref().unwrap_or("—")),
-                esc(r.new.as_deref().unwrap_or("—"))
-            );
-        }
-        for g in &s.hgw_changes {
-            let _ = writeln!(
-                h,
-                "<tr{attrs}>{name}<td>HGW</td><td></td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                esc(&g.label),
-                hgw_dutch(g.old, row.and_then(|r| r.template.as_deref())),
-                hgw_dutch(g.new, row.and_then(|r| r.template.as_deref()))
-            );
-        }
+        let areas: String = s
+            .area_changes
+            .iter()
+            .map(|a| {
+                format!(
+                    "<li>{}: <span class=\"{}\">{}</span> → <span class=\"{}\">{}</span></li>",
+                    esc(&a.label),
+                    class_of(a.old),
+                    a.old.dutch(),
+                    class_of(a.new),
+                    a.new.dutch()
+                )
+            })
+            .collect();
+        let rows: String = s
+            .row_changes
+            .iter()
+            .map(|r| {
+                format!(
+                    "<li>{} <b>{}</b> [{}]: {} → {}</li>",
+                    r.change.dutch(),
+                    esc(&r.label),
+                    esc(&area_labels(o, &r.areas)),
+                    esc(r.old.as_deref().unwrap_or("—")),
+                    esc(r.new.as_deref().unwrap_or("—"))
+                )
+            })
+            .collect();
+        let family = row.and_then(|r| r.template.as_deref());
+        let hgw: String = s
+            .hgw_changes
+            .iter()
+            .map(|g| format!("<li>{}: {} → {}</li>", esc(&g.label), hgw_dutch(g.old, family), hgw_dutch(g.new, family)))
+            .collect();
+        let _ = writeln!(
+            h,
+            "<tr{attrs}>{name}<td data-sort=\"{}\"><ul class=\"compact\">{areas}</ul></td><td data-sort=\"{}\"><ul class=\"compact\">{rows}</ul></td><td data-sort=\"{}\"><ul class=\"compact\">{hgw}</ul></td></tr>",
+            s.area_changes.len(),
+            s.row_changes.len(),
+            s.hgw_changes.len()
+        );
     }
     h.push_str("</tbody></table></section>\n");
 }

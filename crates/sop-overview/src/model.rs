@@ -476,8 +476,9 @@ pub fn record_rows(r: &Record) -> Vec<RowRef> {
                 }
                 (Coverage::Offered, join_how(parts))
             }
-            Some(false) => (Coverage::NotOffered, String::new()),
-            None => (Coverage::Unknown, String::new()),
+            // The school's own words beside a "Nee" ("Wanneer nodig ... ingekocht") are kept.
+            Some(false) => (Coverage::NotOffered, e.capacity.clone().unwrap_or_default()),
+            None => (Coverage::Unknown, e.capacity.clone().unwrap_or_default()),
         };
         out.push(RowRef { section: Section::Expertise, key: e.key.clone(), label: e.label.clone(), state, how });
     }
@@ -727,7 +728,8 @@ pub fn build(entries: &[SchoolEntry], compare: Option<&[SchoolEntry]>, map: &Are
                 Coverage::Unknown => o.unknown += 1,
                 _ => o.not_offered += 1,
             }
-            if !o.schools.contains(&r.id) {
+            // Schools come one after the other: the same school is only ever the last one.
+            if o.schools.last() != Some(&r.id) {
                 o.schools.push(r.id.clone());
             }
         }
@@ -901,12 +903,14 @@ fn compare_years(new: &[Built], old_entries: &[SchoolEntry], map: &AreaMap, year
         .enumerate()
         .map(|(i, a)| {
             let offered = |b: &&&Built| b.row.areas[i].coverage == Coverage::Offered;
-            let old_set: Vec<&str> = old_by_id.values().filter(offered).map(|b| b.row.id.as_str()).collect();
-            let new_set: Vec<&str> = new_by_id.values().filter(offered).map(|b| b.row.id.as_str()).collect();
+            let old_set: std::collections::HashSet<&str> =
+                old_by_id.values().filter(offered).map(|b| b.row.id.as_str()).collect();
+            let new_set: std::collections::HashSet<&str> =
+                new_by_id.values().filter(offered).map(|b| b.row.id.as_str()).collect();
             let mut gained: Vec<String> =
-                new_set.iter().filter(|id| !old_set.contains(id)).map(|s| s.to_string()).collect();
+                new_set.iter().filter(|id| !old_set.contains(*id)).map(|s| s.to_string()).collect();
             let mut lost: Vec<String> =
-                old_set.iter().filter(|id| !new_set.contains(id)).map(|s| s.to_string()).collect();
+                old_set.iter().filter(|id| !new_set.contains(*id)).map(|s| s.to_string()).collect();
             gained.sort();
             lost.sort();
             AreaDelta {

@@ -73,6 +73,11 @@ fn both_templates_in_one_matrix_with_the_records_own_answers() {
     assert_eq!(cell(&o, "diamant", "autisme").coverage, Coverage::Offered);
     assert_eq!(cell(&o, "kristal", "autisme").coverage, Coverage::NotOffered);
     assert_eq!(cell(&o, "jeroen", "autisme").coverage, Coverage::NotOffered);
+    // The school's words beside its "Nee" stay with the row.
+    assert_eq!(
+        cell(&o, "jeroen", "autisme").rows[0].text(),
+        "nee (Wanneer nodig wordt bij expertisecentrum autisme, expertise ingekocht.)"
+    );
     // PoS sample has no autism row at all: not mentioned, not "nee".
     assert_eq!(cell(&o, "diamant-college", "autisme").coverage, Coverage::NotMentioned);
     let a = summary(&o, "autisme");
