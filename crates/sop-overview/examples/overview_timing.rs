@@ -20,7 +20,7 @@ fn vary(mut r: Record, i: usize) -> Record {
     r.school.name = Some(format!("School {i:04}"));
     r.school.board = Some(format!("Stichting {}", i % 8));
     let tweak = |key: &mut String, j: usize| {
-        if (i + j) % 3 == 0 {
+        if (i + j).is_multiple_of(3) {
             key.push_str(&format!("_{}", (i + j) % 17));
         }
     };
@@ -33,7 +33,7 @@ fn vary(mut r: Record, i: usize) -> Record {
     for (j, o) in r.offers.iter_mut().enumerate() {
         tweak(&mut o.key, j);
     }
-    if i % 5 == 0 {
+    if i.is_multiple_of(5) {
         r.expertise.truncate(r.expertise.len() / 2);
         r.facilities.truncate(r.facilities.len() / 2);
     }

@@ -312,7 +312,7 @@ fn summary(h: &mut String, o: &Overview) {
 fn groups(h: &mut String, o: &Overview, by_board: bool) {
     let (id, title, word) =
         if by_board { ("per-bestuur", "Per bestuur", "Bestuur") } else { ("per-regio", "Per regio", "Regio") };
-    let _ = write!(h, "<section id=\"{id}\"><h2>{title}</h2>\n");
+    let _ = writeln!(h, "<section id=\"{id}\"><h2>{title}</h2>");
     let Some(first) = o.area_summary.first() else {
         h.push_str("<p>Geen gebieden.</p></section>\n");
         return;
