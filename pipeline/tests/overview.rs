@@ -259,3 +259,46 @@ fn a_bad_areas_file_or_year_is_explained() {
     assert_eq!(coverage(&o, "jeroen", "alleen_lift"), "offered");
     assert!(o["other_rows"].as_array().unwrap().iter().any(|r| r["key"] == "autisme"));
 }
+
+#[test]
+fn registry_region_and_board_columns_group_the_schools() {
+    let dir = archive().parent().unwrap();
+    let registry = dir.join("schools-regio.csv");
+    std::fs::write(
+        &registry,
+        "id,name,regio,bestuur\ndiamant,Diamant,Den Haag,Stichting A\nkristal,BS Het Kristal,Rijswijk,Stichting A\njeroen,Basisschool Jeroen,Den Haag,Stichting B\ndiamant-college,Diamant College,Leidschendam-Voorburg,\n",
+    )
+    .unwrap();
+    let out = dir.join("regio.json");
+    let (code, stdout, err) = sop(&[
+        "overview",
+        "--year",
+        "2023-2024",
+        "--archive",
+        archive().to_str().unwrap(),
+        "--registry",
+        registry.to_str().unwrap(),
+        "--threshold",
+        "2",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{stdout}{err}");
+    let o: Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    assert_eq!(school(&o, "kristal")["region"], "Rijswijk");
+    assert_eq!(school(&o, "kristal")["board"], "Stichting A");
+    // No board in the registry: the record's own.
+    assert_eq!(school(&o, "diamant-college")["board"], "Stichting Lucas Onderwijs");
+    let autisme = o["area_summary"].as_array().unwrap().iter().find(|a| a["area"] == "autisme").unwrap();
+    let den_haag = autisme["by_region"].as_array().unwrap().iter().find(|g| g["group"] == "Den Haag").unwrap();
+    assert_eq!((den_haag["schools"].as_u64(), den_haag["offered"].as_u64()), (Some(2), Some(1)));
+    // Threshold 2: autism is a gap everywhere, Den Haag included (1 school).
+    let gaps: Vec<&str> = o["gaps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|g| g["area"] == "autisme")
+        .map(|g| g["region"].as_str().unwrap_or("heel het samenwerkingsverband"))
+        .collect();
+    assert_eq!(gaps, ["heel het samenwerkingsverband", "Den Haag", "Leidschendam-Voorburg", "Rijswijk"]);
+}

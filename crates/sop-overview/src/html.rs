@@ -632,7 +632,7 @@ fn comparison(h: &mut String, o: &Overview) {
             esc(&a.lost.join(", "))
         );
     }
-    h.push_str("</tbody></table>\n<h3>Per school</h3>\n<table class=\"sortable filterable\" id=\"t-vergelijking-scholen\"><thead><tr><th>School</th><th>Gebieden</th><th>Rijen (toegevoegd, verdwenen, gewijzigd)</th><th>HGW</th></tr></thead><tbody>\n");
+    h.push_str("</tbody></table><p>Erbij en eraf: ids van scholen. Een school zonder profiel in een van beide jaren telt in dat jaar niet mee; of ze dit jaar een profiel heeft, staat hieronder per school.</p>\n<h3>Per school</h3>\n<table class=\"sortable filterable\" id=\"t-vergelijking-scholen\"><thead><tr><th>School</th><th>Gebieden</th><th>Rijen (toegevoegd, verdwenen, gewijzigd)</th><th>HGW</th></tr></thead><tbody>\n");
     let by_id: std::collections::HashMap<&str, &SchoolRow> = o.schools.iter().map(|r| (r.id.as_str(), r)).collect();
     for s in &c.schools {
         let row = by_id.get(s.id.as_str()).copied();

@@ -383,6 +383,34 @@ mod tests {
         assert_eq!(relative(Path::new("/out"), Path::new("/a/b.zip")), "../a/b.zip");
     }
 
+    /// A document of a known school that could not be read shows as
+    /// "ontvangen, niet leesbaar" in the batch's overview, with the reason.
+    #[test]
+    fn after_run_lists_a_failed_document_of_a_known_school() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut archive = Archive::open(dir.path(), LockMode::Fail).unwrap();
+        let row = crate::batch::report::Row {
+            input: "https://example.org/sop.pdf".into(),
+            school: Some("kristal".into()),
+            school_name: None,
+            template: None,
+            year: None,
+            outcome: crate::batch::report::Outcome::Failed {
+                stage: crate::batch::Stage::Extract,
+                reason: "damaged PDF".into(),
+            },
+            changes: None,
+            diff_report: None,
+            warnings: Vec::new(),
+        };
+        let path = after_run(&mut archive, "2024-2025", None, &[row]).expect("the overview is written");
+        assert_eq!(path, dir.path().join("reports/overview-2024-2025.html"));
+        let html = std::fs::read_to_string(path).unwrap();
+        assert!(html.contains("0 met een profiel voor 2024-2025"), "{html}");
+        assert!(html.contains("1 ontvangen maar niet leesbaar"), "{html}");
+        assert!(html.contains("ontvangen, niet leesbaar: mislukt: damaged PDF"), "{html}");
+    }
+
     #[test]
     fn previous_year_is_the_year_before() {
         assert_eq!(previous_year("2024-2025").as_deref(), Some("2023-2024"));
