@@ -72,7 +72,7 @@ small { color: #555; display: block; }
 ul.compact { margin: .2rem 0; padding-left: 1.2rem; }
 @page { size: A4 landscape; margin: 1cm; }
 @media print {
-  body { margin: 0; font-size: 8.5pt; }
+  body { margin: 0; font-size: 8.5pt; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   .filters, nav, .noprint { display: none !important; }
   thead { display: table-header-group; }
   thead th { position: static; }
