@@ -23,9 +23,10 @@ test:
 samples:
 	python3 samples/src/generate.py
 
-## Benchmarks: detect+normalise (criterion) and the whole batch (see BENCHMARKS.md).
+## Benchmarks: detect+normalise and the overview (criterion), and the whole batch (see BENCHMARKS.md).
 bench:
 	$(CARGO) bench -p sop-normalize --bench normalize
+	$(CARGO) bench -p sop-overview --bench overview
 	bash bench/run.sh
 
 ## The 297-file robustness corpus alone (also part of `make test`); see ROBUSTNESS.md.

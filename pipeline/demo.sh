@@ -35,4 +35,7 @@ diff_report=$(ls -t archive/reports/diff-diamant-2024-2025-*.md 2>/dev/null | he
 if [[ -n "$diff_report" ]]; then
     echo "Open de verschillen van Diamant met vorig jaar: $diff_report"
 fi
+if [[ -f archive/reports/overview-2024-2025.html ]]; then
+    echo "Open het overzicht van alle scholen (2024-2025, vergeleken met 2023-2024): archive/reports/overview-2024-2025.html"
+fi
 exit "$status"

@@ -47,6 +47,8 @@ enum Command {
     List(cmd::archive::ListArgs),
     /// Show one school's bundles.
     Show(cmd::archive::ShowArgs),
+    /// The overview of a school year across all schools: support areas, HGW, facilities, gaps, changes.
+    Overview(cmd::overview::Args),
     /// Export a school's bundles as a BagIt package for the inspectorate.
     Export(cmd::archive::ExportArgs),
     /// File a document from the holding area (received without a school) under a school.
@@ -73,6 +75,7 @@ fn main() -> ExitCode {
         Command::Export(a) => cmd::archive::export(a),
         Command::Assign(a) => cmd::assign::run(a),
         Command::Reprocess(a) => cmd::reprocess::run(a),
+        Command::Overview(a) => cmd::overview::run(a),
         Command::ExtractChild(a) => cmd::extract::child(a),
     };
     match result {

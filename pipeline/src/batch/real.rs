@@ -87,6 +87,11 @@ impl Real {
         archive.flush().context("cannot finish writing the archive's catalogue and ledger head")
     }
 
+    /// The archive, for the reports written at the end of a run (`cmd::overview::after_run`).
+    pub fn archive(&self) -> std::sync::MutexGuard<'_, Archive> {
+        self.archive.lock().expect("archive lock")
+    }
+
     fn school_id(school: &str) -> Option<SchoolId> {
         SchoolId::parse(school).ok()
     }

@@ -6,4 +6,5 @@ pub mod diff;
 pub mod extract;
 pub mod normalize;
 pub mod reprocess;
+pub mod overview;
 pub mod run;

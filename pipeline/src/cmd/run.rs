@@ -131,6 +131,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
     stages.flush()?;
     stages.write_report(&format!("{stem}.json"), &report.to_json())?;
     let md_path = stages.write_report(&format!("{stem}.md"), report.to_markdown().as_bytes())?;
+    let overview =
+        super::overview::after_run(&mut stages.archive(), &args.year, args.registry.as_deref(), &report.documents);
 
     let mut out = String::new();
     out.push_str(&format!(
@@ -159,6 +161,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
         for c in held {
             out.push_str(&format!("  {c}\n"));
         }
+    }
+    if let Some(p) = &overview {
+        out.push_str(&format!("Overzicht van alle scholen in {}: {}\n", report.school_year, p.display()));
     }
     use std::io::Write as _;
     std::io::stdout().lock().write_all(out.as_bytes())?;
