@@ -12,6 +12,7 @@
 
 mod common;
 mod error;
+mod ocr;
 pub mod pos;
 pub mod sppoh;
 
@@ -75,6 +76,7 @@ pub fn normalize(layout: &Layout, source: Source) -> Result<Record, NormalizeErr
     };
     let mut record = Record::empty(template, source);
     family.normalize(layout, &mut record);
+    ocr::mark(layout, &mut record);
     Ok(record)
 }
 
