@@ -573,7 +573,7 @@ pub(crate) fn blob_marks(img: &Gray, words: &[Word], scale: f32) -> Vec<Mark> {
 fn is_symbol_noise(w: &Word) -> bool {
     let letters = w.text.chars().filter(|c| c.is_alphanumeric()).count();
     let n = w.text.chars().count();
-    let kept = ["-", "–", "€", "&", "+", "%", "/", "(", ")", ".", ":", "•", "·", "«", "»", "°", "*"];
+    let kept = ["-", "–", "€", "&", "+", "%", "/", "(", ")", ".", ":", "•", "·", "«", "»", "°", "*", "#"];
     (letters == 0 && (!kept.contains(&w.text.as_str()) || (w.conf < 50.0 && !matches!(w.text.as_str(), "/" | "•"))))
         || (n <= 2 && w.conf < 40.0 && !matches!(w.text.as_str(), "X" | "x"))
         // An icon read as letters and brackets: "Av)", "lv}", "©".
@@ -625,11 +625,12 @@ pub(crate) fn lines_from_words(words: &[Word], scale: f32, rules: &[(usize, usiz
             continue;
         }
         group.sort_by(|a, b| a.left.total_cmp(&b.left));
-        // Font size: the tallest word box is about an ascender plus a
-        // descender, some 0.95 em; the median bottom is the baseline (most
-        // words have no descender).
-        let tallest = group.iter().map(|w| w.height).fold(0.0f32, f32::max);
-        let size = (tallest * scale / 0.95).max(1.0);
+        // Font size: the median word box is about an ascender high, some
+        // 0.75 em (the tallest may have grown into a speck or a rule); the
+        // median bottom is the baseline (most words have no descender).
+        let mut heights: Vec<f32> = group.iter().map(|w| w.height).collect();
+        heights.sort_by(f32::total_cmp);
+        let size = (heights[heights.len() / 2] * scale / 0.75).max(1.0);
         let mut bottoms: Vec<f32> = group.iter().map(|w| w.top + w.height).collect();
         bottoms.sort_by(f32::total_cmp);
         let baseline = bottoms[bottoms.len() / 2] * scale;
@@ -661,7 +662,7 @@ pub(crate) fn lines_from_words(words: &[Word], scale: f32, rules: &[(usize, usiz
         }
         for run in &mut runs {
             // A tick standing alone in a cell, as Tesseract reads it.
-            if matches!(run.text.as_str(), "/" | "v" | "V" | "√" | "✓" | "✔" | "\\/") {
+            if matches!(run.text.as_str(), "/" | "√" | "✓" | "✔" | "\\/") {
                 run.text = "✓".to_string();
             }
             // A typed cross read twice ("Xx").
