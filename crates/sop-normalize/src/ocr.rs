@@ -63,3 +63,60 @@ fn lowest_confidence(page: &Page, text: &str) -> Option<f32> {
     }
     lowest
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sop_model::{Line, OcrInfo, Provenance, Run, Source, Template};
+
+    fn line(text: &str, y: f32, confidence: Option<f32>) -> Line {
+        let run = Run { text: text.into(), x: 60.0, y, width: 200.0, font_size: 11.0, confidence };
+        Line { text: text.into(), x: 60.0, y, runs: vec![run] }
+    }
+
+    fn page(number: u32, lines: Vec<Line>, ocr: bool) -> Page {
+        let info =
+            OcrInfo { engine: "tesseract 5.3.0 (nld)".into(), dpi: 300, mean_confidence: 88.0, skew_degrees: 0.5 };
+        Page { number, width: 595.0, height: 842.0, lines, marks: vec![], ocr: ocr.then_some(info) }
+    }
+
+    fn prov(page: u32, text: &str) -> Provenance {
+        Provenance { page: Some(page), text: text.into(), ocr: false, ocr_confidence: None }
+    }
+
+    #[test]
+    fn fields_from_ocr_pages_are_marked_and_low_confidence_ones_warned() {
+        let mut layout = Layout::from_text("");
+        layout.warnings = vec!["page 2: read by OCR (no text layer: a scan)".into()];
+        layout.pages = vec![
+            page(1, vec![line("Naam: Diamant", 100.0, None)], false),
+            page(
+                2,
+                vec![
+                    line("Voorzitter MR: Guideon (nocente", 100.0, Some(41.0)),
+                    line("Datum: 12-12-2023", 120.0, Some(93.0)),
+                ],
+                true,
+            ),
+        ];
+        let template = Template { family: "x".into(), revision: None, confidence: 1.0, evidence: vec![] };
+        let mut record = Record::empty(template, Source::default());
+        record.provenance.insert("/school/name".into(), prov(1, "Naam: Diamant"));
+        record.provenance.insert("/governance/mr_advice/chair".into(), prov(2, "Voorzitter MR: Guideon (nocente"));
+        record.provenance.insert("/governance/mr_advice/date".into(), prov(2, "Datum: 12-12-2023"));
+        mark(&layout, &mut record);
+        let p = &record.provenance;
+        assert!(!p["/school/name"].ocr && p["/school/name"].ocr_confidence.is_none(), "a text page is no OCR");
+        assert!(p["/governance/mr_advice/chair"].ocr);
+        assert_eq!(p["/governance/mr_advice/chair"].ocr_confidence, Some(41.0));
+        assert_eq!(p["/governance/mr_advice/date"].ocr_confidence, Some(93.0));
+        let w = &record.warnings;
+        assert_eq!(w[0], layout.warnings[0], "the extraction's warnings come first, once");
+        assert!(w.iter().any(|w| w.starts_with("page 2 is a scan and was read by OCR")), "{w:#?}");
+        let low: Vec<&String> = w.iter().filter(|w| w.contains("low confidence")).collect();
+        assert_eq!(low.len(), 1, "{w:#?}");
+        assert!(low[0].starts_with("/governance/mr_advice/chair (page 2)"), "{low:?}");
+        mark(&layout, &mut record);
+        assert_eq!(record.warnings.iter().filter(|x| **x == layout.warnings[0]).count(), 1, "not copied twice");
+    }
+}
