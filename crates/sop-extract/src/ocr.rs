@@ -182,15 +182,14 @@ impl Ocr {
     }
 }
 
-/// "tesseract 5.3.0 (nld)", from `tesseract --version`.
+/// "tesseract 5.3.0 (nld)", from `tesseract --version` (given 5 s).
 fn engine_name(tesseract: &OsString) -> String {
-    let version = Command::new(tesseract)
-        .arg("--version")
-        .stdin(Stdio::null())
-        .stderr(Stdio::null())
-        .output()
+    let mut cmd = Command::new(tesseract);
+    cmd.arg("--version");
+    let limit = Duration::from_secs(5);
+    let version = run(cmd, "tesseract", Instant::now() + limit, limit)
         .ok()
-        .and_then(|o| String::from_utf8_lossy(&o.stdout).lines().next().map(|l| l.trim().to_string()))
+        .and_then(|out| String::from_utf8_lossy(&out).lines().next().map(|l| l.trim().to_string()))
         .filter(|l| !l.is_empty());
     format!("{} ({LANG})", version.unwrap_or_else(|| "tesseract".into()))
 }
