@@ -68,7 +68,7 @@ pub struct Limits {
 
 /// Time kept back from OCR at the end of a file's time limit, to assemble
 /// and send the layout.
-const OCR_RESERVE: Duration = Duration::from_secs(3);
+const OCR_RESERVE: Duration = Duration::from_secs(5);
 
 impl Default for Limits {
     fn default() -> Self {

@@ -144,9 +144,18 @@ impl Ocr {
             std::fs::read(dir.join("page.pgm")).map_err(|e| Failure::Other(format!("pdftoppm wrote no image: {e}")))?;
         let img = Gray::from_pgm(&pgm).ok_or_else(|| Failure::Other("pdftoppm wrote an unreadable image".into()))?;
         drop(pgm);
+        // The image work is ours, not a process that can be killed: the
+        // page's time is checked between the steps.
+        let overrun = || Instant::now() >= page_deadline;
+        if overrun() {
+            return Err(Failure::Timeout(self.page_timeout.as_secs()));
+        }
         let skew = estimate_skew(&img);
         let mut img = if skew.abs() >= 0.05 { img.rotated(skew) } else { img };
         let rules = img.remove_rules(dpi);
+        if overrun() {
+            return Err(Failure::Timeout(self.page_timeout.as_secs()));
+        }
         let straight = dir.join("straight.pgm");
         std::fs::write(&straight, img.to_pgm())
             .map_err(|e| Failure::Other(format!("cannot write the deskewed image: {e}")))?;
