@@ -14,6 +14,8 @@ fn limits() -> Limits {
         max_stream_bytes: 16 << 20,
         timeout: Duration::from_secs(10),
         memory_bytes: 1 << 30,
+        // Image pages without text go through pdftoppm and Tesseract when installed.
+        ocr_page_timeout: Duration::from_secs(2),
     }
 }
 

@@ -76,9 +76,15 @@ fn assert_hint_flags_exist(message: &str, command: &str) {
 fn every_extraction_limit_has_a_flag_with_a_default() {
     let (out, _) = sop(&["extract", "--help"]);
     let help = String::from_utf8_lossy(&out.stdout).into_owned();
-    for flag in
-        ["--max-bytes", "--max-pages", "--max-text-bytes", "--max-stream-bytes", "--timeout-secs", "--memory-bytes"]
-    {
+    for flag in [
+        "--max-bytes",
+        "--max-pages",
+        "--max-text-bytes",
+        "--max-stream-bytes",
+        "--timeout-secs",
+        "--memory-bytes",
+        "--ocr-page-secs",
+    ] {
         let at = help.find(flag).unwrap_or_else(|| panic!("`sop extract` has no {flag}:\n{help}"));
         let rest = &help[at + flag.len()..];
         let section = &rest[..rest.find("\n  -").unwrap_or(rest.len())];

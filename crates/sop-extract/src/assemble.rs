@@ -98,9 +98,14 @@ fn line_from_row(row: &mut [Glyph], spaced: bool) -> Option<Line> {
                 run.width = (g.x + g.width - run.x).max(run.width);
                 run.font_size = run.font_size.max(g.size);
             }
-            _ => {
-                runs.push(Run { text: std::mem::take(&mut g.text), x: g.x, y: g.y, width: g.width, font_size: g.size })
-            }
+            _ => runs.push(Run {
+                text: std::mem::take(&mut g.text),
+                x: g.x,
+                y: g.y,
+                width: g.width,
+                font_size: g.size,
+                confidence: None,
+            }),
         }
         pending_space = false;
         prev_end = prev_end.max(g.x + g.width);
@@ -148,6 +153,27 @@ fn furniture_key(text: &str) -> String {
     out
 }
 
+/// Two furniture keys that differ by a few OCR misreadings: an edit
+/// distance of at most a sixth of the longer one.
+fn similar_keys(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let longest = a.len().max(b.len());
+    if a.len().min(b.len()) < 10 || a.len().abs_diff(b.len()) * 6 > longest {
+        return false;
+    }
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()] * 6 <= longest
+}
+
 /// A line that is only a page number: "3", "2 - 14.", "Pagina 3 van 14", "3/14".
 fn is_page_number(text: &str) -> bool {
     let key = furniture_key(text);
@@ -168,10 +194,21 @@ pub(crate) fn remove_furniture(pages: &mut [Page]) -> Vec<String> {
         idx.extend(n.saturating_sub(EDGE_LINES)..n);
         idx.into_iter().collect()
     };
+    // On pages read by OCR a footer comes out a little different on every
+    // page ("Madel SchoolOndersteuningsProfiel"): their edge lines count as
+    // the same key as a similar one seen before.
+    let mut canonical: BTreeMap<(u32, usize), String> = BTreeMap::new();
     let mut seen: BTreeMap<String, BTreeSet<u32>> = BTreeMap::new();
     for page in pages.iter() {
         for i in edge(page) {
-            seen.entry(furniture_key(&page.lines[i].text)).or_default().insert(page.number);
+            let mut key = furniture_key(&page.lines[i].text);
+            if page.ocr.is_some() && !seen.contains_key(&key) && key.chars().count() >= 10 {
+                if let Some(similar) = seen.keys().find(|k| similar_keys(k, &key)) {
+                    key = similar.clone();
+                }
+            }
+            seen.entry(key.clone()).or_default().insert(page.number);
+            canonical.insert((page.number, i), key);
         }
     }
     let n_pages = pages.len();
@@ -183,7 +220,7 @@ pub(crate) fn remove_furniture(pages: &mut [Page]) -> Vec<String> {
         let mut drop: BTreeSet<usize> = BTreeSet::new();
         for i in edge(page) {
             let line = &page.lines[i];
-            let key = furniture_key(&line.text);
+            let key = canonical.get(&(page.number, i)).cloned().unwrap_or_else(|| furniture_key(&line.text));
             if key.is_empty() {
                 continue;
             }

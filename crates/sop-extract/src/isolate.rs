@@ -162,6 +162,8 @@ pub(crate) fn child_args(path: &str, limits: &Limits) -> Vec<String> {
         limits.timeout.as_secs().max(1).to_string(),
         "--memory-bytes".into(),
         limits.memory_bytes.to_string(),
+        "--ocr-page-secs".into(),
+        limits.ocr_page_timeout.as_secs().max(1).to_string(),
     ]
 }
 

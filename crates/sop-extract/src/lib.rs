@@ -29,16 +29,18 @@ mod error;
 mod glyphs;
 mod isolate;
 mod marks;
+mod ocr;
 mod worker;
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use lopdf::{Document, LoadOptions, Object, ObjectId};
 use sop_model::{Layout, Line, Origin, Page, Run};
 
 pub use error::ExtractError;
 pub use isolate::{child_main, extract_isolated, CHILD_SUBCOMMAND};
+pub use ocr::{OCR_PACKAGES, PDFTOPPM_ENV, TESSERACT_ENV};
 pub use worker::{Extractor, MAX_FILES_PER_WORKER, WORKER_ENV};
 
 /// Bounds on what one file may cost. The defaults suit school documents of a
@@ -53,11 +55,21 @@ pub struct Limits {
     pub max_text_bytes: u64,
     /// Largest size one stream may decompress to, in bytes (default 128 MiB).
     pub max_stream_bytes: u64,
-    /// Wall-clock time for one file in the child (default 60 s).
+    /// Wall-clock time for one file in the child, OCR of scanned pages
+    /// included (default 180 s: a text PDF takes well under a second, a
+    /// scanned page a few seconds; see BENCHMARKS.md).
     pub timeout: Duration,
     /// Address-space limit of the child, in bytes (default 1 GiB).
     pub memory_bytes: u64,
+    /// Wall-clock time for the OCR of one scanned page (rendering and
+    /// Tesseract; default 30 s). OCR also stops when the file's `timeout`
+    /// is nearly used up: the pages left are reported unread.
+    pub ocr_page_timeout: Duration,
 }
+
+/// Time kept back from OCR at the end of a file's time limit, to assemble
+/// and send the layout.
+const OCR_RESERVE: Duration = Duration::from_secs(5);
 
 impl Default for Limits {
     fn default() -> Self {
@@ -66,8 +78,9 @@ impl Default for Limits {
             max_pages: 2000,
             max_text_bytes: 20 * 1024 * 1024,
             max_stream_bytes: 128 * 1024 * 1024,
-            timeout: Duration::from_secs(60),
+            timeout: Duration::from_secs(180),
             memory_bytes: 1024 * 1024 * 1024,
+            ocr_page_timeout: Duration::from_secs(30),
         }
     }
 }
@@ -100,6 +113,7 @@ pub fn sniff_not_pdf(bytes: &[u8]) -> Option<&'static str> {
 /// Extracts the layout of a PDF in this process. `name` is used in errors.
 /// Prefer [`extract_isolated`] for files from outside.
 pub fn extract_pdf(name: &str, bytes: &[u8], limits: &Limits) -> Result<Layout, ExtractError> {
+    let started = Instant::now();
     let path = name.to_string();
     if bytes.len() as u64 > limits.max_bytes {
         return Err(ExtractError::TooLarge { path, size: bytes.len() as u64, limit: limits.max_bytes });
@@ -122,6 +136,7 @@ pub fn extract_pdf(name: &str, bytes: &[u8], limits: &Limits) -> Result<Layout, 
     let mut pages = Vec::with_capacity(page_ids.len());
     let mut links: Vec<String> = Vec::new();
     let mut text_bytes: u64 = 0;
+    let mut ocr = ocr::Ocr::new(limits.ocr_page_timeout, started + limits.timeout.saturating_sub(OCR_RESERVE));
     for (&number, &id) in &page_ids {
         let bbox = media_box(&doc, id);
         let mut lines = Vec::new();
@@ -167,6 +182,9 @@ pub fn extract_pdf(name: &str, bytes: &[u8], limits: &Limits) -> Result<Layout, 
             }
             Err(p) => warnings.push(format!("page {number}: marks not collected ({})", glyphs::panic_message(&p))),
         }
+        // Scanned pages: OCR (ocr.rs) when the page has no readable text.
+        let ocr_info =
+            ocr::read_if_scanned(&mut ocr, &doc, id, bytes, number, bbox, &mut lines, &mut marks, &mut warnings);
         if lines.is_empty() {
             warnings.push(format!("page {number} has no text layer (scanned?)"));
         }
@@ -180,8 +198,9 @@ pub fn extract_pdf(name: &str, bytes: &[u8], limits: &Limits) -> Result<Layout, 
             }
         }
         marks.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
-        pages.push(Page { number, width: bbox[2] - bbox[0], height: bbox[3] - bbox[1], lines, marks });
+        pages.push(Page { number, width: bbox[2] - bbox[0], height: bbox[3] - bbox[1], lines, marks, ocr: ocr_info });
     }
+    warnings.extend(ocr::missing_warning(&ocr));
     let removed_furniture = assemble::remove_furniture(&mut pages);
     assemble::repair_hyphenation(&mut pages);
     warnings.dedup();
@@ -303,7 +322,7 @@ fn plain_lines(doc: &Document, number: u32, max_stream: usize) -> Vec<Line> {
         .filter(|t| !t.is_empty())
         .enumerate()
         .map(|(i, t)| {
-            let run = Run { text: t.clone(), x: 0.0, y: i as f32, width: 0.0, font_size: 0.0 };
+            let run = Run { text: t.clone(), x: 0.0, y: i as f32, width: 0.0, font_size: 0.0, confidence: None };
             Line { text: t, x: 0.0, y: i as f32, runs: vec![run] }
         })
         .collect()

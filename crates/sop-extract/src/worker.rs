@@ -50,6 +50,7 @@ struct Request {
     max_stream_bytes: u64,
     timeout_secs: u64,
     memory_bytes: u64,
+    ocr_page_secs: u64,
     len: u64,
 }
 
@@ -202,6 +203,7 @@ impl Worker {
             max_stream_bytes: limits.max_stream_bytes,
             timeout_secs: limits.timeout.as_secs().max(1),
             memory_bytes: limits.memory_bytes,
+            ocr_page_secs: limits.ocr_page_timeout.as_secs().max(1),
             len: bytes.len() as u64,
         };
         let mut header = serde_json::to_vec(&request).unwrap_or_default();
@@ -306,6 +308,7 @@ pub(crate) fn serve(base: &Limits) -> i32 {
             max_stream_bytes: req.max_stream_bytes,
             timeout: Duration::from_secs(req.timeout_secs.max(1)),
             memory_bytes: base.memory_bytes,
+            ocr_page_timeout: Duration::from_secs(req.ocr_page_secs.max(1)),
         };
         // The CPU backstop for this file: what this process used so far plus
         // the file's own allowance. Without a CPU clock, this is the last file.

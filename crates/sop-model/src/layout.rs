@@ -50,6 +50,27 @@ pub struct Page {
     /// Marks drawn on the page that are not text: icons, ticks, crosses, boxes.
     #[serde(default)]
     pub marks: Vec<Mark>,
+    /// Set when the page's text was read by OCR from its image (a scan), not
+    /// from a text layer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ocr: Option<OcrInfo>,
+}
+
+/// OCR word confidence (0..=100) below which a value read from the word
+/// is flagged for checking.
+pub const OCR_LOW_CONFIDENCE: f32 = 60.0;
+
+/// How a page was read by OCR.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct OcrInfo {
+    /// The OCR engine and language, e.g. "tesseract 5.3.0 (nld)".
+    pub engine: String,
+    /// Resolution the page was rendered at.
+    pub dpi: u32,
+    /// Mean word confidence, 0..=100.
+    pub mean_confidence: f32,
+    /// The skew found and corrected before OCR, in degrees (counter-clockwise positive).
+    pub skew_degrees: f32,
 }
 
 /// One line of text: runs that share a baseline, left to right.
@@ -73,6 +94,9 @@ pub struct Run {
     pub y: f32,
     pub width: f32,
     pub font_size: f32,
+    /// For text read by OCR: the lowest word confidence in the run, 0..=100.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<f32>,
 }
 
 /// What kind of mark was drawn.
@@ -232,10 +256,11 @@ impl Layout {
                         y: j as f32,
                         width: body.chars().count() as f32,
                         font_size: 0.0,
+                        confidence: None,
                     }],
                 });
             }
-            pages.push(Page { number: i as u32 + 1, width: 0.0, height: 0.0, lines, marks: Vec::new() });
+            pages.push(Page { number: i as u32 + 1, width: 0.0, height: 0.0, lines, marks: Vec::new(), ocr: None });
         }
         // A trailing form feed makes an empty last page that is no page.
         if pages.len() > 1 && pages.last().is_some_and(|p| p.lines.is_empty()) {

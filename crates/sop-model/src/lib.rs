@@ -15,5 +15,7 @@ pub mod layout;
 pub mod record;
 pub mod text;
 
-pub use layout::{Cell, Layout, Line, Mark, MarkKind, Origin, Page, Run, Table, TableStrategy};
+pub use layout::{
+    Cell, Layout, Line, Mark, MarkKind, OcrInfo, Origin, Page, Run, Table, TableStrategy, OCR_LOW_CONFIDENCE,
+};
 pub use record::*;

@@ -348,6 +348,13 @@ pub struct Provenance {
     pub page: Option<u32>,
     /// The source line(s), as extracted.
     pub text: String,
+    /// True when the page was a scan and its text was read by OCR: the
+    /// value may hold misread characters.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub ocr: bool,
+    /// For OCR'd lines: the lowest word confidence among them (0..=100), where known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ocr_confidence: Option<f32>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]

@@ -12,6 +12,7 @@
 
 mod common;
 mod error;
+mod ocr;
 pub mod pos;
 pub mod sppoh;
 
@@ -78,6 +79,7 @@ pub fn normalize(layout: &Layout, source: Source) -> Result<Record, NormalizeErr
     // not read) is said in every record, whatever the family.
     record.warnings.extend(layout.warnings.iter().cloned());
     family.normalize(layout, &mut record);
+    ocr::mark(layout, &mut record);
     Ok(record)
 }
 

@@ -21,9 +21,12 @@ pub struct LimitArgs {
     /// Largest size one compressed stream may unpack to, in bytes.
     #[arg(long, default_value_t = Limits::default().max_stream_bytes)]
     pub max_stream_bytes: u64,
-    /// Wall-clock seconds for one file.
+    /// Wall-clock seconds for one file, OCR of scanned pages included.
     #[arg(long, default_value_t = Limits::default().timeout.as_secs())]
     pub timeout_secs: u64,
+    /// Wall-clock seconds for reading one scanned page by OCR.
+    #[arg(long, default_value_t = Limits::default().ocr_page_timeout.as_secs())]
+    pub ocr_page_secs: u64,
     /// Memory (address space) for the extraction process, in bytes.
     #[arg(long, default_value_t = Limits::default().memory_bytes)]
     pub memory_bytes: u64,
@@ -38,6 +41,7 @@ impl LimitArgs {
             max_stream_bytes: self.max_stream_bytes,
             timeout: Duration::from_secs(self.timeout_secs.max(1)),
             memory_bytes: self.memory_bytes,
+            ocr_page_timeout: Duration::from_secs(self.ocr_page_secs.max(1)),
         }
     }
 }

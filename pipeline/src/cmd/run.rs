@@ -31,9 +31,13 @@ pub struct Args {
     /// Documents processed at the same time [default: the number of cores].
     #[arg(long, value_name = "N")]
     jobs: Option<usize>,
-    /// Seconds one document's text extraction may take before it is abandoned.
-    #[arg(long = "timeout-secs", alias = "timeout", value_name = "SECS", default_value_t = 60)]
+    /// Seconds one document's text extraction (OCR of scanned pages included) may take before it is abandoned.
+    #[arg(long = "timeout-secs", alias = "timeout", value_name = "SECS",
+          default_value_t = sop_extract::Limits::default().timeout.as_secs())]
     timeout: u64,
+    /// Seconds the OCR of one scanned page may take; the page is then left unread, with a warning.
+    #[arg(long, value_name = "SECS", default_value_t = sop_extract::Limits::default().ocr_page_timeout.as_secs())]
+    ocr_page_secs: u64,
     /// Seconds one download attempt may take.
     #[arg(long, value_name = "SECS", default_value_t = 60)]
     fetch_timeout: u64,
@@ -83,6 +87,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         max_bytes,
         timeout: Duration::from_secs(args.timeout.max(1)),
         memory_bytes: args.max_memory.saturating_mul(1024 * 1024),
+        ocr_page_timeout: Duration::from_secs(args.ocr_page_secs.max(1)),
         ..sop_extract::Limits::default()
     };
     let exe = match args.extract_child_exe.clone() {

@@ -24,12 +24,19 @@ fn line(text: &str, y: f32) -> Line {
         text: text.into(),
         x: 50.0,
         y,
-        runs: vec![Run { text: text.into(), x: 50.0, y, width: 100.0, font_size: 10.0 }],
+        runs: vec![Run { text: text.into(), x: 50.0, y, width: 100.0, font_size: 10.0, confidence: None }],
     }
 }
 
 fn page(number: u32, lines: &[(&str, f32)]) -> Page {
-    Page { number, width: 595.0, height: 842.0, lines: lines.iter().map(|(t, y)| line(t, *y)).collect(), marks: vec![] }
+    Page {
+        number,
+        width: 595.0,
+        height: 842.0,
+        lines: lines.iter().map(|(t, y)| line(t, *y)).collect(),
+        marks: vec![],
+        ocr: None,
+    }
 }
 
 #[test]

@@ -19,6 +19,7 @@ fn main() {
             "--max-stream-bytes" => limits.max_stream_bytes = n(),
             "--timeout-secs" => limits.timeout = Duration::from_secs(n()),
             "--memory-bytes" => limits.memory_bytes = n(),
+            "--ocr-page-secs" => limits.ocr_page_timeout = Duration::from_secs(n()),
             _ => std::process::exit(2),
         }
     }

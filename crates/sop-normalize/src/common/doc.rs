@@ -227,6 +227,8 @@ impl<'a> Doc<'a> {
         Provenance {
             page: lines.iter().find_map(|l| l.page),
             text: lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join("\n"),
+            ocr: false,
+            ocr_confidence: None,
         }
     }
 

@@ -149,7 +149,9 @@ impl Out<'_> {
     pub fn prov(&mut self, pointer: impl Into<String>, lines: &[&Ln<'_>]) {
         let Some(first) = lines.first() else { return };
         let text = lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join("\n");
-        self.rec.provenance.insert(pointer.into(), Provenance { page: first.out_page(), text });
+        self.rec
+            .provenance
+            .insert(pointer.into(), Provenance { page: first.out_page(), text, ocr: false, ocr_confidence: None });
     }
 
     pub fn unmapped(&mut self, heading: Option<String>, lines: &[&Ln<'_>]) {

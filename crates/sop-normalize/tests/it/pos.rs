@@ -431,7 +431,7 @@ fn sample_003_pdf_reads_like_the_seed_where_the_text_is_the_same() {
 // ---------------------------------------------------------------- icon columns (PDF)
 
 fn run(text: &str, x: f32, y: f32) -> Run {
-    Run { text: text.into(), x, y, width: text.chars().count() as f32 * 5.0, font_size: 10.0 }
+    Run { text: text.into(), x, y, width: text.chars().count() as f32 * 5.0, font_size: 10.0, confidence: None }
 }
 
 fn line(y: f32, cells: &[(&str, f32)]) -> Line {
@@ -483,7 +483,7 @@ fn specialisms_page(rows: &[(&[&str], &[f32])], legend_marks: bool) -> Layout {
     lines.push(line(y + 10.0, &[("3.2 Voorzieningen", 50.0)]));
     Layout {
         origin: Origin::Pdf,
-        pages: vec![Page { number: 1, width: 595.0, height: 842.0, lines, marks }],
+        pages: vec![Page { number: 1, width: 595.0, height: 842.0, lines, marks, ocr: None }],
         removed_furniture: vec![],
         links: vec![],
         warnings: vec![],
