@@ -19,9 +19,11 @@ test:
 	@python3 -c 'import bagit' 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check 'bagit==1.9.0'
 	$(CARGO) test --workspace --locked
 
-## Regenerate the sample PDFs from samples/src (needs LibreOffice Writer and Chromium).
+## Regenerate the sample PDFs from samples/src, then the layout variants of 000, 002 and
+## 003 in samples/variants (needs LibreOffice Writer, Chromium and poppler-utils).
 samples:
 	python3 samples/src/generate.py
+	python3 samples/src/variants.py
 
 ## Benchmarks: detect+normalise (criterion) and the whole batch (see BENCHMARKS.md).
 bench:

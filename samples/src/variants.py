@@ -369,7 +369,8 @@ class VFodt(g.Fodt):
             out.append('<table:table-column table:style-name="%s"/>' % cn)
         repeat = brk and v["brk"][2]
         for k, r in enumerate(rows):
-            xml = ["<table:table-row>"]
+            # a header row is never split over two pages (its cells would break mid-word)
+            xml = ['<table:table-row table:style-name="HeadRow">' if header_row(r) else "<table:table-row>"]
             for td in cells(r):
                 shade = "Shade" if td.tag == "th" or "shade" in td.cls() else "Plain"
                 xml.append('<table:table-cell table:style-name="%s" office:value-type="string">%s</table:table-cell>'
@@ -407,7 +408,9 @@ class VFodt(g.Fodt):
                      r'<style:table-cell-properties )([^/]*)/>',
                      lambda m: m.group(1) + re.sub(r'fo:border="[^"]*"', 'fo:border="%s"' % border, m.group(2))
                      + ' style:vertical-align="%s"/>' % va, doc)
-        extra = ('<style:style style:name="TSym" style:family="text"><style:text-properties style:font-name="DejaVu Sans"/>'
+        extra = ('<style:style style:name="HeadRow" style:family="table-row"><style:table-row-properties '
+                 'fo:keep-together="always"/></style:style>'
+                 '<style:style style:name="TSym" style:family="text"><style:text-properties style:font-name="DejaVu Sans"/>'
                  '</style:style><style:style style:name="TWing" style:family="text"><style:text-properties '
                  'style:font-name="Wingdings"/></style:style><style:style style:name="FrIcon" style:family="graphic">'
                  '<style:graphic-properties style:vertical-pos="middle" style:vertical-rel="text" fo:border="none"/>'
@@ -871,7 +874,30 @@ def short(c, n=25):
     return s + (" ... (%d words)" % sum(c.values()) if len(items) > n else "")
 
 
+def readme_table():
+    """The variants table of samples/README.md, from the manifest."""
+    m = json.load(open(os.path.join(OUT, "manifest.json"), encoding="utf-8"))["variants"]
+    out = ["| file | base | producer | font / size | cells | header wrap | marks | borders | page break |",
+           "|---|---|---|---|---|---|---|---|---|"]
+    for e in m:
+        pb = e["page_break"]
+        brk = "-"
+        if pb:
+            brk = "%s forced, header %s" % (pb["table"], "repeated" if pb["header_repeated"] else "not repeated")
+        natural = [t for t in e.get("tables_over_pages", []) if not (pb and t["table"] == pb["table"])]
+        if natural:
+            brk += "; also " + ", ".join("%s%s" % (t["table"], " (header repeated)" if t["header_repeated"] else "")
+                                       for t in natural)
+        out.append("| `%s` | `%s` | %s | %s %gpt | %s | %s | %s | %s | %s |" % (
+            e["file"], e["base"], e["producer"], e["font"], e["font_size_pt"], e["cell_valign"],
+            "yes" if e["header_wrap"] else "no", e["marks"], "yes" if e["borders"] else "no", brk))
+    return "\n".join(out)
+
+
 def main(argv):
+    if "--table" in argv:
+        print(readme_table())
+        return 0
     only_check = "--check" in argv
     names = [a for a in argv[1:] if not a.startswith("-")]
     manifest = []
