@@ -7,6 +7,9 @@ Chromium). Run from the repository root, after generate.py (`make samples` runs 
     python3 samples/src/variants.py              # every variant
     python3 samples/src/variants.py 000-docx-a   # only these variants (by name)
     python3 samples/src/variants.py --check      # only compare existing PDFs with their base
+    python3 samples/src/variants.py --table      # the samples/README.md table, from the manifest
+    python3 samples/src/variants.py --score target/debug/sop
+        # how many checked record fields of each variant equal its base's expected record
 
 Every variant is built from the base's own parsed HTML (samples/src/NNN.html, parsed by
 generate.py), so the words, the table cells and the column of every mark are those of the
@@ -677,6 +680,22 @@ def differing_fields(v):
     return diff
 
 
+def notes_for(v):
+    """What a reader must get right for this variant's record to equal the base's."""
+    notes = []
+    if v["base"] == "003" and v["marks"] in ("X", "x", "✓", "☒", "wingdings"):
+        notes.append("the §3 legend shows the mark glyph where the base has icons; it is the same fixed legend, "
+                     "so boilerplate \"3. Ondersteuningsmogelijkheden: inleiding en legenda\" stays standard")
+    if v["wrap"]:
+        notes.append("header cells wrap over 2-3 lines and may break inside a word")
+    if v["valign"] != "top":
+        notes.append("cells aligned %s: a mark stands beside the middle or last line of a wrapped label"
+                     % v["valign"])
+    if not v["borders"]:
+        notes.append("no cell rulings: tables must be found from the alignment of the text (stream)")
+    return notes
+
+
 def describe_raw(m):
     return {"X": '"X"', "x": '"x"', "✓": '"✓"', "☒": '"☒" (U+2612)', "wingdings": "U+F0FC (private use)",
             "svg": "an icon and no text", "png": "an image and no text"}[m]
@@ -699,6 +718,7 @@ def manifest_entry(v, pdf):
         "page_break": None,
         "pages": None,
         "expected_differences": differing_fields(v),
+        "notes": notes_for(v),
     }
     if v["brk"]:
         e["page_break"] = {"table": v["brk"][0], "header_repeated": v["brk"][2],
@@ -894,7 +914,68 @@ def readme_table():
     return "\n".join(out)
 
 
+def score(record, expected):
+    """How many of the checked fields of `record` equal the base's expected record:
+    {group: (equal, checked)}. Rows are matched by key; a missing row is not equal."""
+    out = {}
+
+    def one(name, a, b):
+        out[name] = (int(a == b), 1)
+
+    one("school.name", (record.get("school") or {}).get("name"), expected["school"]["name"])
+    one("school_year", record.get("school_year"), expected["school_year"])
+    one("template.revision", (record.get("template") or {}).get("revision"), expected["template"]["revision"])
+    one("hgw_summary", record.get("hgw_summary"), expected["hgw_summary"])
+
+    def rows(name, field, pick):
+        got = {r.get("key"): r for r in record.get(field) or []}
+        exp = expected[field]
+        ok = sum(1 for r in exp if r["key"] in got and pick(got[r["key"]]) == pick(r))
+        out[name] = (ok, len(exp))
+
+    rows("hgw.status", "hgw", lambda r: r.get("status"))
+    rows("expertise.available", "expertise", lambda r: r.get("available"))
+    rows("expertise.provided_by", "expertise", lambda r: r.get("provided_by"))
+    rows("partners.involvement", "partners", lambda r: r.get("involvement"))
+    rows("facilities.present", "facilities", lambda r: r.get("present"))
+    rows("offers", "offers", lambda r: (r.get("name"), r.get("timing"), r.get("provided_by")))
+    rows("protocols", "protocols", lambda r: (r.get("name"), r.get("status")))
+    return out
+
+
+def score_all(sop, names):
+    """Run `sop normalize` on the base samples and every variant; print a markdown table."""
+    groups = None
+    lines = []
+    todo = [(b, BASE_PDF[b]) for b in ("000", "002", "003")]
+    todo += [(v["base"], "variants/%s-%s.pdf" % (v["base"], v["name"])) for v in VARIANTS
+             if not names or "%s-%s" % (v["base"], v["name"]) in names]
+    for base, rel in todo:
+        exp = json.load(open(os.path.join(SAMPLES, "expected", base + ".pdf.json"), encoding="utf-8"))
+        r = subprocess.run([sop, "normalize", os.path.join(SAMPLES, rel)], capture_output=True, text=True)
+        if r.returncode != 0:
+            lines.append((rel, None, r.stderr.strip().splitlines()[-1:] or ["exit %d" % r.returncode]))
+            continue
+        sc = score(json.loads(r.stdout), exp)
+        groups = groups or list(sc)
+        lines.append((rel, sc, None))
+    head = ["file"] + groups + ["total"]
+    print("| " + " | ".join(head) + " |")
+    print("|" + "---|" * len(head))
+    for rel, sc, err in lines:
+        if sc is None:
+            print("| `%s` | %s |" % (rel, "no record: " + " ".join(err)))
+            continue
+        tot = [sum(x[0] for x in sc.values()), sum(x[1] for x in sc.values())]
+        print("| `%s` | %s | %d/%d |" % (rel, " | ".join("%d/%d" % sc[gname] for gname in groups), *tot))
+
+
 def main(argv):
+    if "--score" in argv:
+        sop = argv[argv.index("--score") + 1]
+        names = [a for a in argv[1:] if not a.startswith("-") and a != sop]
+        score_all(sop, names)
+        return 0
     if "--table" in argv:
         print(readme_table())
         return 0
