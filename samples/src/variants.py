@@ -80,6 +80,9 @@ VARIANTS = [
     V("000", "docx-carlito9-bottom-ballot-noborder", "docx", "Carlito", 9, "bottom", True, "☒", False),
     V("000", "docx-carlito12-wingdings", "docx", "Carlito", 12, "top", False, "wingdings", True,
       ("hgw", 0, True)),
+    V("000", "docx-carlito11-middle-checkbox", "docx", "Carlito", 11, "middle", True, "checkbox", True),
+    V("000", "chromium-sans10-top-checkbox-noborder", "html-chromium", "Liberation Sans", 10, "top", False,
+      "checkbox", False),
     V("000", "htmllo-serif11-middle", "html-lo", "Liberation Serif", 11, "middle", False, "✓", True),
     V("000", "htmllo-dejavu9-bottom-wrap-noborder", "html-lo", "DejaVu Sans", 9, "bottom", True, "X", False),
     V("000", "htmllo-carlito10-top-png", "html-lo", "Carlito", 10, "top", True, "png", True),
@@ -107,6 +110,7 @@ VARIANTS = [
       ("icons", 0, True)),
     V("003", "docx-carlito12-bottom-ballot-noborder", "docx", "Carlito", 12, "bottom", False, "☒", False,
       ("icons", 0, False)),
+    V("003", "docx-carlito10-top-checkbox", "docx", "Carlito", 10, "top", True, "checkbox", True),
     V("003", "htmllo-serif10-middle-check", "html-lo", "Liberation Serif", 10, "middle", False, "✓", True),
     V("003", "htmllo-dejavu11-top-wrap-x-noborder", "html-lo", "DejaVu Sans", 11, "top", True, "x", False),
     V("003", "htmllo-carlito10-bottom-png", "html-lo", "Carlito", 10, "bottom", True, "png", True),
@@ -151,6 +155,8 @@ MARK_STYLES = {
          "glyph comes from its font fallback, DejaVu Math TeX Gyre; see pdf_fonts)",
     "☒": "U+2612 BALLOT BOX WITH X in DejaVu Sans (symbol-font box, as Word content-control check boxes; "
          "html-lo: by font fallback)",
+    "checkbox": ("Word content-control check boxes: U+2612 ☒ in DejaVu Sans in every marked cell and U+2610 ☐ "
+                 "(an empty box, not a mark) in every other cell of a mark column"),
     "wingdings": ("Wingdings-style tick: U+F0FC (Wingdings 0xFC in the Private Use Area) in font \"Wingdings\" "
                   "(odt: a text span; docx: <w:sym w:font=\"Wingdings\" w:char=\"F0FC\"/> as Word's Insert Symbol "
                   "writes it). Wingdings is not installed: LibreOffice's Wingdings->OpenSymbol recoding draws "
@@ -226,6 +232,28 @@ def is_mark_cell(td):
     if "mark" not in td.cls():
         return False
     return bool(g.norm(g.inline_text(td))) or bool(td.find_all("svg"))
+
+
+# Mark columns per table class: where Word check boxes stand in every cell ("checkbox" marks).
+MARK_COLS = {"hgw": {1, 2, 3}, "partners": {1, 2, 3, 4}, "facilities": {1, 2}, "icons": {1, 2, 3}}
+
+
+def table_of(td):
+    t = td.parent
+    while t is not None and t.tag != "table":
+        t = t.parent
+    return t
+
+
+def empty_box_cell(td, v):
+    """With "checkbox" marks: an unmarked, empty cell of a mark column, which gets ☐."""
+    if v["marks"] != "checkbox" or td.tag != "td" or is_mark_cell(td) or g.norm(g.inline_text(td)):
+        return False
+    t = table_of(td)
+    cols = set()
+    for k in t.cls() if t is not None else ():
+        cols |= MARK_COLS.get(k, set())
+    return cells(td.parent).index(td) in cols
 
 
 def mark_colour(base, td):
@@ -317,6 +345,8 @@ class VFodt(g.Fodt):
             return g.x(m)
         if m in ("✓", "☒"):
             return '<text:span text:style-name="TSym">%s</text:span>' % m
+        if m == "checkbox":
+            return '<text:span text:style-name="TSym">☒</text:span>'
         if m == "wingdings":
             return '<text:span text:style-name="TWing">\uf0fc</text:span>'
         colour = mark_colour(self.v["base"], td)
@@ -333,6 +363,8 @@ class VFodt(g.Fodt):
                 % (self.frames, mime, data))
 
     def cell_content(self, td, head):
+        if empty_box_cell(td, self.v):
+            return '<text:p text:style-name="CellMark"><text:span text:style-name="TSym">☐</text:span></text:p>'
         if is_mark_cell(td) and self.v["marks"] != "base":
             return '<text:p text:style-name="CellMark">%s</text:p>' % self.mark_xml(td)
         if is_mark_cell(td) and td.find_all("svg"):
@@ -484,6 +516,11 @@ class Html:
         self.v = v
         self.lo = v["producer"] == "html-lo"
 
+    def mark_glyph(self, m):
+        if self.lo:
+            return '<font face="DejaVu Sans">%s</font>' % m
+        return '<span style="font-family: \'DejaVu Sans\'">%s</span>' % m
+
     def mark(self, td):
         m = self.v["marks"]
         if m == "base":
@@ -493,7 +530,9 @@ class Html:
             return esc(base_mark_text(td))
         if m in ("X", "x"):
             return m
-        if m in ("✓", "☒"):
+        if m == "checkbox":
+            m = "☒"
+        if m in ("✓", "☒", "☐"):
             if self.lo:
                 return '<font face="DejaVu Sans">%s</font>' % m
             return '<span style="font-family: \'DejaVu Sans\'">%s</span>' % m
@@ -564,13 +603,17 @@ class Html:
             out.append("<tr>")
             for i, td in enumerate(cells(r)):
                 a = ""
-                if "mark" in td.cls():
+                if "mark" in td.cls() or empty_box_cell(td, v):
                     a += ' class="mark"'
                 if self.lo:
                     a += ' valign="%s"' % v["valign"]
                     if td.tag == "th":
                         a += ' align="left" bgcolor="#dbe5f1"'
-                if is_mark_cell(td):
+                if empty_box_cell(td, v):
+                    inner = self.mark_glyph("☐")
+                    if self.lo:
+                        inner = '<p align="center">%s</p>' % inner
+                elif is_mark_cell(td):
                     inner = self.mark(td)
                     if self.lo:
                         inner = '<p align="center">%s</p>' % inner
@@ -683,7 +726,9 @@ def differing_fields(v):
 def notes_for(v):
     """What a reader must get right for this variant's record to equal the base's."""
     notes = []
-    if v["base"] == "003" and v["marks"] in ("X", "x", "✓", "☒", "wingdings"):
+    if v["marks"] == "checkbox":
+        notes.append("every unmarked cell of a mark column holds an empty box ☐, which is not a mark")
+    if v["base"] == "003" and v["marks"] in ("X", "x", "✓", "☒", "wingdings", "checkbox"):
         notes.append("the §3 legend shows the mark glyph where the base has icons; it is the same fixed legend, "
                      "so boilerplate \"3. Ondersteuningsmogelijkheden: inleiding en legenda\" stays standard")
     if v["wrap"]:
@@ -697,7 +742,7 @@ def notes_for(v):
 
 
 def describe_raw(m):
-    return {"X": '"X"', "x": '"x"', "✓": '"✓"', "☒": '"☒" (U+2612)', "wingdings": "U+F0FC (private use)",
+    return {"X": '"X"', "x": '"x"', "✓": '"✓"', "☒": '"☒" (U+2612)', "checkbox": '"☒" (U+2612)', "wingdings": "U+F0FC (private use)",
             "svg": "an icon and no text", "png": "an image and no text"}[m]
 
 
@@ -761,7 +806,7 @@ def check(v, pdf):
     footer = g.meta(g.parse(os.path.join(HERE, v["base"] + ".html")), "sop-footer") or None
     lines = [ln for ln in txt.split("\n") if not (footer and footer in ln)]
     a = Counter(w for w in words(src.replace(" | ", " ")) if w not in ("x", "✓"))
-    b = Counter(w for w in words("\n".join(lines)) if w not in ("x", "✓", "☒", "\uf0fc"))
+    b = Counter(w for w in words("\n".join(lines)) if w not in ("x", "✓", "☒", "☐", "\uf0fc"))
     missing, extra = a - b, b - a
     notes = []
     # a word broken over 2-3 lines of a narrow cell
