@@ -5,7 +5,8 @@ Python 3 standard library plus the Debian tools generate.py uses (LibreOffice Wr
 Chromium). Run from the repository root, after generate.py (`make samples` runs both):
 
     python3 samples/src/variants.py              # every variant
-    python3 samples/src/variants.py 000-docx-a   # only these variants (by name)
+    python3 samples/src/variants.py 000-docx-carlito11-top   # only these variants (by name)
+    python3 samples/src/variants.py -v           # also list broken words and repeated headers
     python3 samples/src/variants.py --check      # only compare existing PDFs with their base
     python3 samples/src/variants.py --table      # the samples/README.md table, from the manifest
     python3 samples/src/variants.py --score target/debug/sop
@@ -663,10 +664,6 @@ class Html:
             foot = ('<div title="footer"><p style="font-size: 8pt; color: #555555">%s   '
                     '<sdfield type=PAGE subtype=RANDOM format=PAGE>1</sdfield> - '
                     '<sdfield type=DOCSTAT subtype=PAGE format=PAGE>1</sdfield>.</p></div>\n' % esc(footer))
-        if self.lo and self.v["brk"]:
-            # LibreOffice's HTML import ignores a table's top margin: put the space after the
-            # paragraph just before the table instead.
-            pass
         return ('<!DOCTYPE html>\n<html lang="nl">\n<head>\n<meta charset="utf-8">\n<title>%s</title>\n'
                 '<style>\n%s\n</style>\n</head>\n<body>\n%s%s\n</body>\n</html>\n'
                 % (esc(title), self.css(footer), foot, body))
@@ -1059,10 +1056,11 @@ def main(argv):
             if notes and "-v" in argv:
                 print("  %s: %s" % (full, "; ".join(notes)))
         manifest.append(manifest_entry(v, pdf))
-    if True:
-        with open(os.path.join(OUT, "manifest.json"), "w", encoding="utf-8") as f:
-            json.dump({"variants": manifest, "mark_styles": MARK_STYLES}, f, ensure_ascii=False, indent=1)
-            f.write("\n")
+    # the manifest is rewritten on every run: entries of variants not rebuilt keep their
+    # break space (read back above) and describe the PDFs as they are
+    with open(os.path.join(OUT, "manifest.json"), "w", encoding="utf-8") as f:
+        json.dump({"variants": manifest, "mark_styles": MARK_STYLES}, f, ensure_ascii=False, indent=1)
+        f.write("\n")
     return 1 if bad else 0
 
 
