@@ -19,10 +19,12 @@ test:
 	@python3 -c 'import bagit' 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check 'bagit==1.9.0'
 	$(CARGO) test --workspace --locked
 
-## Regenerate the sample PDFs from samples/src (needs LibreOffice Writer and Chromium),
-## then their scanned copies (needs poppler-utils, qpdf and Python's Pillow).
+## Regenerate the sample PDFs from samples/src, their layout variants (samples/variants)
+## and their scanned copies (samples/scanned). Needs LibreOffice Writer, Chromium,
+## poppler-utils, qpdf and Python's Pillow.
 samples:
 	python3 samples/src/generate.py
+	python3 samples/src/variants.py
 	python3 samples/src/scan.py
 
 ## Benchmarks: detect+normalise and the overview (criterion), and the whole batch (see BENCHMARKS.md).
