@@ -29,6 +29,7 @@ mod glyphs;
 mod isolate;
 mod marks;
 mod render;
+mod stream;
 mod tables;
 mod worker;
 

@@ -112,6 +112,8 @@ impl Sub {
 const MIN_RULING: f32 = 0.3;
 /// A filled rectangle at most this thick is one ruling along its middle.
 const THIN_FILL: f32 = 2.0;
+/// A stroke wider than this is no cell border.
+const MAX_RULE_WIDTH: f32 = 4.0;
 /// Most rulings kept per page (a page of hatching is no table).
 const MAX_RULINGS: usize = 20_000;
 
@@ -365,8 +367,9 @@ impl Walker<'_> {
                     if visible {
                         self.shapes.extend(subpaths.iter().map(|s| s.bbox).filter(BBox::icon_part));
                     }
-                    if strokes && !gs.stroke_white {
-                        let width = gs.line_width * gs.ctm[0].hypot(gs.ctm[1]).max(gs.ctm[2].hypot(gs.ctm[3]));
+                    let width = gs.line_width * gs.ctm[0].hypot(gs.ctm[1]).max(gs.ctm[2].hypot(gs.ctm[3]));
+                    // A stroke wider than a border is a painted area (Word draws check boxes so).
+                    if strokes && !gs.stroke_white && width <= MAX_RULE_WIDTH {
                         for sub in &subpaths {
                             for s in &sub.segs {
                                 self.add_ruling(s, width);
@@ -402,7 +405,9 @@ impl Walker<'_> {
     }
 
     /// A filled rectangle: a thin one is one ruling along its middle (a
-    /// border); a larger one (a cell's background) gives its four sides.
+    /// border). A larger one (a cell's or a line's background shading) gives
+    /// none: Word shades each text line of a cell inside the cell's padding,
+    /// and those sides would split rows and columns that are not there.
     fn add_filled_rect(&mut self, b: &BBox) {
         let (w, h) = (b.w(), b.h());
         if w <= THIN_FILL && h <= THIN_FILL {
@@ -413,12 +418,6 @@ impl Walker<'_> {
             self.add_ruling(&[b.x0, (b.y0 + b.y1) / 2.0, b.x1, (b.y0 + b.y1) / 2.0], h);
         } else if w <= THIN_FILL {
             self.add_ruling(&[(b.x0 + b.x1) / 2.0, b.y0, (b.x0 + b.x1) / 2.0, b.y1], w);
-        } else {
-            for s in
-                [[b.x0, b.y0, b.x1, b.y0], [b.x0, b.y1, b.x1, b.y1], [b.x0, b.y0, b.x0, b.y1], [b.x1, b.y0, b.x1, b.y1]]
-            {
-                self.add_ruling(&s, 0.0);
-            }
         }
     }
 

@@ -248,7 +248,7 @@ fn run_centre(r: &Run) -> (f32, f32) {
     (r.x + r.width / 2.0, r.y - 0.3 * r.font_size.max(1.0))
 }
 
-fn inside(b: &[f32; 4], x: f32, y: f32, tol: f32) -> bool {
+pub(crate) fn inside(b: &[f32; 4], x: f32, y: f32, tol: f32) -> bool {
     x >= b[0] - tol && x <= b[2] + tol && y >= b[1] - tol && y <= b[3] + tol
 }
 
@@ -343,18 +343,22 @@ fn cell_lines(mut pieces: Vec<(f32, f32, String)>) -> Vec<String> {
     out.into_iter().map(|(_, t)| t).collect()
 }
 
-/// Lattice tables of a whole document: the page grids filled with text,
-/// then a table that runs on at the top of the next page joined to it.
-/// `pages` have had their running headers and footers removed already.
+/// Tables of a whole document: per page the lattice grids filled with text
+/// and the stream tables among the remaining lines, top to bottom; a
+/// lattice table that runs on at the top of the next page is joined to the
+/// one that ended the page before. `pages` have had their running headers
+/// and footers removed already.
 pub(crate) fn document_tables(pages: &[Page], grids: &[Vec<Grid>]) -> Vec<Table> {
     let mut out: Vec<(Table, [f32; 4])> = Vec::new();
     for (page, page_grids) in pages.iter().zip(grids) {
-        for (k, g) in page_grids.iter().enumerate() {
-            let t = fill(g, page);
-            let bbox = g.bbox();
-            if k == 0 {
+        let mut found: Vec<(Table, [f32; 4])> = page_grids.iter().map(|g| (fill(g, page), g.bbox())).collect();
+        let taken: Vec<[f32; 4]> = found.iter().map(|(_, b)| *b).collect();
+        found.extend(crate::stream::stream_tables(page, &taken));
+        found.sort_by(|a, b| a.1[1].total_cmp(&b.1[1]));
+        for (k, (t, bbox)) in found.into_iter().enumerate() {
+            if k == 0 && t.strategy == TableStrategy::Lattice {
                 if let Some((prev, prev_box)) = out.last_mut() {
-                    if continues(prev, prev_box, &t, &bbox, pages, page) {
+                    if prev.strategy == TableStrategy::Lattice && continues(prev, prev_box, &t, &bbox, pages, page) {
                         join(prev, t);
                         *prev_box = bbox;
                         continue;
@@ -422,6 +426,20 @@ fn join(prev: &mut Table, next: Table) {
     if skip > 0 {
         prev.header_rows = prev.header_rows.max(skip);
     }
+    let mut next = next;
+    let mut skip = skip;
+    if skip < next.n_rows && continues_row(prev, &next, skip) {
+        // A row broken over the page: its rest goes into the row above.
+        let last = prev.n_rows - 1;
+        for c in next.cells.iter().filter(|c| c.row == skip) {
+            if let Some(p) = prev.cells.iter_mut().find(|p| p.row + p.row_span - 1 == last && p.col == c.col) {
+                p.lines.extend(c.lines.iter().cloned());
+                p.marks.extend(c.marks.iter().cloned());
+            }
+        }
+        next.cells.retain(|c| c.row != skip);
+        skip += 1;
+    }
     let offset = prev.n_rows;
     for mut c in next.cells.into_iter().filter(|c| c.row >= skip) {
         c.row = c.row - skip + offset;
@@ -445,6 +463,30 @@ pub(crate) fn find_tables(pages: &[Page], grids: &[Vec<Grid>]) -> Vec<Table> {
         crate::assemble::hyphen_join(prefix, next, words)
     });
     tables
+}
+
+/// Whether row `row` of `next` is the rest of `prev`'s last row, broken
+/// over the page: the same cells (columns and spans), every cell with text
+/// goes on in lowercase, and the cell above it has text that does not end a
+/// sentence; the row has no marks of its own.
+fn continues_row(prev: &Table, next: &Table, row: usize) -> bool {
+    let last = prev.n_rows.saturating_sub(1);
+    let above: Vec<&Cell> = prev.cells.iter().filter(|c| c.row + c.row_span - 1 == last).collect();
+    let below: Vec<&Cell> = next.cells.iter().filter(|c| c.row == row).collect();
+    if above.len() != below.len() || below.iter().any(|c| !c.marks.is_empty()) {
+        return false;
+    }
+    let mut any_text = false;
+    for c in &below {
+        let Some(a) = above.iter().find(|a| a.col == c.col && a.col_span == c.col_span) else { return false };
+        let Some(first) = c.lines.first() else { continue };
+        any_text = true;
+        let ends_sentence = a.lines.last().is_none_or(|l| l.ends_with(['.', '!', '?', ':']));
+        if !first.starts_with(|ch: char| ch.is_lowercase()) || ends_sentence {
+            return false;
+        }
+    }
+    any_text
 }
 
 /// Repairs line-end hyphenation inside every cell, with the same rule as
