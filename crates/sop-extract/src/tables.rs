@@ -33,6 +33,8 @@ const JOIN: f32 = 3.0;
 const MIN_EDGE: f32 = 3.0;
 /// How far a vertical and a horizontal edge may miss each other and still meet.
 const INTERSECT: f32 = 3.0;
+/// Most horizontal × vertical edge pairs examined on a page.
+const MAX_EDGE_PAIRS: usize = 250_000;
 /// Smallest cell side: thinner "cells" are double borders.
 const MIN_CELL: f32 = 2.0;
 
@@ -123,7 +125,9 @@ fn edges(rulings: impl Iterator<Item = Ruling>) -> Vec<Edge> {
 pub(crate) fn lattice(page: u32, rulings: &[Ruling]) -> Vec<Grid> {
     let h = edges(rulings.iter().copied().filter(|r| r.horizontal));
     let v = edges(rulings.iter().copied().filter(|r| !r.horizontal));
-    if h.len() < 2 || v.len() < 2 {
+    // Too few edges for a cell, or so many (hatching, a drawn chart) that
+    // the pairwise steps below would cost more than the page is worth.
+    if h.len() < 2 || v.len() < 2 || h.len() * v.len() > MAX_EDGE_PAIRS {
         return Vec::new();
     }
     // Distinct positions; a point is (x index, y index).
@@ -148,9 +152,6 @@ pub(crate) fn lattice(page: u32, rulings: &[Ruling]) -> Vec<Grid> {
                 p.1.push(hi);
             }
         }
-    }
-    if points.len() > 20_000 {
-        return Vec::new();
     }
     let shares = |a: &[usize], b: &[usize]| a.iter().any(|x| b.contains(x));
     let connects = |p: (usize, usize), q: (usize, usize)| -> bool {
