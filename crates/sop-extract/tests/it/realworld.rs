@@ -6,8 +6,10 @@
 //!
 //! Needs poppler's `pdftotext` (CI installs `poppler-utils`).
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::process::Command;
+use std::sync::Mutex;
 
 use serde_json::Value;
 use sop_extract::{extract_pdf, Limits};
@@ -41,9 +43,16 @@ fn pdftotext(pdf: &PathBuf, layout: bool) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
+/// The layout of a report, extracted once for all tests.
 fn extract(pdf: &PathBuf) -> Layout {
+    static CACHE: Mutex<BTreeMap<PathBuf, Layout>> = Mutex::new(BTreeMap::new());
+    if let Some(l) = CACHE.lock().unwrap().get(pdf) {
+        return l.clone();
+    }
     let bytes = std::fs::read(pdf).unwrap();
-    extract_pdf(&pdf.display().to_string(), &bytes, &Limits::default()).unwrap()
+    let layout = extract_pdf(&pdf.display().to_string(), &bytes, &Limits::default()).unwrap();
+    CACHE.lock().unwrap().insert(pdf.clone(), layout.clone());
+    layout
 }
 
 #[test]
@@ -73,10 +82,13 @@ fn extracted_words_match_pdftotext() {
     let mut failures = Vec::new();
     for pdf in reports() {
         let ours = extract(&pdf).text();
-        let raw = word_similarity(&ours, &pdftotext(&pdf, false));
+        // The better of pdftotext's two reading orders; `-layout` (a table row
+        // kept together) is the closer one on these reports, so raw is only
+        // computed when it is needed (each comparison is an LCS over ~15k words).
         let layout = word_similarity(&ours, &pdftotext(&pdf, true));
-        eprintln!("{}: raw {raw:.4} layout {layout:.4}", pdf.display());
-        if raw.max(layout) < 0.97 {
+        let raw = if layout < 0.97 { word_similarity(&ours, &pdftotext(&pdf, false)) } else { f64::NAN };
+        eprintln!("{}: layout {layout:.4} raw {raw:.4}", pdf.display());
+        if layout.max(raw) < 0.97 {
             failures.push(format!("{}: {raw:.4} / {layout:.4}", pdf.display()));
         }
     }
