@@ -411,8 +411,9 @@ fn row_texts(t: &Table, row: usize) -> Vec<String> {
 }
 
 /// Appends `next`'s rows to `prev`, dropping rows at its top that repeat
-/// `prev`'s first rows (a repeated header) and recording how many.
-fn join(prev: &mut Table, next: Table) {
+/// `prev`'s first rows (a repeated header) and recording how many; a row
+/// broken over the page goes into the row above.
+fn join(prev: &mut Table, mut next: Table) {
     let mut skip = 0;
     for k in (1..=2.min(next.n_rows.saturating_sub(1))).rev() {
         let same = (0..k).all(|r| {
@@ -427,8 +428,6 @@ fn join(prev: &mut Table, next: Table) {
     if skip > 0 {
         prev.header_rows = prev.header_rows.max(skip);
     }
-    let mut next = next;
-    let mut skip = skip;
     if skip < next.n_rows && continues_row(prev, &next, skip) {
         // A row broken over the page: its rest goes into the row above.
         let last = prev.n_rows - 1;
