@@ -18,8 +18,29 @@ pub(crate) const WORD_GAP_EM_SPACED: f32 = 0.2;
 /// Where spaces are drawn: a space wider than this many font sizes ends a run.
 pub(crate) const RUN_GAP_EM_SPACED: f32 = 2.0;
 
-/// Symbols that mark a table cell; reported as [`MarkKind::Glyph`] marks and kept in the text.
-pub(crate) const MARK_GLYPHS: &[&str] = &["✓", "✔", "✗", "✘", "☒", "☑", "☓", "✕", "✖"];
+/// Symbols that mark a table cell, or an empty check box (☐, which the
+/// reader must not count as ticked); reported as [`MarkKind::Glyph`] marks
+/// and kept in the text. A run that is a lone "X" or "x" is a mark too.
+pub(crate) const MARK_GLYPHS: &[&str] = &["✓", "✔", "✗", "✘", "☒", "☑", "☓", "✕", "✖", "☐", "■", "√", "✅", "❎", "⊠"];
+
+/// Symbol-font glyphs without a Unicode meaning of their own: Wingdings and
+/// Symbol characters that PDF producers map to the private use area
+/// (U+F000 + the font's code). The ticks, crosses and boxes among them are
+/// given their Unicode equivalents; other characters stay as they are.
+pub(crate) fn symbol_font_char(text: &str) -> Option<&'static str> {
+    let mut chars = text.chars();
+    let (Some(c), None) = (chars.next(), chars.next()) else { return None };
+    Some(match c as u32 {
+        0xF0FC => "✓",          // Wingdings tick
+        0xF0FB => "✗",          // Wingdings cross
+        0xF0FD => "☒",          // Wingdings boxed cross
+        0xF0FE => "☑",          // Wingdings boxed tick
+        0xF06F | 0xF0A8 => "☐", // Wingdings empty boxes
+        0xF06E => "■",          // Wingdings filled box
+        0xF0D6 => "√",          // Symbol radical, used as a tick
+        _ => return None,
+    })
+}
 
 /// Groups glyphs into lines (shared baseline) and runs (no wide gap).
 ///
@@ -28,7 +49,15 @@ pub(crate) const MARK_GLYPHS: &[&str] = &["✓", "✔", "✗", "✘", "☒", "�
 /// pdf-extract's occasionally wrong glyph widths (CID fonts from Chromium)
 /// do not split "Algemene" into "A lgemene"; producers that position words
 /// without space glyphs are split by the gap alone.
-pub(crate) fn lines_from_glyphs(mut glyphs: Vec<Glyph>) -> Vec<Line> {
+#[cfg(test)]
+pub(crate) fn lines_from_glyphs(glyphs: Vec<Glyph>) -> Vec<Line> {
+    lines_from_glyphs_cut(glyphs, &[])
+}
+
+/// [`lines_from_glyphs`], with runs also ended where a table's vertical cell
+/// border `(x, top, bottom)` passes between two glyphs of a line, so that no
+/// run crosses from one cell into the next.
+pub(crate) fn lines_from_glyphs_cut(mut glyphs: Vec<Glyph>, cuts: &[(f32, f32, f32)]) -> Vec<Line> {
     glyphs.retain(|g| g.size > 0.0 && !g.text.chars().any(char::is_control));
     let spaces = glyphs.iter().filter(|g| is_space(g)).count();
     let spaced = spaces * 20 >= glyphs.len();
@@ -42,7 +71,10 @@ pub(crate) fn lines_from_glyphs(mut glyphs: Vec<Glyph>) -> Vec<Line> {
             (g.y - first.y).abs() > 0.3 * g.size.max(first.size)
         };
         if new_row {
-            lines.extend(line_from_row(&mut glyphs[start..i], spaced));
+            let y = glyphs[start].y;
+            let row_cuts: Vec<f32> =
+                cuts.iter().filter(|(_, top, bottom)| *top <= y && y <= *bottom).map(|c| c.0).collect();
+            lines.extend(line_from_row(&mut glyphs[start..i], spaced, &row_cuts));
             start = i;
         }
     }
@@ -57,7 +89,7 @@ fn is_space(g: &Glyph) -> bool {
     }
 }
 
-fn line_from_row(row: &mut [Glyph], spaced: bool) -> Option<Line> {
+fn line_from_row(row: &mut [Glyph], spaced: bool, cuts: &[f32]) -> Option<Line> {
     let word_gap = if spaced { WORD_GAP_EM_SPACED } else { WORD_GAP_EM };
     row.sort_by(|a, b| a.x.total_cmp(&b.x));
     // Fake bold and shadows draw the same glyph twice at (nearly) the same
@@ -75,11 +107,15 @@ fn line_from_row(row: &mut [Glyph], spaced: bool) -> Option<Line> {
     let mut runs: Vec<Run> = Vec::new();
     let mut prev_end = f32::NEG_INFINITY;
     let mut pending_space = false;
+    let mut prev_centre = f32::NEG_INFINITY;
     for g in row {
         if is_space(g) {
             pending_space = true;
             continue;
         }
+        let centre = g.x + g.width / 2.0;
+        let crosses_border = cuts.iter().any(|c| prev_centre < *c && *c < centre);
+        prev_centre = centre;
         let gap = g.x - prev_end;
         let em = g.size;
         // Where spaces are drawn, a gap with no space glyph in it is a cell
@@ -90,7 +126,7 @@ fn line_from_row(row: &mut [Glyph], spaced: bool) -> Option<Line> {
             (false, _) => RUN_GAP_EM * em,
         };
         match runs.last_mut() {
-            Some(run) if gap <= run_gap => {
+            Some(run) if gap <= run_gap && !crosses_border => {
                 if pending_space || gap > word_gap * em {
                     run.text.push(' ');
                 }
@@ -131,6 +167,24 @@ pub(crate) fn glyph_marks(glyphs: &[Glyph]) -> Vec<Mark> {
             width: g.width,
             height: g.size,
             text: Some(g.text.clone()),
+        })
+        .collect()
+}
+
+/// Runs that are a lone "X" or "x" (how people tick a table cell by typing)
+/// as glyph marks, with a box from the baseline and font size.
+pub(crate) fn letter_marks(lines: &[Line]) -> Vec<Mark> {
+    lines
+        .iter()
+        .flat_map(|l| &l.runs)
+        .filter(|r| matches!(r.text.trim(), "X" | "x"))
+        .map(|r| Mark {
+            kind: MarkKind::Glyph,
+            x: r.x,
+            y: r.y - 0.8 * r.font_size,
+            width: r.width,
+            height: r.font_size,
+            text: Some(r.text.trim().to_string()),
         })
         .collect()
 }
@@ -264,35 +318,14 @@ pub(crate) fn repair_hyphenation(pages: &mut [Page]) {
         let Some(prefix) = pages[pa].lines[la].text.split_whitespace().last().map(str::to_string) else {
             continue;
         };
-        let Some(stem) = prefix.strip_suffix('-') else { continue };
-        let stem_word = stem.rsplit(['-', '(', '/']).next().unwrap_or(stem);
-        if stem_word.chars().count() < 2 || !stem_word.chars().all(char::is_alphabetic) {
+        if !prefix.ends_with('-') {
             continue;
         }
         let Some(next) = pages[pb].lines[lb].text.split_whitespace().next().map(str::to_string) else {
             continue;
         };
-        let first_char = next.chars().next().unwrap_or(' ');
-        if !first_char.is_lowercase() || COORDINATORS.contains(&trim_punct(&next)) {
-            continue;
-        }
-        let next_core = next.trim_end_matches(|c: char| !c.is_alphanumeric());
-        let hyphenated = format!("{}-{}", stem, next_core).to_lowercase();
-        // Dutch writes a hyphen where two vowels would collide ("havo-afdeling").
-        let vowel = |c: Option<char>| c.is_some_and(|c| "aeiouyáéíóúàèëïöü".contains(c));
-        // The document hyphenates this stem elsewhere ("sociaal-emotionele"
-        // elsewhere makes "sociaal-" + "emotioneel" a real hyphen too).
-        let stem_prefix = format!("{}-", stem_word.to_lowercase());
         let all_words = all_words.get_or_insert_with(|| document_words(pages));
-        let stem_hyphenated_elsewhere = all_words
-            .range(stem_prefix.clone()..)
-            .take_while(|w| w.starts_with(&stem_prefix))
-            .any(|w| w.len() > stem_prefix.len());
-        let keep_hyphen = all_words.contains(&hyphenated)
-            || stem_hyphenated_elsewhere
-            || !stem_word.chars().all(char::is_lowercase)
-            || (vowel(stem_word.chars().last()) && vowel(next.chars().next()));
-        let joined = if keep_hyphen { format!("{prefix}{next}") } else { format!("{stem}{next}") };
+        let Some(joined) = hyphen_join(&prefix, &next, all_words) else { continue };
         // Move the continuation to the end of the first line.
         {
             let line = &mut pages[pa].lines[la];
@@ -318,8 +351,39 @@ pub(crate) fn repair_hyphenation(pages: &mut [Page]) {
     }
 }
 
+/// What "stem-" at a line end and `next` at the start of the next line
+/// become, or `None` when they are left alone (see [`repair_hyphenation`]).
+/// `all_words` are the document's words before any join.
+pub(crate) fn hyphen_join(prefix: &str, next: &str, all_words: &BTreeSet<String>) -> Option<String> {
+    let stem = prefix.strip_suffix('-')?;
+    let stem_word = stem.rsplit(['-', '(', '/']).next().unwrap_or(stem);
+    if stem_word.chars().count() < 2 || !stem_word.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    let first_char = next.chars().next().unwrap_or(' ');
+    if !first_char.is_lowercase() || COORDINATORS.contains(&trim_punct(next)) {
+        return None;
+    }
+    let next_core = next.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let hyphenated = format!("{}-{}", stem, next_core).to_lowercase();
+    // Dutch writes a hyphen where two vowels would collide ("havo-afdeling").
+    let vowel = |c: Option<char>| c.is_some_and(|c| "aeiouyáéíóúàèëïöü".contains(c));
+    // The document hyphenates this stem elsewhere ("sociaal-emotionele"
+    // elsewhere makes "sociaal-" + "emotioneel" a real hyphen too).
+    let stem_prefix = format!("{}-", stem_word.to_lowercase());
+    let stem_hyphenated_elsewhere = all_words
+        .range(stem_prefix.clone()..)
+        .take_while(|w| w.starts_with(&stem_prefix))
+        .any(|w| w.len() > stem_prefix.len());
+    let keep_hyphen = all_words.contains(&hyphenated)
+        || stem_hyphenated_elsewhere
+        || !stem_word.chars().all(char::is_lowercase)
+        || (vowel(stem_word.chars().last()) && vowel(next.chars().next()));
+    Some(if keep_hyphen { format!("{prefix}{next}") } else { format!("{stem}{next}") })
+}
+
 /// The lowercased words of all lines, punctuation trimmed (hyphens kept).
-fn document_words(pages: &[Page]) -> BTreeSet<String> {
+pub(crate) fn document_words(pages: &[Page]) -> BTreeSet<String> {
     pages
         .iter()
         .flat_map(|p| p.lines.iter())

@@ -76,7 +76,7 @@ impl OutputDev for Collector {
             adv = 0.5 * size;
         }
         self.glyphs.push(Glyph {
-            text: ch.to_string(),
+            text: crate::assemble::symbol_font_char(ch).map_or_else(|| ch.to_string(), str::to_string),
             x: x as f32,
             y: y as f32,
             width: adv as f32,

@@ -30,6 +30,9 @@ mod glyphs;
 mod isolate;
 mod marks;
 mod ocr;
+mod render;
+mod stream;
+mod tables;
 mod worker;
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -41,6 +44,7 @@ use sop_model::{Layout, Line, Origin, Page, Run};
 pub use error::ExtractError;
 pub use isolate::{child_main, extract_isolated, CHILD_SUBCOMMAND};
 pub use ocr::{OCR_PACKAGES, PDFTOPPM_ENV, TESSERACT_ENV};
+pub use render::tables_text;
 pub use worker::{Extractor, MAX_FILES_PER_WORKER, WORKER_ENV};
 
 /// Bounds on what one file may cost. The defaults suit school documents of a
@@ -137,6 +141,8 @@ pub fn extract_pdf(name: &str, bytes: &[u8], limits: &Limits) -> Result<Layout, 
     let mut links: Vec<String> = Vec::new();
     let mut text_bytes: u64 = 0;
     let mut ocr = ocr::Ocr::new(limits.ocr_page_timeout, started + limits.timeout.saturating_sub(OCR_RESERVE));
+    // Lattice grids per page (tables: rulings found by the marks walk).
+    let mut grids: Vec<Vec<tables::Grid>> = Vec::with_capacity(page_ids.len());
     for (&number, &id) in &page_ids {
         let bbox = media_box(&doc, id);
         let mut lines = Vec::new();
@@ -154,6 +160,22 @@ pub fn extract_pdf(name: &str, bytes: &[u8], limits: &Limits) -> Result<Layout, 
                 None
             }
         };
+        // Tables: the page's drawing first, so that runs are cut at cell borders.
+        let mut cuts = Vec::new();
+        match catch_unwind(AssertUnwindSafe(|| marks::page_marks(&doc, id, bbox, max_stream, content.as_deref()))) {
+            Ok(drawing) => {
+                marks.extend(drawing.marks);
+                warnings.extend(drawing.warnings.into_iter().map(|n| format!("page {number}: {n}")));
+                let page_grids = tables::lattice(number, &drawing.rulings);
+                cuts = page_grids.iter().flat_map(tables::Grid::cuts).collect();
+                grids.push(page_grids);
+            }
+            Err(p) => {
+                warnings.push(format!("page {number}: marks not collected ({})", glyphs::panic_message(&p)));
+                grids.push(Vec::new());
+            }
+        }
+        // End of the table part.
         if let Some(pe) = positioned.as_ref().filter(|pe| {
             let ends = glyphs::parent_chain_ends(pe, number);
             if !ends {
@@ -163,7 +185,8 @@ pub fn extract_pdf(name: &str, bytes: &[u8], limits: &Limits) -> Result<Layout, 
         }) {
             let got = glyphs::page_glyphs(pe, number, max_glyphs);
             marks.extend(assemble::glyph_marks(&got.glyphs));
-            lines = assemble::lines_from_glyphs(got.glyphs);
+            lines = assemble::lines_from_glyphs_cut(got.glyphs, &cuts);
+            marks.extend(assemble::letter_marks(&lines));
             failure = got.failure;
         }
         if let Some(why) = &failure {
@@ -174,13 +197,6 @@ pub fn extract_pdf(name: &str, bytes: &[u8], limits: &Limits) -> Result<Layout, 
             if !lines.is_empty() {
                 warnings.push(format!("page {number}: text taken without positions (plain-text fallback)"));
             }
-        }
-        match catch_unwind(AssertUnwindSafe(|| marks::page_marks(&doc, id, bbox, max_stream, content.as_deref()))) {
-            Ok((shapes, notes)) => {
-                marks.extend(shapes);
-                warnings.extend(notes.into_iter().map(|n| format!("page {number}: {n}")));
-            }
-            Err(p) => warnings.push(format!("page {number}: marks not collected ({})", glyphs::panic_message(&p))),
         }
         // Scanned pages: OCR (ocr.rs) when the page has no readable text.
         let ocr_info =
@@ -202,9 +218,12 @@ pub fn extract_pdf(name: &str, bytes: &[u8], limits: &Limits) -> Result<Layout, 
     }
     warnings.extend(ocr::missing_warning(&ocr));
     let removed_furniture = assemble::remove_furniture(&mut pages);
+    // Tables: filled from the lines without furniture, before the page
+    // text's hyphenation repair moves words between lines (cells are repaired on their own).
+    let tables = tables::find_tables(&pages, &grids);
     assemble::repair_hyphenation(&mut pages);
     warnings.dedup();
-    Ok(Layout { origin: Origin::Pdf, pages, removed_furniture, links, warnings, tables: Vec::new() })
+    Ok(Layout { origin: Origin::Pdf, pages, removed_furniture, links, warnings, tables })
 }
 
 fn short(s: &str) -> String {

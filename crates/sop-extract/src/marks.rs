@@ -4,10 +4,14 @@
 //!
 //! Big shapes (page backgrounds, cell fills) and long thin rules (table
 //! borders) are not marks; sub-paths that touch are merged so that one icon
-//! is one mark.
+//! is one mark. The same walk collects the page's axis-aligned *rulings*
+//! (stroked lines and the edges of filled rectangles: Word, LibreOffice and
+//! Chromium draw cell borders as thin filled rectangles) for the table finder.
 
 use lopdf::{content::Content, Dictionary, Document, Object, ObjectId};
 use sop_model::{Mark, MarkKind};
+
+use crate::tables::Ruling;
 
 /// Smallest and largest side of an icon-sized mark, in points.
 const MIN_SIDE: f32 = 3.0;
@@ -81,11 +85,43 @@ struct State {
     ctm: Matrix,
     fill_white: bool,
     stroke_white: bool,
+    /// Line width in user space (`w`).
+    line_width: f32,
 }
+
+/// One sub-path as drawn: its box in page space, whether it has curves, and
+/// its straight segments (page space, PDF orientation) for rulings.
+#[derive(Clone)]
+struct Sub {
+    bbox: BBox,
+    curved: bool,
+    segs: Vec<[f32; 4]>,
+    start: (f32, f32),
+    /// Drawn with `re`: a rectangle whatever its segments say.
+    rect: bool,
+}
+
+impl Sub {
+    fn at(x: f32, y: f32) -> Sub {
+        Sub { bbox: BBox::point(x, y), curved: false, segs: Vec::new(), start: (x, y), rect: false }
+    }
+}
+
+/// Rulings shorter than this are not kept (pdfplumber's `edge_min_length`
+/// is applied after joining; tiny corner squares still help joining).
+const MIN_RULING: f32 = 0.3;
+/// A filled rectangle at most this thick is one ruling along its middle.
+const THIN_FILL: f32 = 2.0;
+/// A stroke wider than this is no cell border.
+const MAX_RULE_WIDTH: f32 = 4.0;
+/// Most rulings kept per page (a page of hatching is no table).
+const MAX_RULINGS: usize = 20_000;
 
 struct Walker<'a> {
     doc: &'a Document,
     shapes: Vec<BBox>,
+    /// Axis-aligned rulings in PDF page space: `(horizontal, pos, from, to, width)`.
+    rulings: Vec<(bool, f32, f32, f32, f32)>,
     images: Vec<BBox>,
     ops: usize,
     forms: Vec<ObjectId>,
@@ -93,8 +129,17 @@ struct Walker<'a> {
     max_stream: usize,
 }
 
-/// The marks on one page plus notes on what could not be read. `page_box` is
-/// the MediaBox `[llx, lly, urx, ury]`.
+/// What the walk of one page found.
+pub(crate) struct PageDrawing {
+    pub marks: Vec<Mark>,
+    /// Axis-aligned rulings, top-left origin.
+    pub rulings: Vec<Ruling>,
+    /// Notes on what could not be read.
+    pub warnings: Vec<String>,
+}
+
+/// The marks and rulings on one page plus notes on what could not be read.
+/// `page_box` is the MediaBox `[llx, lly, urx, ury]`.
 /// `content` is the page's unpacked content (`None` when it could not be read;
 /// the caller has said so).
 pub(crate) fn page_marks(
@@ -103,10 +148,11 @@ pub(crate) fn page_marks(
     page_box: [f32; 4],
     max_stream: usize,
     content: Option<&[u8]>,
-) -> (Vec<Mark>, Vec<String>) {
+) -> PageDrawing {
     let mut w = Walker {
         doc,
         shapes: Vec::new(),
+        rulings: Vec::new(),
         images: Vec::new(),
         ops: 0,
         forms: Vec::new(),
@@ -115,7 +161,7 @@ pub(crate) fn page_marks(
     };
     let resources = page_resources(doc, page_id);
     if let Some(bytes) = content {
-        let state = State { ctm: IDENTITY, fill_white: false, stroke_white: false };
+        let state = State { ctm: IDENTITY, fill_white: false, stroke_white: false, line_width: 1.0 };
         w.run(bytes, &resources, state, 0);
     }
     let [llx, _, _, ury] = page_box;
@@ -124,7 +170,24 @@ pub(crate) fn page_marks(
     let mut marks: Vec<Mark> =
         merge(w.shapes).iter().filter(|b| icon_sized(b)).map(|b| to_mark(b, MarkKind::Shape)).collect();
     marks.extend(w.images.iter().filter(|b| icon_sized(b)).map(|b| to_mark(b, MarkKind::Image)));
-    (marks, w.warnings)
+    let rulings = w
+        .rulings
+        .iter()
+        .map(|&(horizontal, pos, from, to, width)| {
+            if horizontal {
+                Ruling { horizontal, pos: ury - pos, start: from - llx, end: to - llx, width }
+            } else {
+                Ruling { horizontal, pos: pos - llx, start: ury - to, end: ury - from, width }
+            }
+        })
+        .collect();
+    PageDrawing { marks, rulings, warnings: w.warnings }
+}
+
+/// A sub-path of straight segments that are all horizontal or vertical (a
+/// rectangle drawn with `m l l l h`, as Chromium does).
+fn axis_aligned(s: &Sub) -> bool {
+    !s.segs.is_empty() && s.segs.iter().all(|[x0, y0, x1, y1]| (x1 - x0).abs() < 0.5 || (y1 - y0).abs() < 0.5)
 }
 
 fn icon_sized(b: &BBox) -> bool {
@@ -204,8 +267,8 @@ impl Walker<'_> {
             }
         };
         let mut stack: Vec<State> = Vec::new();
-        let mut subpaths: Vec<BBox> = Vec::new();
-        let mut current: Option<BBox> = None;
+        let mut subpaths: Vec<Sub> = Vec::new();
+        let mut current: Option<Sub> = None;
         let mut last = (0.0f32, 0.0f32);
         for op in &content.operations {
             self.ops += 1;
@@ -216,7 +279,7 @@ impl Walker<'_> {
             let o = &op.operands;
             // Only path and matrix operators use their numbers; text
             // operators (most of a page) need no list of them.
-            let n = if matches!(op.operator.as_str(), "cm" | "m" | "l" | "c" | "v" | "y" | "re") {
+            let n = if matches!(op.operator.as_str(), "cm" | "m" | "l" | "c" | "v" | "y" | "re" | "w") {
                 nums(o)
             } else {
                 Vec::new()
@@ -232,6 +295,7 @@ impl Walker<'_> {
                     let m = [n[0], n[1], n[2], n[3], n[4], n[5]];
                     gs.ctm = mul(&m, &gs.ctm);
                 }
+                "w" if n.len() == 1 => gs.line_width = n[0].abs(),
                 "g" | "rg" | "sc" | "scn" => gs.fill_white = is_white(o, false),
                 "k" => gs.fill_white = is_white(o, true),
                 "G" | "RG" | "SC" | "SCN" => gs.stroke_white = is_white(o, false),
@@ -243,18 +307,15 @@ impl Walker<'_> {
                         subpaths.push(b);
                     }
                     let (x, y) = apply(&gs.ctm, n[0], n[1]);
-                    current = Some(BBox::point(x, y));
+                    current = Some(Sub::at(x, y));
                     last = (n[0], n[1]);
                 }
                 "l" if n.len() == 2 => {
                     let (x, y) = apply(&gs.ctm, n[0], n[1]);
-                    current.get_or_insert_with(|| {
-                        let (lx, ly) = apply(&gs.ctm, last.0, last.1);
-                        BBox::point(lx, ly)
-                    });
-                    if let Some(b) = current.as_mut() {
-                        b.add(x, y);
-                    }
+                    let (lx, ly) = apply(&gs.ctm, last.0, last.1);
+                    let sub = current.get_or_insert_with(|| Sub::at(lx, ly));
+                    sub.bbox.add(x, y);
+                    sub.segs.push([lx, ly, x, y]);
                     last = (n[0], n[1]);
                 }
                 "c" | "v" | "y" if n.len() >= 4 => {
@@ -262,24 +323,38 @@ impl Walker<'_> {
                     for pair in n.chunks(2) {
                         if pair.len() == 2 {
                             let (x, y) = apply(&gs.ctm, pair[0], pair[1]);
-                            current.get_or_insert(BBox::point(x, y)).add(x, y);
+                            let sub = current.get_or_insert_with(|| Sub::at(x, y));
+                            sub.bbox.add(x, y);
+                            sub.curved = true;
                         }
                     }
                     last = (n[n.len() - 2], n[n.len() - 1]);
+                }
+                "h" => {
+                    if let Some(sub) = current.as_mut() {
+                        let (lx, ly) = apply(&gs.ctm, last.0, last.1);
+                        let (sx, sy) = sub.start;
+                        if (lx - sx).abs() > 0.01 || (ly - sy).abs() > 0.01 {
+                            sub.segs.push([lx, ly, sx, sy]);
+                        }
+                    }
                 }
                 "re" if n.len() == 4 => {
                     if let Some(b) = current.take() {
                         subpaths.push(b);
                     }
-                    let mut b = {
-                        let (x, y) = apply(&gs.ctm, n[0], n[1]);
-                        BBox::point(x, y)
-                    };
-                    for (dx, dy) in [(n[2], 0.0), (0.0, n[3]), (n[2], n[3])] {
-                        let (x, y) = apply(&gs.ctm, n[0] + dx, n[1] + dy);
-                        b.add(x, y);
+                    let corners: Vec<(f32, f32)> = [(0.0, 0.0), (n[2], 0.0), (n[2], n[3]), (0.0, n[3])]
+                        .iter()
+                        .map(|(dx, dy)| apply(&gs.ctm, n[0] + dx, n[1] + dy))
+                        .collect();
+                    let mut sub = Sub::at(corners[0].0, corners[0].1);
+                    sub.rect = true;
+                    for i in 0..4 {
+                        let (a, b) = (corners[i], corners[(i + 1) % 4]);
+                        sub.bbox.add(b.0, b.1);
+                        sub.segs.push([a.0, a.1, b.0, b.1]);
                     }
-                    subpaths.push(b);
+                    subpaths.push(sub);
                     last = (n[0], n[1]);
                 }
                 "S" | "s" | "f" | "F" | "f*" | "B" | "B*" | "b" | "b*" | "n" => {
@@ -290,7 +365,20 @@ impl Walker<'_> {
                     let strokes = matches!(op.operator.as_str(), "S" | "s" | "B" | "B*" | "b" | "b*");
                     let visible = (fills && !gs.fill_white) || (strokes && !gs.stroke_white);
                     if visible {
-                        self.shapes.extend(subpaths.iter().filter(|b| b.icon_part()).copied());
+                        self.shapes.extend(subpaths.iter().map(|s| s.bbox).filter(BBox::icon_part));
+                    }
+                    let width = gs.line_width * gs.ctm[0].hypot(gs.ctm[1]).max(gs.ctm[2].hypot(gs.ctm[3]));
+                    // A stroke wider than a border is a painted area (Word draws check boxes so).
+                    if strokes && !gs.stroke_white && width <= MAX_RULE_WIDTH {
+                        for sub in &subpaths {
+                            for s in &sub.segs {
+                                self.add_ruling(s, width);
+                            }
+                        }
+                    } else if fills && !gs.fill_white {
+                        for sub in subpaths.iter().filter(|s| !s.curved && (s.rect || axis_aligned(s))) {
+                            self.add_filled_rect(&sub.bbox);
+                        }
                     }
                     subpaths.clear();
                 }
@@ -301,6 +389,35 @@ impl Walker<'_> {
                 }
                 _ => {}
             }
+        }
+    }
+
+    fn add_ruling(&mut self, s: &[f32; 4], width: f32) {
+        if self.rulings.len() >= MAX_RULINGS {
+            return;
+        }
+        let [x0, y0, x1, y1] = *s;
+        if (y1 - y0).abs() < 0.5 && (x1 - x0).abs() >= MIN_RULING {
+            self.rulings.push((true, (y0 + y1) / 2.0, x0.min(x1), x0.max(x1), width));
+        } else if (x1 - x0).abs() < 0.5 && (y1 - y0).abs() >= MIN_RULING {
+            self.rulings.push((false, (x0 + x1) / 2.0, y0.min(y1), y0.max(y1), width));
+        }
+    }
+
+    /// A filled rectangle: a thin one is one ruling along its middle (a
+    /// border). A larger one (a cell's or a line's background shading) gives
+    /// none: Word shades each text line of a cell inside the cell's padding,
+    /// and those sides would split rows and columns that are not there.
+    fn add_filled_rect(&mut self, b: &BBox) {
+        let (w, h) = (b.w(), b.h());
+        if w <= THIN_FILL && h <= THIN_FILL {
+            // A corner square joins the borders that meet in it.
+            self.add_ruling(&[b.x0, (b.y0 + b.y1) / 2.0, b.x1, (b.y0 + b.y1) / 2.0], h);
+            self.add_ruling(&[(b.x0 + b.x1) / 2.0, b.y0, (b.x0 + b.x1) / 2.0, b.y1], w);
+        } else if h <= THIN_FILL {
+            self.add_ruling(&[b.x0, (b.y0 + b.y1) / 2.0, b.x1, (b.y0 + b.y1) / 2.0], h);
+        } else if w <= THIN_FILL {
+            self.add_ruling(&[(b.x0 + b.x1) / 2.0, b.y0, (b.x0 + b.x1) / 2.0, b.y1], w);
         }
     }
 

@@ -51,8 +51,12 @@ pub struct Args {
     /// A PDF, or a .txt of already-extracted text.
     pub file: PathBuf,
     /// Print the layout (pages, lines, runs with positions, marks, links, warnings) as JSON.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "tables")]
     pub json: bool,
+    /// Print each table found (pages, how it was found, rows × columns) as a
+    /// text grid, with the marks in its cells, for checking a document by eye.
+    #[arg(long)]
+    pub tables: bool,
     #[command(flatten)]
     pub limits: LimitArgs,
 }
@@ -89,6 +93,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let mut json = serde_json::to_string_pretty(&layout)?;
         json.push('\n');
         out.write_all(json.as_bytes())?;
+    } else if args.tables {
+        if layout.origin == sop_model::Origin::Text {
+            eprintln!("sop: note: `{}` is extracted text: tables are only found in a PDF", args.file.display());
+        }
+        out.write_all(sop_extract::tables_text(&layout).as_bytes())?;
     } else {
         out.write_all(layout.text().as_bytes())?;
     }

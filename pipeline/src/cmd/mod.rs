@@ -5,6 +5,6 @@ pub mod detect;
 pub mod diff;
 pub mod extract;
 pub mod normalize;
-pub mod reprocess;
 pub mod overview;
+pub mod reprocess;
 pub mod run;

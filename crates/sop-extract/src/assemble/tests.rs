@@ -154,3 +154,40 @@ fn symbol_glyphs_become_marks() {
         (MarkKind::Glyph, 400.0, 192.0, Some("✓"))
     );
 }
+
+#[test]
+fn symbol_font_ticks_and_boxes_get_their_unicode_and_an_empty_box_is_a_mark() {
+    // Wingdings 0xFC (tick) as producers map it: U+F0FC.
+    assert_eq!(symbol_font_char("\u{f0fc}"), Some("✓"));
+    assert_eq!(symbol_font_char("\u{f0fd}"), Some("☒"));
+    assert_eq!(symbol_font_char("\u{f0a7}"), None, "a Wingdings bullet stays as it is");
+    assert_eq!(symbol_font_char("a"), None);
+    let g = vec![
+        Glyph { text: "☐".into(), x: 100.0, y: 200.0, width: 8.0, size: 10.0 },
+        Glyph { text: "☒".into(), x: 120.0, y: 200.0, width: 8.0, size: 10.0 },
+    ];
+    let texts: Vec<_> = glyph_marks(&g).into_iter().filter_map(|m| m.text).collect();
+    assert_eq!(texts, vec!["☐", "☒"]);
+}
+
+#[test]
+fn a_lone_x_run_is_a_mark_and_an_x_in_a_word_is_not() {
+    let mut g = glyphs("Adviseur", 60.0, 200.0, 5.0, 2.8, true);
+    g.extend(glyphs("x", 350.0, 200.0, 5.0, 2.8, true));
+    g.extend(glyphs("Extra", 60.0, 220.0, 5.0, 2.8, true));
+    g.extend(glyphs("X, wij werken", 350.0, 220.0, 5.0, 2.8, true));
+    let marks = letter_marks(&lines_from_glyphs(g));
+    assert_eq!(marks.len(), 1);
+    assert_eq!((marks[0].x, marks[0].text.as_deref()), (350.0, Some("x")));
+}
+
+#[test]
+fn a_run_is_cut_where_a_cell_border_passes() {
+    // Two cells' text with a gap narrower than a run gap: the border at x 92 separates them.
+    let mut g = glyphs("Ja", 80.0, 200.0, 5.0, 2.8, false);
+    g.extend(glyphs("20", 95.0, 200.0, 5.0, 2.8, false));
+    assert_eq!(lines_from_glyphs(g.clone())[0].runs.len(), 1, "without the border, one run");
+    let lines = lines_from_glyphs_cut(g, &[(92.0, 180.0, 210.0)]);
+    let runs: Vec<&str> = lines[0].runs.iter().map(|r| r.text.as_str()).collect();
+    assert_eq!(runs, vec!["Ja", "20"]);
+}

@@ -3,6 +3,8 @@
 mod bad_input;
 mod isolate;
 mod marks;
+mod realworld;
 mod samples;
+mod tables;
 mod util;
 mod worker;
