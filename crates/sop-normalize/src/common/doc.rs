@@ -259,6 +259,27 @@ impl<'a> Doc<'a> {
         Some((*inside.first()?, *inside.last()?))
     }
 
+    /// The lines of `range` that row `k` of grid `g` was read from: from its
+    /// top to the next row's top, so that a row broken over a page keeps the
+    /// lines of both pages; the last row, its own band.
+    pub(crate) fn grid_row_lines(
+        &self,
+        range: std::ops::Range<usize>,
+        g: &super::grid::Grid,
+        k: usize,
+    ) -> Option<(usize, usize)> {
+        let row = &g.rows[k];
+        let Some(next) = g.rows.get(k + 1) else { return self.lines_in(range, row) };
+        let (start, stop) = ((row.page, row.top - 1.0), (next.page, next.top - 1.0));
+        let inside: Vec<usize> = range
+            .filter(|&i| {
+                let at = self.at(i);
+                at >= start && at < stop
+            })
+            .collect();
+        Some((*inside.first()?, *inside.last()?))
+    }
+
     /// Marks drawn on the page of line `i` whose vertical centre lies in `y0..=y1`.
     pub(crate) fn marks_between(&self, i: usize, y0: f32, y1: f32) -> Vec<&'a Mark> {
         let page = &self.layout.pages[self.lines[i].page_index];

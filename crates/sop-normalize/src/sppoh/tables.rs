@@ -148,8 +148,8 @@ fn hgw(doc: &Doc<'_>, s: &Sections, out: &mut Out<'_>) {
     let grid = find_grid(doc, s.c.map_or(h, |c| c + 1).min(h)..end, &spec, "HGW", out);
     let readable = grid.is_some() || doc.origin == Origin::Text;
     if let Some(g) = &grid {
-        for r in &g.rows {
-            let (first, last) = doc.lines_in(h..end, r).unwrap_or((h, h));
+        for (k, r) in g.rows.iter().enumerate() {
+            let (first, last) = doc.grid_row_lines(h..end, g, k).unwrap_or((h, h));
             // The label is the cell's first sentence (the template's labels end
             // with a period); what the school wrote under it is the note.
             let lines = &r.cells[0];
@@ -330,8 +330,9 @@ fn table_rows(
         return g
             .rows
             .iter()
-            .map(|r| {
-                let (first, last) = doc.lines_in(body.clone(), r).unwrap_or((body.start, body.start));
+            .enumerate()
+            .map(|(k, r)| {
+                let (first, last) = doc.grid_row_lines(body.clone(), &g, k).unwrap_or((body.start, body.start));
                 let cells = r.cells.iter().map(|c| grid::cell_text(c).unwrap_or_default()).collect();
                 Row { first, last, cells }
             })
