@@ -78,6 +78,10 @@ fn label_column(kind: Kind) -> &'static str {
     }
 }
 
+/// The rows of a provider-marked table, the providers marked in each, and
+/// where the table starts.
+type MarkedRows<'p, 'a> = (Vec<Row<'p, 'a>>, Vec<Option<BTreeSet<Provider>>>, grid::At);
+
 /// §3.1-3.3 from the extracted table: rows with the providers whose cell holds
 /// a mark. `None` when no table with the provider header was found.
 fn marked_rows_from_grid<'p, 'a>(
@@ -85,7 +89,7 @@ fn marked_rows_from_grid<'p, 'a>(
     out: &mut Out<'_>,
     part: &'p Part<'a>,
     kind: Kind,
-) -> Option<(Vec<Row<'p, 'a>>, Vec<Option<BTreeSet<Provider>>>, grid::At)> {
+) -> Option<MarkedRows<'p, 'a>> {
     let spec = [label_column(kind), PROVIDER_COLUMNS[0], PROVIDER_COLUMNS[1], PROVIDER_COLUMNS[2]];
     let g = grid_of(doc, part, &spec, out)?;
     let mut rows = Vec::new();
