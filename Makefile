@@ -13,10 +13,11 @@ build:
 demo: build
 	@bash pipeline/demo.sh $(SOP)
 
-## The whole test suite (what CI runs). The BagIt export test validates bags
-## with the Library of Congress validator, installed here when missing.
+## The whole test suite (what CI runs). What the tests need beyond Rust (the
+## Python bagit validator; Debian's chromium, tesseract-ocr, tesseract-ocr-nld,
+## poppler-utils) is installed first when missing (.ci/test-deps).
 test:
-	@python3 -c 'import bagit' 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check 'bagit==1.9.0'
+	@bash .ci/test-deps
 	$(CARGO) test --workspace --locked
 
 ## Regenerate the sample PDFs from samples/src, their layout variants (samples/variants)
