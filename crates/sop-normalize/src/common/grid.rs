@@ -74,7 +74,7 @@ const SLACK: f32 = 2.0;
 
 /// The letters and digits of a header text, lowercased: what a header match
 /// compares, so that wrapping, hyphenation and spacing do not count.
-fn header_key(s: &str) -> String {
+pub(crate) fn header_key(s: &str) -> String {
     s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 

@@ -103,8 +103,7 @@ impl Columns {
     /// "Structuree" for "Structureel", "Ja/" for "Ja / nee"). `None` unless all
     /// are found left to right.
     pub(crate) fn from_header(lines: &[&DocLine], names: &[&str]) -> Option<Columns> {
-        let key =
-            |s: &str| -> String { s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect() };
+        let key = super::grid::header_key;
         let mut starts = Vec::new();
         let mut min_x = f32::MIN;
         for name in names {

@@ -39,9 +39,7 @@ fn header_end(doc: &Doc<'_>, range: &Range<usize>, last_header_word: &str) -> Op
     (range.start..range.end.min(range.start + 8)).find(|&i| doc.lines[i].text.to_lowercase().contains(&w))
 }
 
-fn key(s: &str) -> String {
-    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
-}
+use crate::common::grid::header_key as key;
 
 /// The letters of each header cell.
 pub(super) fn header_keys(names: &[&str]) -> Vec<String> {
