@@ -18,7 +18,7 @@ use super::template::*;
 use super::{Out, Sections};
 use crate::common::dates::month_number;
 use crate::common::doc::{join_lines, Doc, DocLine};
-use crate::common::grid::{self, Grid};
+use crate::common::grid::{self, header_key as key, Grid};
 use crate::common::labels::{assign_keys, is_mark, yes_no, YesNo};
 use crate::common::table::{group_rows, split_text_row, strip_one_trailing, Columns, LineCells, Row};
 
@@ -38,8 +38,6 @@ fn header_end(doc: &Doc<'_>, range: &Range<usize>, last_header_word: &str) -> Op
     let w = last_header_word.to_lowercase();
     (range.start..range.end.min(range.start + 8)).find(|&i| doc.lines[i].text.to_lowercase().contains(&w))
 }
-
-use crate::common::grid::header_key as key;
 
 /// The letters of each header cell.
 pub(super) fn header_keys(names: &[&str]) -> Vec<String> {
