@@ -186,7 +186,8 @@ fn rows_by_column<'p, 'a>(body: &[&'p Ln<'a>], answer_x: f32) -> Vec<Row<'p, 'a>
     };
     // A gap as between table rows (cell padding) before line `k`.
     // A row gap is larger than the table's own line pitch (the smallest step
-    // between its lines, a wrapped cell's) by the cell padding.
+    // between its lines, a wrapped cell's) by the cell padding: 2 pt or more
+    // (a bottom-aligned label's own line stands less than that lower).
     let size = |k: usize| body[k].line.runs.iter().map(|r| r.font_size).fold(0.0f32, f32::max).max(1.0);
     let step = |k: usize| (k > 0 && body[k].page == body[k - 1].page).then(|| body[k].line.y - body[k - 1].line.y);
     let pitch = crate::common::table::line_pitch(
@@ -194,7 +195,7 @@ fn rows_by_column<'p, 'a>(body: &[&'p Ln<'a>], answer_x: f32) -> Vec<Row<'p, 'a>
     );
     let row_gap = |k: usize| match step(k) {
         None => true,
-        Some(s) => s > 1.7 * size(k) || (pitch.is_finite() && s > pitch + (0.15 * pitch).max(2.0)),
+        Some(s) => s > 1.7 * size(k) || (pitch.is_finite() && s > pitch + 2.0),
     };
     let mut rows: Vec<Row<'p, 'a>> = Vec::new();
     for (k, l) in body.iter().enumerate() {
