@@ -10,6 +10,7 @@ use serde_json::Value;
 use crate::compare::{MODEL, POS};
 use crate::labels::{attr_label, field_label, row_attrs, value_nl};
 use crate::{text, Change, ChangeKind, Counts, Diff, HunkOp, Side, Verdict};
+use sop_model::text::html_escape as esc;
 
 /// Kept words around an edit in long free text; longer unchanged runs are
 /// shortened to "…".
@@ -354,21 +355,6 @@ pub fn render_markdown(d: &Diff) -> String {
 }
 
 // ---------------------------------------------------------------- HTML
-
-fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 fn html_spans(spans: &[Span]) -> String {
     let mut out = String::new();

@@ -38,6 +38,24 @@ pub fn expand_ligatures(s: &str) -> String {
     out
 }
 
+/// Text for HTML element content or a quoted attribute value: `& < > " '`
+/// as entities. The reports (diff, overview) are written without a template
+/// engine, so every school-written string goes through this.
+pub fn html_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// The words of a text, in order: split on whitespace, with leading and
 /// trailing punctuation that is not part of a word removed. Empty tokens are
 /// dropped.

@@ -8,21 +8,7 @@ use std::fmt::Write as _;
 use crate::csv::status_dutch;
 use crate::model::{hgw_dutch, template_dutch, Coverage, Overview, Presence, SchoolRow, SchoolStatus, UNKNOWN_GROUP};
 use crate::xlsx::area_labels;
-
-fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
+use sop_model::text::html_escape as esc;
 
 /// A fragment id from a school id (ids are slugs already; anything else is dropped).
 fn anchor(id: &str) -> String {
