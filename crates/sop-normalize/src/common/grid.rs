@@ -263,7 +263,7 @@ pub(crate) fn find_form(layout: &Layout, from: At, to: At, is_label: &dyn Fn(&st
 /// Whether a line at `(page, y)` stands inside the grid: in its header or a
 /// row, or between them (a header repeated on a later page: at most a few
 /// lines above that page's first row).
-pub(crate) fn covers(g: &Grid, page: u32, y: f32) -> bool {
+fn covers(g: &Grid, page: u32, y: f32) -> bool {
     const REPEATED_HEADER: f32 = 60.0;
     let rows: Vec<&GridRow> = g.rows.iter().filter(|r| r.page == page).collect();
     let Some(bottom) = rows.iter().map(|r| r.bottom).reduce(f32::max) else {
@@ -277,11 +277,24 @@ pub(crate) fn covers(g: &Grid, page: u32, y: f32) -> bool {
     y >= top - SLACK && y <= bottom + SLACK
 }
 
-/// Where the grid's last row starts: a stray line before it stands inside
-/// the table (a row the table finder missed, such as one cut by a page end
-/// without its bottom border), one after it below the table.
-pub(crate) fn last_row_at(g: &Grid) -> At {
-    g.rows.last().map_or(g.start, |r| (r.page, r.top))
+/// The lines of a section (their positions, in order) that stand below the
+/// grid's start but in none of its rows: their indices, to keep under
+/// `unmapped`. `None` when one of them stands before the grid's last row,
+/// inside the table: a row the table finder missed (one cut by a page end
+/// without its bottom border, say), so the grid is not to be trusted and the
+/// section is for the line reader.
+pub(crate) fn strays(g: &Grid, ats: impl Iterator<Item = At>) -> Option<Vec<usize>> {
+    let last_row = g.rows.last().map_or(g.start, |r| (r.page, r.top));
+    let mut out = Vec::new();
+    for (i, at) in ats.enumerate() {
+        if at > g.start && !covers(g, at.0, at.1) {
+            if at < last_row {
+                return None;
+            }
+            out.push(i);
+        }
+    }
+    Some(out)
 }
 
 /// The box a grid's rows cover on each page: `(page, top, bottom)`.

@@ -181,17 +181,10 @@ pub(crate) fn grid_of(doc: &Doc<'_>, part: &Part<'_>, spec: &[&str], out: &mut O
     let next = doc.parts.iter().skip_while(|p| !std::ptr::eq(*p, part)).nth(1);
     let to = next.and_then(|p| p.heading.as_ref().or(p.lines.first())).map_or((u32::MAX, 0.0), at);
     let g = grid::find(out.layout, spec, (from.0, from.1 - 1.0), to)?;
-    // Lines of the part after the table's start that the table does not
-    // hold: a table found by alignment alone that missed rows is not
-    // trusted; a ruled table's strays are kept under unmapped.
-    let strays: Vec<&Ln<'_>> =
-        part.lines.iter().filter(|l| at(l) > g.start && !grid::covers(&g, l.page, l.line.y)).collect();
-    let inside = strays.iter().any(|l| at(l) < grid::last_row_at(&g));
-    if inside || (!strays.is_empty() && g.strategy == sop_model::TableStrategy::Stream) {
-        return None;
-    }
-    for l in strays {
-        out.unmapped(Some(part.title()), &[l]);
+    // Lines of the part the table does not hold: inside it, the line reader
+    // reads the part; below it, they are kept under unmapped.
+    for k in grid::strays(&g, part.lines.iter().map(at))? {
+        out.unmapped(Some(part.title()), &[&part.lines[k]]);
     }
     Some(g)
 }

@@ -273,22 +273,10 @@ fn find_grid(doc: &Doc<'_>, range: Range<usize>, spec: &[&str], what: &str, out:
         return None;
     }
     let g = grid::find(doc.layout, spec, doc.at(range.start.saturating_sub(1)), doc.at(range.end))?;
-    // Lines of the section after the table's start that the table does not
-    // hold: a table found by alignment alone that missed rows is not
-    // trusted (the line reader reads them all); a ruled table's strays are
-    // kept under unmapped, never dropped.
-    let strays: Vec<usize> = range
-        .clone()
-        .filter(|&i| {
-            let (page, y) = doc.at(i);
-            (page, y) > g.start && !grid::covers(&g, page, y)
-        })
-        .collect();
-    let inside = strays.iter().any(|&i| doc.at(i) < grid::last_row_at(&g));
-    if inside || (!strays.is_empty() && g.strategy == sop_model::TableStrategy::Stream) {
-        return None;
-    }
-    for i in strays {
+    // Lines of the section the table does not hold: inside it, the line
+    // reader reads the section; below it, they are kept under unmapped.
+    for k in grid::strays(&g, range.clone().map(|i| doc.at(i)))? {
+        let i = range.start + k;
         out.unmapped(Some(what), doc, i..i + 1);
     }
     for (k, name) in g.extra_columns.iter().enumerate() {
