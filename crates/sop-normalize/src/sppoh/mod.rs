@@ -126,14 +126,8 @@ fn wrapped_header(doc: &Doc<'_>, spec: &[&str]) -> bool {
         while i < doc.len() && i - start < 8 && tables::is_header_piece_line(doc, i, &keys) {
             i += 1;
         }
-        let mut have: Vec<char> = doc.lines[start..i]
-            .iter()
-            .flat_map(|l| l.text.chars())
-            .collect::<String>()
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect();
+        let mut have: Vec<char> =
+            doc.lines[start..i].iter().map(|l| grid::header_key(&l.text)).collect::<String>().chars().collect();
         have.sort_unstable();
         if have == want {
             return true;
@@ -143,7 +137,7 @@ fn wrapped_header(doc: &Doc<'_>, spec: &[&str]) -> bool {
 }
 
 /// The HGW table's header cells, label column first.
-fn hgw_spec() -> Vec<&'static str> {
+pub(super) fn hgw_spec() -> Vec<&'static str> {
     let mut spec = vec![HGW_LABEL_COLUMN];
     spec.extend_from_slice(HGW_COLUMNS);
     spec

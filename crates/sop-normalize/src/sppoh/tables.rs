@@ -137,8 +137,7 @@ fn hgw(doc: &Doc<'_>, s: &Sections, out: &mut Out<'_>) {
         lines: Range<usize>,
     }
     let mut rows = Vec::new();
-    let mut spec = vec![HGW_LABEL_COLUMN];
-    spec.extend_from_slice(HGW_COLUMNS);
+    let spec = super::hgw_spec();
     // From section C's heading: a header that wraps puts its first line
     // before the line the header was found by.
     let grid = find_grid(doc, s.c.map_or(h, |c| c + 1).min(h)..end, &spec, "HGW", out);
