@@ -110,17 +110,13 @@ struct Segment {
 /// column's header; each piece gets its share of the run's width by its
 /// characters.
 fn split_header_run(r: &sop_model::Run) -> Vec<(String, f32, f32)> {
-    let words: Vec<&str> = r.text.split(' ').collect();
     let starts = |w: &str| {
         let l = w.to_lowercase();
         l == "op" || l == "via" || LABEL_HEADERS.contains(&l.as_str())
     };
-    let total = r.text.chars().count().max(1) as f32;
-    let per_char = r.width.max(0.0) / total;
+    let per_char = r.width.max(0.0) / r.text.chars().count().max(1) as f32;
     let mut out: Vec<(String, f32, f32)> = Vec::new();
-    let mut offset = 0usize;
-    for (i, w) in words.iter().enumerate() {
-        let x0 = r.x + offset as f32 * per_char;
+    for (i, (w, x0)) in crate::common::table::words_of(r).into_iter().enumerate() {
         let x1 = x0 + w.chars().count() as f32 * per_char;
         match out.last_mut() {
             Some(last) if !(starts(w) && i > 0) => {
@@ -130,7 +126,6 @@ fn split_header_run(r: &sop_model::Run) -> Vec<(String, f32, f32)> {
             }
             _ => out.push((w.to_string(), x0, x1)),
         }
-        offset += w.chars().count() + 1;
     }
     out
 }
