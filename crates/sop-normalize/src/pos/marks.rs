@@ -30,7 +30,7 @@ pub(crate) struct Header {
     pub columns: Vec<(Provider, f32)>,
 }
 
-pub(crate) fn is_header_word_line(text: &str) -> bool {
+fn is_header_word_line(text: &str) -> bool {
     let words: Vec<String> = text.split_whitespace().map(|w| w.to_lowercase()).collect();
     !words.is_empty() && words.iter().all(|w| HEADER_WORDS.contains(&w.as_str()))
 }
@@ -81,10 +81,7 @@ const LABEL_HEADERS: &[&str] = &["specialisten", "voorziening", "voorzieningen",
 /// all three columns.
 fn find_wrapped_header(lines: &[Ln<'_>]) -> Option<Header> {
     let header_line = |t: &str| {
-        let words: Vec<String> = t.split_whitespace().map(|w| w.to_lowercase()).collect();
-        !words.is_empty()
-            && words.iter().all(|w| HEADER_WORDS.contains(&w.as_str()) || LABEL_HEADERS.contains(&w.as_str()))
-            && words.iter().any(|w| HEADER_WORDS.contains(&w.as_str()))
+        is_repeated_header(t) && t.split_whitespace().any(|w| HEADER_WORDS.contains(&w.to_lowercase().as_str()))
     };
     let start = lines.iter().position(|l| header_line(&l.text))?;
     let mut end = start;

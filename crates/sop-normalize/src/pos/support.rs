@@ -133,18 +133,11 @@ fn marked_table(doc: &Doc<'_>, out: &mut Out<'_>, part: &Part<'_>, kind: Kind, n
     // the label column ("Specialisten", "Voorziening").
     check_fixed(out, &format!("{name}: inleiding"), &lines[..header.start], intro);
     // A header repeated where the table goes on over a page is no row.
-    let mut in_header = false;
+    // The header again: a line of its words alone, the label column's among them.
     let body: Vec<&Ln<'_>> = lines[header.body_start..]
         .iter()
         .copied()
-        .filter(|l| {
-            // The header again: its words alone, or the label column's name alone.
-            in_header = positioned
-                && (marks::is_repeated_header(&l.text)
-                    || marks::is_header_word_line(&l.text)
-                    || l.text.eq_ignore_ascii_case(label_column(kind)));
-            !in_header
-        })
+        .filter(|l| !(positioned && marks::is_repeated_header(&l.text)))
         .collect();
     let body = &body[..];
     // Glyph marks (☒, ✓) are runs of the line: the label is what stands left
