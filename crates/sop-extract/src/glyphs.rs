@@ -25,6 +25,11 @@ pub(crate) struct Glyph {
 /// What one page yielded.
 pub(crate) struct PageGlyphs {
     pub glyphs: Vec<Glyph>,
+    /// For each glyph, which of pdf-extract's characters it was (0-based, in
+    /// content order): glyphs without a position are skipped, so the two differ.
+    pub seqs: Vec<usize>,
+    /// How many characters pdf-extract reported on the page.
+    pub calls: usize,
     /// Why the glyphs may be incomplete (pdf-extract error or panic).
     pub failure: Option<String>,
 }
@@ -34,6 +39,8 @@ struct Collector {
     llx: f64,
     ury: f64,
     glyphs: Vec<Glyph>,
+    seqs: Vec<usize>,
+    calls: usize,
     max_glyphs: usize,
 }
 
@@ -59,6 +66,8 @@ impl OutputDev for Collector {
         font_size: f64,
         ch: &str,
     ) -> Result<(), OutputError> {
+        let seq = self.calls;
+        self.calls += 1;
         if self.glyphs.len() >= self.max_glyphs {
             return Ok(());
         }
@@ -82,6 +91,7 @@ impl OutputDev for Collector {
             width: adv as f32,
             size: size as f32,
         });
+        self.seqs.push(seq);
         Ok(())
     }
     fn begin_word(&mut self) -> Result<(), OutputError> {
@@ -105,7 +115,7 @@ pub(crate) fn page_glyphs(doc: &pdf_extract::Document, page: u32, max_glyphs: us
         Ok(Err(e)) => Some(format!("{e:?}")),
         Err(panic) => Some(format!("panic: {}", panic_message(&panic))),
     };
-    PageGlyphs { glyphs: out.glyphs, failure }
+    PageGlyphs { glyphs: out.glyphs, seqs: out.seqs, calls: out.calls, failure }
 }
 
 /// Whether the page's `/Parent` chain ends. pdf-extract follows it to find

@@ -33,6 +33,7 @@ mod ocr;
 mod render;
 mod stream;
 mod tables;
+mod tagged;
 mod worker;
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -143,6 +144,9 @@ pub fn extract_pdf(name: &str, bytes: &[u8], limits: &Limits) -> Result<Layout, 
     let mut ocr = ocr::Ocr::new(limits.ocr_page_timeout, started + limits.timeout.saturating_sub(OCR_RESERVE));
     // Lattice grids per page (tables: rulings found by the marks walk).
     let mut grids: Vec<Vec<tables::Grid>> = Vec::with_capacity(page_ids.len());
+    // Tables of the structure tree (a tagged PDF), for tables without rulings.
+    let tagged_tables = catch_unwind(AssertUnwindSafe(|| tagged::tables(&doc))).unwrap_or_default();
+    let mut tagged_xs: std::collections::HashMap<usize, Vec<f32>> = std::collections::HashMap::new();
     for (&number, &id) in &page_ids {
         let bbox = media_box(&doc, id);
         let mut lines = Vec::new();
@@ -162,10 +166,12 @@ pub fn extract_pdf(name: &str, bytes: &[u8], limits: &Limits) -> Result<Layout, 
         };
         // Tables: the page's drawing first, so that runs are cut at cell borders.
         let mut cuts = Vec::new();
+        let mut glyph_mcids = None;
         match catch_unwind(AssertUnwindSafe(|| marks::page_marks(&doc, id, bbox, max_stream, content.as_deref()))) {
             Ok(drawing) => {
                 marks.extend(drawing.marks);
                 warnings.extend(drawing.warnings.into_iter().map(|n| format!("page {number}: {n}")));
+                glyph_mcids = drawing.glyph_mcids;
                 let page_grids = tables::lattice(number, &drawing.rulings);
                 cuts = page_grids.iter().flat_map(tables::Grid::cuts).collect();
                 grids.push(page_grids);
@@ -184,6 +190,27 @@ pub fn extract_pdf(name: &str, bytes: &[u8], limits: &Limits) -> Result<Layout, 
             ends
         }) {
             let got = glyphs::page_glyphs(pe, number, max_glyphs);
+            // Tagged tables where the page has no ruled table: only when the
+            // walk counted the same characters as pdf-extract showed.
+            if let (Some(mcids), Some(page_grids)) = (&glyph_mcids, grids.last_mut()) {
+                if mcids.len() == got.calls && got.failure.is_none() {
+                    for (ti, t) in tagged_tables.iter().enumerate() {
+                        let known = tagged_xs.get(&ti).map(Vec::as_slice);
+                        let shown = tagged::Shown { glyphs: &got.glyphs, seqs: &got.seqs, mcids };
+                        let Some(g) = tagged::page_grid(t, ti, number, id, &shown, known) else { continue };
+                        let b = g.bbox();
+                        let overlaps = |o: &tables::Grid| {
+                            let c = o.bbox();
+                            b[0] < c[2] && c[0] < b[2] && b[1] < c[3] && c[1] < b[3]
+                        };
+                        if !page_grids.iter().any(overlaps) {
+                            tagged_xs.insert(ti, g.xs.clone());
+                            cuts.extend(g.cuts());
+                            page_grids.push(g);
+                        }
+                    }
+                }
+            }
             marks.extend(assemble::glyph_marks(&got.glyphs));
             lines = assemble::lines_from_glyphs_cut(got.glyphs, &cuts);
             marks.extend(assemble::letter_marks(&lines));

@@ -87,6 +87,10 @@ struct State {
     stroke_white: bool,
     /// Line width in user space (`w`).
     line_width: f32,
+    /// Bytes per character code of the current font (`Tf`): 1 for a simple
+    /// font, 2 for a composite font with an Identity encoding; `None` when
+    /// unknown (no `Tf` yet, or a composite font with another CMap).
+    code_bytes: Option<usize>,
 }
 
 /// One sub-path as drawn: its box in page space, whether it has curves, and
@@ -127,6 +131,14 @@ struct Walker<'a> {
     forms: Vec<ObjectId>,
     warnings: Vec<String>,
     max_stream: usize,
+    /// Marked-content stack (`BDC`/`BMC` … `EMC`): the `MCID` of each level, if any.
+    marked: Vec<Option<i64>>,
+    /// The marked-content id around each character code shown, in the order
+    /// pdf-extract reports them (`Tj`/`TJ` strings, form XObjects followed).
+    glyph_mcids: Vec<Option<i64>>,
+    /// Whether `glyph_mcids` can be trusted: every string was shown in a
+    /// known font and the walk was not cut short.
+    glyphs_counted: bool,
 }
 
 /// What the walk of one page found.
@@ -136,6 +148,9 @@ pub(crate) struct PageDrawing {
     pub rulings: Vec<Ruling>,
     /// Notes on what could not be read.
     pub warnings: Vec<String>,
+    /// The marked-content id (tagged PDF) of each character code shown on the
+    /// page, in content order; `None` when the codes could not be counted.
+    pub glyph_mcids: Option<Vec<Option<i64>>>,
 }
 
 /// The marks and rulings on one page plus notes on what could not be read.
@@ -158,10 +173,13 @@ pub(crate) fn page_marks(
         forms: Vec::new(),
         warnings: Vec::new(),
         max_stream,
+        marked: Vec::new(),
+        glyph_mcids: Vec::new(),
+        glyphs_counted: content.is_some(),
     };
     let resources = page_resources(doc, page_id);
     if let Some(bytes) = content {
-        let state = State { ctm: IDENTITY, fill_white: false, stroke_white: false, line_width: 1.0 };
+        let state = State { ctm: IDENTITY, fill_white: false, stroke_white: false, line_width: 1.0, code_bytes: None };
         w.run(bytes, &resources, state, 0);
     }
     let [llx, _, _, ury] = page_box;
@@ -181,7 +199,8 @@ pub(crate) fn page_marks(
             }
         })
         .collect();
-    PageDrawing { marks, rulings, warnings: w.warnings }
+    let glyph_mcids = w.glyphs_counted.then_some(w.glyph_mcids);
+    PageDrawing { marks, rulings, warnings: w.warnings, glyph_mcids }
 }
 
 /// A sub-path of straight segments that are all horizontal or vertical (a
@@ -263,6 +282,7 @@ impl Walker<'_> {
             Ok(c) => c,
             Err(e) => {
                 self.warnings.push(format!("content stream unreadable: {e}"));
+                self.glyphs_counted = false;
                 return;
             }
         };
@@ -274,6 +294,7 @@ impl Walker<'_> {
             self.ops += 1;
             if self.ops > MAX_OPS {
                 self.warnings.push("content stream too long; marks after the limit are not collected".into());
+                self.glyphs_counted = false;
                 return;
             }
             let o = &op.operands;
@@ -387,8 +408,73 @@ impl Walker<'_> {
                         self.xobject(name, resources, &gs, depth);
                     }
                 }
+                "BMC" => self.marked.push(None),
+                "BDC" => {
+                    let mcid = o.get(1).and_then(|p| self.mcid_of(p, resources));
+                    self.marked.push(mcid);
+                }
+                "EMC" => {
+                    self.marked.pop();
+                }
+                "Tf" => {
+                    gs.code_bytes = o.first().and_then(|n| n.as_name().ok()).and_then(|n| self.code_bytes(n, resources))
+                }
+                "Tj" => match o.first() {
+                    Some(Object::String(s, _)) => self.show(s, gs.code_bytes),
+                    _ => self.glyphs_counted = false,
+                },
+                "TJ" => match o.first() {
+                    Some(Object::Array(items)) => {
+                        for item in items {
+                            if let Object::String(s, _) = item {
+                                self.show(s, gs.code_bytes);
+                            }
+                        }
+                    }
+                    _ => self.glyphs_counted = false,
+                },
                 _ => {}
             }
+        }
+    }
+
+    /// One shown string: one entry per character code, as pdf-extract
+    /// splits it (a composite font's trailing odd byte is no code).
+    fn show(&mut self, s: &[u8], code_bytes: Option<usize>) {
+        let Some(n) = code_bytes else {
+            self.glyphs_counted = false;
+            return;
+        };
+        let mcid = self.marked.iter().rev().find_map(|m| *m);
+        self.glyph_mcids.extend(std::iter::repeat_n(mcid, s.len() / n));
+    }
+
+    /// The `MCID` of a `BDC` property list: inline, or named in the resources' `/Properties`.
+    fn mcid_of(&self, props: &Object, resources: &[Dictionary]) -> Option<i64> {
+        let dict = match props {
+            Object::Dictionary(d) => d,
+            Object::Name(name) => resources.iter().find_map(|r| {
+                let all = r.get_deref(b"Properties", self.doc).ok()?.as_dict().ok()?;
+                self.doc.dereference(all.get(name).ok()?).ok()?.1.as_dict().ok()
+            })?,
+            _ => return None,
+        };
+        dict.get(b"MCID").ok()?.as_i64().ok()
+    }
+
+    /// Bytes per character code of the font named `name` in the resources
+    /// (see [`State::code_bytes`]).
+    fn code_bytes(&self, name: &[u8], resources: &[Dictionary]) -> Option<usize> {
+        let font = resources.iter().find_map(|r| {
+            let fonts = r.get_deref(b"Font", self.doc).ok()?.as_dict().ok()?;
+            self.doc.dereference(fonts.get(name).ok()?).ok()?.1.as_dict().ok()
+        })?;
+        if font.get(b"Subtype").and_then(Object::as_name).ok() != Some(b"Type0".as_slice()) {
+            return Some(1);
+        }
+        match font.get(b"Encoding").and_then(Object::as_name) {
+            Ok(b"Identity-H" | b"Identity-V") => Some(2),
+            _ => None,
         }
     }
 
@@ -449,6 +535,7 @@ impl Walker<'_> {
         }
         if depth >= MAX_DEPTH || id.is_some_and(|id| self.forms.contains(&id)) {
             self.warnings.push("a drawing refers to itself or nests too deep; it was skipped".into());
+            self.glyphs_counted = false;
             return;
         }
         let Ok(bytes) = stream.decompressed_content_with_limit(self.max_stream).or_else(|e| {
@@ -459,6 +546,7 @@ impl Walker<'_> {
             }
         }) else {
             self.warnings.push("a drawing's stream is unreadable".into());
+            self.glyphs_counted = false;
             return;
         };
         let mut inner = gs.clone();
@@ -476,7 +564,12 @@ impl Walker<'_> {
         if let Some(id) = id {
             self.forms.push(id);
         }
+        // pdf-extract starts a form with no font; its marked content is
+        // that of the `Do`, and what it leaves open ends with it.
+        inner.code_bytes = None;
+        let marked = self.marked.len();
         self.run(&bytes, &res, inner, depth + 1);
+        self.marked.truncate(marked);
         if id.is_some() {
             self.forms.pop();
         }

@@ -76,6 +76,7 @@ fn table_text(n: usize, t: &Table) -> String {
     let strategy = match t.strategy {
         TableStrategy::Lattice => "lattice (ruled)",
         TableStrategy::Stream => "stream (aligned text)",
+        TableStrategy::Tagged => "tagged (the PDF's table structure)",
     };
     let mut out = format!("Table {n}: {pages}, {strategy}, {} rows × {} columns", t.n_rows, t.n_cols);
     if t.header_rows > 0 {

@@ -25,6 +25,11 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use sop_model::text::normalize_ws;
 use sop_model::{Cell, Mark, Page, Run, Table, TableStrategy};
 
+/// A box `[x0, top, x1, bottom]` on a page.
+type Bbox = [f32; 4];
+/// A tagged table's index and one of its rows.
+type TagRow = (usize, usize);
+
 /// Edges within this distance of each other are snapped to one position (points).
 const SNAP: f32 = 3.0;
 /// Collinear edges with a gap up to this are joined.
@@ -60,6 +65,11 @@ pub(crate) struct Grid {
     pub ys: Vec<f32>,
     /// Cells as (row, col, row_span, col_span).
     pub cells: Vec<(usize, usize, usize, usize)>,
+    /// For a grid made from the PDF's tags (see `tagged.rs`): which tagged
+    /// table it is part of; its parts on following pages are one table.
+    pub tag: Option<usize>,
+    /// For a tagged grid: the tagged table's row each grid row is.
+    pub tag_rows: Vec<usize>,
 }
 
 impl Grid {
@@ -67,7 +77,7 @@ impl Grid {
         let (r, k, rs, cs) = *c;
         [self.xs[k], self.ys[r], self.xs[k + cs], self.ys[r + rs]]
     }
-    fn bbox(&self) -> [f32; 4] {
+    pub(crate) fn bbox(&self) -> [f32; 4] {
         [self.xs[0], self.ys[0], *self.xs.last().unwrap_or(&0.0), *self.ys.last().unwrap_or(&0.0)]
     }
     /// Vertical cell borders as `(x, top, bottom)`: where runs must be cut.
@@ -236,7 +246,8 @@ pub(crate) fn lattice(page: u32, rulings: &[Ruling]) -> Vec<Grid> {
                 .collect();
             cells.sort();
             cells.dedup();
-            Grid { page, xs: xs.iter().map(|&i| px[i]).collect(), ys: ys.iter().map(|&i| py[i]).collect(), cells }
+            let (xs, ys) = (xs.iter().map(|&i| px[i]).collect(), ys.iter().map(|&i| py[i]).collect());
+            Grid { page, xs, ys, cells, tag: None, tag_rows: Vec::new() }
         })
         .collect();
     grids.sort_by(|a, b| a.ys[0].total_cmp(&b.ys[0]).then(a.xs[0].total_cmp(&b.xs[0])));
@@ -314,7 +325,7 @@ pub(crate) fn fill(grid: &Grid, page: &Page) -> Table {
         })
         .collect();
     Table {
-        strategy: TableStrategy::Lattice,
+        strategy: if grid.tag.is_some() { TableStrategy::Tagged } else { TableStrategy::Lattice },
         pages: vec![page.number],
         n_rows: grid.ys.len() - 1,
         n_cols: grid.xs.len() - 1,
@@ -350,26 +361,47 @@ fn cell_lines(mut pieces: Vec<(f32, f32, String)>) -> Vec<String> {
 /// one that ended the page before. `pages` have had their running headers
 /// and footers removed already.
 pub(crate) fn document_tables(pages: &[Page], grids: &[Vec<Grid>]) -> Vec<Table> {
-    let mut out: Vec<(Table, [f32; 4])> = Vec::new();
+    // Per table: its box on its last page and, for a tagged one, its tag
+    // and the tagged row its last row is.
+    let mut out: Vec<(Table, Bbox, Option<TagRow>)> = Vec::new();
     for (page, page_grids) in pages.iter().zip(grids) {
-        let mut found: Vec<(Table, [f32; 4])> = page_grids.iter().map(|g| (fill(g, page), g.bbox())).collect();
-        let taken: Vec<[f32; 4]> = found.iter().map(|(_, b)| *b).collect();
-        found.extend(crate::stream::stream_tables(page, &taken));
+        let mut found: Vec<(Table, Bbox, Option<usize>, &[usize])> =
+            page_grids.iter().map(|g| (fill(g, page), g.bbox(), g.tag, g.tag_rows.as_slice())).collect();
+        let taken: Vec<[f32; 4]> = found.iter().map(|(_, b, _, _)| *b).collect();
+        found.extend(crate::stream::stream_tables(page, &taken).into_iter().map(|(t, b)| (t, b, None, &[][..])));
         found.sort_by(|a, b| a.1[1].total_cmp(&b.1[1]));
-        for (k, (t, bbox)) in found.into_iter().enumerate() {
-            if k == 0 && t.strategy == TableStrategy::Lattice {
-                if let Some((prev, prev_box)) = out.last_mut() {
-                    if prev.strategy == TableStrategy::Lattice && continues(prev, prev_box, &t, &bbox, pages, page) {
+        for (t, bbox, tag, tag_rows) in found {
+            let tagged = tag.zip(tag_rows.last().copied());
+            if let Some((prev, prev_box, prev_tag)) = out.last_mut() {
+                let on_next_page = prev.pages.last().is_some_and(|&p| p < page.number);
+                match (tag, *prev_tag) {
+                    // The tags say which parts are one table, which rows
+                    // repeat the header and which row goes on from the page before.
+                    (Some(a), Some((b, last))) if a == b && on_next_page => {
+                        let skip = tag_rows.iter().take_while(|&&r| r < last).count();
+                        let broken = tag_rows.get(skip) == Some(&last);
+                        join_rows(prev, t, skip, broken);
+                        *prev_box = bbox;
+                        *prev_tag = tagged;
+                        continue;
+                    }
+                    // Ruled parts must line up at the top of the next page.
+                    (None, None)
+                        if t.strategy == TableStrategy::Lattice
+                            && prev.strategy == TableStrategy::Lattice
+                            && continues(prev, prev_box, &t, &bbox, pages, page) =>
+                    {
                         join(prev, t);
                         *prev_box = bbox;
                         continue;
                     }
+                    _ => {}
                 }
             }
-            out.push((t, bbox));
+            out.push((t, bbox, tagged));
         }
     }
-    out.into_iter().map(|(t, _)| t).collect()
+    out.into_iter().map(|(t, _, _)| t).collect()
 }
 
 /// Column borders of a table's last page (the ones a continuation must match).
@@ -413,7 +445,7 @@ fn row_texts(t: &Table, row: usize) -> Vec<String> {
 /// Appends `next`'s rows to `prev`, dropping rows at its top that repeat
 /// `prev`'s first rows (a repeated header) and recording how many; a row
 /// broken over the page goes into the row above.
-fn join(prev: &mut Table, mut next: Table) {
+fn join(prev: &mut Table, next: Table) {
     let mut skip = 0;
     for k in (1..=2.min(next.n_rows.saturating_sub(1))).rev() {
         let same = (0..k).all(|r| {
@@ -425,11 +457,18 @@ fn join(prev: &mut Table, mut next: Table) {
             break;
         }
     }
+    let broken = skip < next.n_rows && continues_row(prev, &next, skip);
+    join_rows(prev, next, skip, broken);
+}
+
+/// Appends `next`'s rows after its first `skip` (a header repeated on the
+/// new page) to `prev`; with `broken`, the first of them is the rest of
+/// `prev`'s last row, broken over the page, and goes into it.
+fn join_rows(prev: &mut Table, mut next: Table, mut skip: usize, broken: bool) {
     if skip > 0 {
         prev.header_rows = prev.header_rows.max(skip);
     }
-    if skip < next.n_rows && continues_row(prev, &next, skip) {
-        // A row broken over the page: its rest goes into the row above.
+    if broken && skip < next.n_rows {
         let last = prev.n_rows - 1;
         for c in next.cells.iter().filter(|c| c.row == skip) {
             if let Some(p) = prev.cells.iter_mut().find(|p| p.row + p.row_span - 1 == last && p.col == c.col) {
@@ -445,7 +484,7 @@ fn join(prev: &mut Table, mut next: Table) {
         c.row = c.row - skip + offset;
         prev.cells.push(c);
     }
-    prev.n_rows += next.n_rows - skip;
+    prev.n_rows += next.n_rows.saturating_sub(skip);
     prev.pages.extend(next.pages);
 }
 

@@ -142,6 +142,10 @@ pub enum TableStrategy {
     Lattice,
     /// From the alignment of runs over consecutive lines (no rulings).
     Stream,
+    /// From the PDF's tags (its structure tree: table, rows, cells), for a
+    /// table without rulings; the cell borders lie midway between the
+    /// cells' text.
+    Tagged,
 }
 
 /// A table: a grid of cells, possibly over several pages.

@@ -126,3 +126,94 @@ fn a_row_broken_over_a_page_is_one_row() {
     assert!(row.starts_with("2. De werkwijze") && row.ends_with("lopen."), "{row}");
     assert!(t.cell(4, 0).unwrap().text().starts_with("3. Onderwijsbehoeften"));
 }
+
+/// The layout variants printed by Chromium without cell borders: Chromium
+/// tags its PDFs, and the tags say which text is one cell where positions
+/// cannot (a cell of four paragraphs beside a bottom-aligned period), and
+/// it leaves empty cells out of them (a row of a label and one mark).
+fn borderless_chromium_variants() -> Vec<(String, String)> {
+    let manifest: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(repo().join("samples/variants/manifest.json")).unwrap()).unwrap();
+    manifest["variants"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|v| v["producer"] == "html-chromium" && v["borders"] == false)
+        .map(|v| {
+            let base = v["base"].as_str().unwrap().trim_start_matches("pdf/").trim_end_matches(".pdf").to_string();
+            (v["file"].as_str().unwrap().to_string(), base)
+        })
+        .collect()
+}
+
+#[test]
+fn tagged_tables_without_borders_have_the_cells_of_their_source() {
+    let variants = borderless_chromium_variants();
+    assert!(variants.len() >= 4, "borderless Chromium variants: {variants:?}");
+    for (file, base) in variants {
+        let pdf = repo().join("samples").join(&file);
+        let l = extract_pdf(&file, &std::fs::read(&pdf).unwrap(), &Limits::default()).unwrap();
+        let html = std::fs::read_to_string(repo().join(format!("samples/src/{base}.html"))).unwrap();
+        let src = html_tables(&html);
+        assert_eq!(l.tables.len(), src.len(), "{file}: one table per source table");
+        for (k, (t, rows)) in l.tables.iter().zip(&src).enumerate() {
+            assert_eq!(t.strategy, TableStrategy::Tagged, "{file} table {k}");
+            // A row of empty cells holds nothing to read and is left out.
+            let rows: Vec<_> = rows.iter().filter(|r| r.iter().any(|c| !c.0.is_empty() || c.2)).collect();
+            assert_eq!(t.n_rows, rows.len(), "{file} table {k}: rows");
+            // A column of nothing but icons without a text (003's legend) is
+            // decoration to Chromium: not in the tags, so not in the table.
+            let width = rows.iter().map(|r| r.len()).max().unwrap_or(0);
+            // (Variants that print their marks as letters keep the column.)
+            let mut decoration: Vec<usize> = (0..width)
+                .filter(|&c| {
+                    rows.iter()
+                        .all(|r| r.get(c).is_some_and(|(text, span, icon)| *icon && text.is_empty() && *span == 1))
+                })
+                .collect();
+            if t.n_cols == width {
+                decoration.clear();
+            }
+            assert_eq!(t.n_cols + decoration.len(), width, "{file} table {k}: columns");
+            for (r, row) in rows.iter().enumerate() {
+                let mut col = 0;
+                for (i, (text, span, icon)) in row.iter().enumerate() {
+                    if decoration.contains(&i) {
+                        continue;
+                    }
+                    let cell = t.cell(r, col).unwrap_or_else(|| panic!("{file} table {k}: no cell at {r},{col}"));
+                    // An empty check box (☐, the checkbox variants' unmarked cell) is no text.
+                    let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace() && *c != '☐').collect::<String>();
+                    // A cell of one sign (X, x, ✓) is a mark.
+                    let is_mark = *icon || (text.chars().count() == 1 && !text.chars().all(char::is_numeric));
+                    if is_mark {
+                        // The variant prints its own mark (✓, ☒, an icon) where the source has one.
+                        assert!(!cell.is_empty(), "{file} table {k} row {r} col {col}: the mark is missing");
+                    } else {
+                        assert_eq!(squeeze(&cell.text()), squeeze(text), "{file} table {k} row {r} col {col}");
+                    }
+                    col += span;
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_tagged_cell_of_paragraphs_is_one_cell() {
+    let file = "variants/002-chromium-dejavu9-bottom-noborder.pdf";
+    let pdf = repo().join("samples").join(file);
+    let l = extract_pdf(file, &std::fs::read(&pdf).unwrap(), &Limits::default()).unwrap();
+    let t = l.tables.iter().find(|t| t.cell(0, 0).is_some_and(|c| c.text() == "Aanbod")).unwrap();
+    assert_eq!((t.strategy, t.n_rows, t.n_cols), (TableStrategy::Tagged, 3, 2));
+    let name = t.cell(1, 0).unwrap();
+    assert_eq!(name.lines.first().map(String::as_str), Some("Denk aan: Powerkidzzz training"));
+    assert_eq!(name.lines.last().map(String::as_str), Some("van Youz"));
+    assert_eq!(t.cell(1, 1).unwrap().text(), "Na de herfstvakantie in de groepen 6.");
+    // The partners table goes on from page 3 to page 4, its rows of a label and one mark in place.
+    let p = l.tables.iter().find(|t| t.cell(0, 0).is_some_and(|c| c.text() == "Betrokken experts")).unwrap();
+    assert_eq!((p.pages.clone(), p.n_rows, p.n_cols), (vec![3, 4], 12, 5));
+    let cjg = (1..p.n_rows).find(|&r| p.cell(r, 0).is_some_and(|c| c.text() == "CJG")).unwrap();
+    let marked: Vec<usize> = (1..5).filter(|&c| !p.cell(cjg, c).unwrap().is_empty()).collect();
+    assert_eq!(marked, vec![2], "CJG is marked 'Regelmatig' in samples/src/002.html");
+}

@@ -215,7 +215,7 @@ pub(crate) fn find(layout: &Layout, spec: &[&str], from: At, to: At) -> Option<G
     let (ti, (h, map)) = tables.iter().enumerate().find_map(|(i, t)| {
         // A table found by alignment alone knows less than the template's
         // header does: the parsers' header-anchored line readers read those.
-        if t.strategy != TableStrategy::Lattice {
+        if t.strategy == TableStrategy::Stream {
             return None;
         }
         let start = table_start(t)?;
