@@ -40,7 +40,7 @@ impl Fake {
 }
 
 impl Stages for Fake {
-    fn extract(&self, doc: &Doc, _timeout: Duration) -> Result<Layout, StageError> {
+    fn extract(&self, doc: &Doc, _limits: &sop_extract::Limits) -> Result<Layout, StageError> {
         let now = self.in_flight.fetch_add(1, Ordering::SeqCst) + 1;
         self.max_in_flight.fetch_max(now, Ordering::SeqCst);
         let cmd = Fake::command(doc);
@@ -166,8 +166,11 @@ fn config(jobs: usize) -> Config {
     Config {
         year: "2024-2025".into(),
         jobs,
-        extract_timeout: Duration::from_millis(300),
-        max_bytes: 1024 * 1024,
+        limits: sop_extract::Limits {
+            timeout: Duration::from_millis(300),
+            max_bytes: 1024 * 1024,
+            ..sop_extract::Limits::default()
+        },
         fetch_concurrency: 4,
     }
 }
@@ -331,7 +334,11 @@ async fn fetched_documents_go_through_and_a_rerun_downloads_nothing_unchanged() 
         input::sources_from(csv.as_bytes(), Path::new("sources.csv")).unwrap()
     };
     let fake = Arc::new(Fake::default());
-    let fetcher = Fetcher::new(FetchConfig { backoff: Duration::from_millis(1), ..FetchConfig::default() }).unwrap();
+    let fetcher = Fetcher::new(
+        FetchConfig { backoff: Duration::from_millis(1), ..FetchConfig::default() },
+        &sop_extract::Limits::default(),
+    )
+    .unwrap();
     let (rows, _) = run(&config(2), inputs(), fake.clone(), Some(fetcher.clone()), &Progress::silent(2)).await;
     assert_eq!(rows[0].outcome, Outcome::New);
     assert_eq!(rows[0].school.as_deref(), Some("diamant"));
