@@ -182,3 +182,59 @@ pub fn media_type(bytes: &[u8]) -> String {
 pub fn file_name(path: &Path) -> String {
     path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn layout(bytes: &[u8], limits: &Limits) -> Result<Layout, LoadError> {
+        Loader::single().unwrap().layout("in/doc", bytes, limits)
+    }
+
+    #[test]
+    fn plain_text_is_text_someone_extracted_already() {
+        let got = layout("Schoolondersteuningsprofiel\nBS De Ster\n".as_bytes(), &Limits::default()).unwrap();
+        assert_eq!(got.origin, sop_model::Origin::Text);
+        assert_eq!(got.text(), "Schoolondersteuningsprofiel\nBS De Ster\n");
+    }
+
+    #[test]
+    fn what_is_neither_pdf_nor_text_is_refused_by_kind_with_what_it_looks_like() {
+        let limits = Limits::default();
+        for (bytes, looks) in [
+            (b"<!DOCTYPE html><html><body>SOP</body></html>".as_slice(), "a web page (HTML)"),
+            (b"".as_slice(), "an empty file"),
+            (b"PK\x03\x04 word/document.xml".as_slice(), "Word (.docx)"),
+        ] {
+            let e = layout(bytes, &limits).unwrap_err();
+            assert_eq!(e.kind(), ErrorKind::NotPdf, "{e}");
+            assert_eq!(e.kind().code(), "not_pdf");
+            assert!(e.to_string().contains("`in/doc`") && e.to_string().contains(looks), "{e}");
+        }
+        // Text with NUL bytes, or not UTF-8 at all, is no text.
+        for bytes in [b"tekst\0met nul".as_slice(), b"\xff\xfe\x00b\x00i\x00n".as_slice()] {
+            let e = layout(bytes, &limits).unwrap_err();
+            assert!(matches!(e, LoadError::NotText { .. }), "{e:?}");
+            assert_eq!(e.kind().code(), "not_pdf");
+        }
+    }
+
+    #[test]
+    fn the_limits_hold_for_text_too() {
+        let small = Limits { max_bytes: 8, ..Limits::default() };
+        assert_eq!(layout(b"twaalf bytes", &small).unwrap_err().kind(), ErrorKind::TooLarge);
+        let little_text = Limits { max_text_bytes: 8, ..Limits::default() };
+        assert_eq!(layout(b"twaalf bytes", &little_text).unwrap_err().kind(), ErrorKind::TooLarge);
+    }
+
+    #[test]
+    fn a_file_over_the_size_limit_is_not_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("groot.pdf");
+        std::fs::write(&path, vec![b'%'; 100]).unwrap();
+        let e = read(&path, &Limits { max_bytes: 99, ..Limits::default() }).unwrap_err();
+        assert!(matches!(e, LoadError::Extract(ExtractError::TooLarge { size: 100, limit: 99, .. })), "{e:?}");
+        let e = read(&dir.path().join("weg.pdf"), &Limits::default()).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Read);
+    }
+}
