@@ -155,7 +155,7 @@ pub fn source_of(filename: String, bytes: &[u8], layout: &Layout) -> sop_model::
         sha256: sha256_hex(bytes),
         bytes: bytes.len() as u64,
         pages: layout.pages.len() as u32,
-        media_type: if sop_extract::is_pdf(bytes) { "application/pdf" } else { "text/plain" }.into(),
+        media_type: media_type(bytes),
         filename,
     }
 }

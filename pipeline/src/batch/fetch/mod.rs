@@ -260,8 +260,9 @@ fn check_pdf(url: &str, bytes: &[u8], headers: &HeaderMap) -> Result<(), FetchEr
         return Ok(());
     }
     let content_type = headers.get(CONTENT_TYPE).and_then(|v| v.to_str().ok()).map(str::to_string);
-    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(512)]).to_ascii_lowercase();
-    let looks_html = head.trim_start().starts_with('<') || head.contains("<html") || head.contains("<!doctype html");
+    // A web page by its first bytes (the loader's rule), or any markup.
+    let looks_html = sop_extract::sniff_not_pdf(bytes) == Some(sop_extract::Looks::Html)
+        || bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'<');
     if looks_html || content_type.as_deref().is_some_and(|ct| ct.contains("html")) {
         return Err(FetchError::Html { url: url.to_string() });
     }
