@@ -265,13 +265,18 @@ async fn failures_at_every_stage_leave_the_rest_of_the_batch_alone() {
     assert_eq!(unread.map(|v| v.len()), Some(5));
 }
 
+/// An inbox of `n` documents: the first says `first`, the others are good.
+fn first_then_good(dir: &Path, first: &str, n: usize) -> Vec<Input> {
+    let mut docs = vec![(format!("000-{first}.txt"), first.to_string())];
+    docs.extend((1..n).map(|i| (format!("{i:03}.txt"), format!("ok school{i} 2024-2025"))));
+    let docs: Vec<(&str, &str)> = docs.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+    write_inbox(dir, &docs)
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_hanging_document_does_not_hold_up_the_others() {
     let dir = tempfile::tempdir().unwrap();
-    let mut docs = vec![("000-hang.txt".to_string(), "hang".to_string())];
-    docs.extend((1..20).map(|i| (format!("{i:03}.txt"), format!("ok school{i} 2024-2025"))));
-    let docs: Vec<(&str, &str)> = docs.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
-    let inputs = write_inbox(dir.path(), &docs);
+    let inputs = first_then_good(dir.path(), "hang", 20);
     let fake = Arc::new(Fake::default());
     // One job: the hung document occupies the only extractor until abandoned.
     let (rows, _) = run(&config(1), inputs, fake.clone(), None, &Progress::silent(20)).await;
@@ -288,10 +293,7 @@ async fn a_hanging_document_does_not_hold_up_the_others() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_slow_document_does_not_let_the_ones_after_it_pile_up() {
     let dir = tempfile::tempdir().unwrap();
-    let mut docs = vec![("000-slow.txt".to_string(), "slow".to_string())];
-    docs.extend((1..80).map(|i| (format!("{i:03}.txt"), format!("ok school{i} 2024-2025"))));
-    let docs: Vec<(&str, &str)> = docs.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
-    let inputs = write_inbox(dir.path(), &docs);
+    let inputs = first_then_good(dir.path(), "slow", 80);
     let fake = Arc::new(Fake::default());
     let mut config = config(2);
     config.limits.timeout = Duration::from_secs(20);
