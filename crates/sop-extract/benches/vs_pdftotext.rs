@@ -47,14 +47,14 @@ fn main() {
         let t_iso: Vec<Duration> = (0..RUNS)
             .map(|_| {
                 let t = Instant::now();
-                std::hint::black_box(extract_isolated(&child, &pdf, &limits).unwrap());
+                std::hint::black_box(extract_isolated(&child, "x", &bytes, &limits).unwrap());
                 t.elapsed()
             })
             .collect();
         let t_worker: Vec<Duration> = (0..RUNS)
             .map(|_| {
                 let t = Instant::now();
-                std::hint::black_box(extractor.extract(&pdf, &limits).unwrap());
+                std::hint::black_box(extractor.extract_bytes("x", &bytes, &limits).unwrap());
                 t.elapsed()
             })
             .collect();

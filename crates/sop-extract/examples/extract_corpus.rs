@@ -13,7 +13,8 @@ fn main() {
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
     for f in &files {
         let t = std::time::Instant::now();
-        let r = sop_extract::extract_isolated(&exe, f, &limits);
+        let r = sop_extract::read_file(f, &limits)
+            .and_then(|b| sop_extract::extract_isolated(&exe, &f.display().to_string(), &b, &limits));
         let ms = t.elapsed().as_millis();
         let (class, detail) = match &r {
             Ok(l) => (

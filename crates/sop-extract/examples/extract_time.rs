@@ -45,7 +45,9 @@ fn main() {
             let t_iso: Vec<Duration> = (0..runs)
                 .map(|_| {
                     let t = Instant::now();
-                    std::hint::black_box(extract_isolated(&PathBuf::from(&child), f, &limits).expect("isolated"));
+                    std::hint::black_box(
+                        extract_isolated(&PathBuf::from(&child), "x", &bytes, &limits).expect("isolated"),
+                    );
                     t.elapsed()
                 })
                 .collect();
@@ -58,7 +60,7 @@ fn main() {
             let t_worker: Vec<Duration> = (0..runs)
                 .map(|_| {
                     let t = Instant::now();
-                    std::hint::black_box(extractor.extract(f, &limits).expect("worker"));
+                    std::hint::black_box(extractor.extract_bytes("x", &bytes, &limits).expect("worker"));
                     t.elapsed()
                 })
                 .collect();

@@ -31,6 +31,9 @@ pub enum ExtractError {
     Timeout { path: String, secs: u64 },
     #[error("`{path}`: extraction crashed ({how})")]
     Crashed { path: String, how: String },
+    /// The child ran out of its address space (or was killed, most likely for it).
+    #[error("`{path}`: extraction crashed ({how})")]
+    OutOfMemory { path: String, how: String },
     #[error("`{path}`: cannot start the extraction process: {reason}")]
     Spawn { path: String, reason: String },
 }
@@ -49,7 +52,7 @@ impl ExtractError {
             ExtractError::StreamTooLarge { .. } => {
                 "check that this is the right document; if it is, raise the limit with --max-stream-bytes"
             }
-            ExtractError::Crashed { how, .. } if how.contains("out of memory") => {
+            ExtractError::OutOfMemory { .. } => {
                 "check that this is the right document; if it is, raise the memory limit (`sop extract --memory-bytes`, `sop run --max-memory`)"
             }
             ExtractError::Corrupt { .. } | ExtractError::Crashed { .. } => {
@@ -78,7 +81,78 @@ impl ExtractError {
             | ExtractError::StreamTooLarge { path, .. }
             | ExtractError::Timeout { path, .. }
             | ExtractError::Crashed { path, .. }
+            | ExtractError::OutOfMemory { path, .. }
             | ExtractError::Spawn { path, .. } => path,
+        }
+    }
+
+    /// What kind of failure this is: what callers decide on (never the message).
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            ExtractError::Read { .. } => ErrorKind::Read,
+            ExtractError::NotPdf { .. } => ErrorKind::NotPdf,
+            ExtractError::TooLarge { .. } | ExtractError::StreamTooLarge { .. } | ExtractError::TextTooLarge { .. } => {
+                ErrorKind::TooLarge
+            }
+            ExtractError::TooManyPages { .. } => ErrorKind::TooManyPages,
+            ExtractError::Corrupt { .. } => ErrorKind::Damaged,
+            ExtractError::NoPages { .. } => ErrorKind::NoPages,
+            ExtractError::Encrypted { .. } => ErrorKind::Encrypted,
+            ExtractError::Timeout { .. } => ErrorKind::Timeout,
+            ExtractError::Crashed { .. } | ExtractError::OutOfMemory { .. } => ErrorKind::Crashed,
+            ExtractError::Spawn { .. } => ErrorKind::Tool,
+        }
+    }
+}
+
+/// The kinds of [`ExtractError`], each with a stable [`code`](ErrorKind::code).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ErrorKind {
+    /// The file could not be read.
+    Read,
+    NotPdf,
+    /// Over a size limit: the file, one stream or the text.
+    TooLarge,
+    TooManyPages,
+    Damaged,
+    NoPages,
+    Encrypted,
+    Timeout,
+    /// The extraction process died (out of memory included).
+    Crashed,
+    /// The extraction process could not be started: the installation, not the file.
+    Tool,
+}
+
+impl ErrorKind {
+    /// Every kind, for tables and tests.
+    pub const ALL: [ErrorKind; 10] = [
+        ErrorKind::Read,
+        ErrorKind::NotPdf,
+        ErrorKind::TooLarge,
+        ErrorKind::TooManyPages,
+        ErrorKind::Damaged,
+        ErrorKind::NoPages,
+        ErrorKind::Encrypted,
+        ErrorKind::Timeout,
+        ErrorKind::Crashed,
+        ErrorKind::Tool,
+    ];
+
+    /// The stable code kept with a document that could not be read (the
+    /// archive's `unread.json` `code`, the run report); scripts rely on it.
+    pub fn code(self) -> &'static str {
+        match self {
+            ErrorKind::Read => "read_error",
+            ErrorKind::NotPdf => "not_pdf",
+            ErrorKind::TooLarge => "too_large",
+            ErrorKind::TooManyPages => "too_many_pages",
+            ErrorKind::Damaged => "damaged",
+            ErrorKind::NoPages => "no_pages",
+            ErrorKind::Encrypted => "encrypted",
+            ErrorKind::Timeout => "timeout",
+            ErrorKind::Crashed => "crashed",
+            ErrorKind::Tool => "tool_error",
         }
     }
 }

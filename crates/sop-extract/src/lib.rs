@@ -4,14 +4,16 @@
 //! the running headers/footers that were removed and warnings.
 //!
 //! Two entry points:
-//! - [`extract_isolated`]: what every caller on untrusted files uses. It runs
-//!   the extraction in a child process (the `sop __extract-child` subcommand of
-//!   the same binary, which calls [`child_main`]) under a wall-clock, CPU and
-//!   memory limit, so that a panic, a stack overflow on a self-referencing
-//!   drawing or a decompression bomb becomes a per-file [`ExtractError`].
-//! - [`Extractor`]: the same isolation for a batch, with a child that serves
+//! - [`Extractor::extract_bytes`]: what every caller on untrusted files uses.
+//!   It takes the file's bytes (read once by the caller, or downloaded) and
+//!   runs the extraction in a child process (the `sop __extract-child`
+//!   subcommand of the same binary, which calls [`child_main`]) under a
+//!   wall-clock, CPU and memory limit, so that a panic, a stack overflow on a
+//!   self-referencing drawing or a decompression bomb becomes a per-file
+//!   [`ExtractError`]. The child gets the bytes over its stdin and serves
 //!   many files one after another (killed and replaced when one file hangs or
 //!   crashes it), which saves starting a process per file.
+//! - [`extract_isolated`]: the same with one child for one file.
 //! - [`extract_pdf`]: the same extraction in this process, for tests and for
 //!   the child itself.
 //!
@@ -24,12 +26,14 @@
 //! lopdf's plain text for that page, with a warning.
 
 mod assemble;
+mod child;
 mod cidwidths;
 mod error;
 mod glyphs;
 mod isolate;
 mod marks;
 mod ocr;
+mod protocol;
 mod render;
 mod stream;
 mod tables;
@@ -42,14 +46,19 @@ use std::time::{Duration, Instant};
 use lopdf::{Document, LoadOptions, Object, ObjectId};
 use sop_model::{Layout, Line, Origin, Page, Run};
 
-pub use error::ExtractError;
-pub use isolate::{child_main, extract_isolated, CHILD_SUBCOMMAND};
+pub use child::child_main;
+pub use error::{ErrorKind, ExtractError};
+pub use isolate::extract_isolated;
 pub use ocr::{OCR_PACKAGES, PDFTOPPM_ENV, TESSERACT_ENV};
+pub use protocol::{CHILD_SUBCOMMAND, WORKER_ENV};
 pub use render::tables_text;
-pub use worker::{Extractor, MAX_FILES_PER_WORKER, WORKER_ENV};
+pub use worker::{Extractor, MAX_FILES_PER_WORKER};
 
-/// Bounds on what one file may cost. The defaults suit school documents of a
-/// few dozen pages with room to spare.
+/// Bounds on what one document may cost: the one set of limits of every
+/// command and of the batch (`sop run`'s `--max-size`, `--timeout-secs`,
+/// `--ocr-page-secs` and `--max-memory` fill it; the batch's read, download
+/// and extraction stages all take theirs from it). The defaults suit school
+/// documents of a few dozen pages with room to spare.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Limits {
     /// Largest input file, in bytes (default 50 MiB).
@@ -90,42 +99,104 @@ impl Default for Limits {
     }
 }
 
-/// What a file that is not a PDF looks like, from its first bytes; `None` for a PDF.
-pub fn sniff_not_pdf(bytes: &[u8]) -> Option<&'static str> {
+/// Whether `bytes` are a PDF, as PDF readers see one: the header `%PDF-` may
+/// follow some junk, within the first kilobyte. The one such check of the
+/// project (the loader, the batch and the downloader use it).
+pub fn is_pdf(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(1024)];
-    if head.windows(5).any(|w| w == b"%PDF-") {
+    head.windows(5).any(|w| w == b"%PDF-")
+}
+
+/// What a file that is not a PDF looks like, from its first bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Looks {
+    Empty,
+    /// A `.docx` or other zipped Office document.
+    ZippedOffice,
+    /// An old `.doc` or other OLE Office document.
+    OldOffice,
+    Html,
+    Rtf,
+    Image,
+    /// None of the above: maybe text, maybe something else.
+    Unknown,
+}
+
+impl Looks {
+    /// How a message says what the file looks like.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Looks::Empty => "an empty file",
+            Looks::ZippedOffice => "a Word (.docx) or other zipped Office document",
+            Looks::OldOffice => "an old Word (.doc) or other Office document",
+            Looks::Html => "a web page (HTML)",
+            Looks::Rtf => "an RTF document",
+            Looks::Image => "an image",
+            Looks::Unknown => "something else (no PDF header)",
+        }
+    }
+}
+
+/// What a file that is not a PDF looks like, from its first bytes; `None` for a PDF.
+pub fn sniff_not_pdf(bytes: &[u8]) -> Option<Looks> {
+    if is_pdf(bytes) {
         return None;
     }
+    let head = &bytes[..bytes.len().min(1024)];
     let lower: Vec<u8> = head.iter().take(512).map(u8::to_ascii_lowercase).collect();
     let has = |needle: &[u8]| lower.windows(needle.len()).any(|w| w == needle);
     Some(if bytes.is_empty() {
-        "an empty file"
+        Looks::Empty
     } else if head.starts_with(b"PK\x03\x04") {
-        "a Word (.docx) or other zipped Office document"
+        Looks::ZippedOffice
     } else if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
-        "an old Word (.doc) or other Office document"
+        Looks::OldOffice
     } else if has(b"<html") || has(b"<!doctype") {
-        "a web page (HTML)"
+        Looks::Html
     } else if head.starts_with(b"{\\rtf") {
-        "an RTF document"
+        Looks::Rtf
     } else if head.starts_with(&[0xFF, 0xD8]) || head.starts_with(b"\x89PNG") {
-        "an image"
+        Looks::Image
     } else {
-        "something else (no PDF header)"
+        Looks::Unknown
     })
+}
+
+/// Reads the file at `path` for extraction, once: refused unread when it is
+/// over the size limit. Errors name the file as `path` displays.
+pub fn read_file(path: &std::path::Path, limits: &Limits) -> Result<Vec<u8>, ExtractError> {
+    let name = path.display().to_string();
+    let read_err = |e: std::io::Error| ExtractError::Read { path: name.clone(), reason: e.to_string() };
+    let size = std::fs::metadata(path).map_err(read_err)?.len();
+    if size > limits.max_bytes {
+        return Err(ExtractError::TooLarge { path: name, size, limit: limits.max_bytes });
+    }
+    let bytes = std::fs::read(path).map_err(read_err)?;
+    // The file may have grown since it was measured.
+    if bytes.len() as u64 > limits.max_bytes {
+        return Err(ExtractError::TooLarge { path: name, size: bytes.len() as u64, limit: limits.max_bytes });
+    }
+    Ok(bytes)
+}
+
+/// The checks on a file that need no PDF reader: its size and that it is a
+/// PDF at all. Made before a child is started and again inside it.
+pub(crate) fn check_input(name: &str, bytes: &[u8], limits: &Limits) -> Result<(), ExtractError> {
+    if bytes.len() as u64 > limits.max_bytes {
+        return Err(ExtractError::TooLarge { path: name.into(), size: bytes.len() as u64, limit: limits.max_bytes });
+    }
+    if let Some(found) = sniff_not_pdf(bytes) {
+        return Err(ExtractError::NotPdf { path: name.into(), found: found.describe().into() });
+    }
+    Ok(())
 }
 
 /// Extracts the layout of a PDF in this process. `name` is used in errors.
 /// Prefer [`extract_isolated`] for files from outside.
 pub fn extract_pdf(name: &str, bytes: &[u8], limits: &Limits) -> Result<Layout, ExtractError> {
     let started = Instant::now();
+    check_input(name, bytes, limits)?;
     let path = name.to_string();
-    if bytes.len() as u64 > limits.max_bytes {
-        return Err(ExtractError::TooLarge { path, size: bytes.len() as u64, limit: limits.max_bytes });
-    }
-    if let Some(found) = sniff_not_pdf(bytes) {
-        return Err(ExtractError::NotPdf { path, found: found.into() });
-    }
     let max_stream = usize::try_from(limits.max_stream_bytes).unwrap_or(usize::MAX);
     let doc = load(&path, bytes, max_stream)?;
     let page_ids = doc.get_pages();

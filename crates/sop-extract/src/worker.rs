@@ -3,7 +3,8 @@
 //! Starting a process per file costs more than a small school PDF takes to
 //! extract, so [`Extractor`] keeps a worker child per concurrent caller: the
 //! same binary and subcommand as [`crate::extract_isolated`], told by the
-//! environment variable [`WORKER_ENV`] to serve files one after another.
+//! environment variable [`WORKER_ENV`] to serve files one after another
+//! (the child side is [`crate::child`]).
 //! Isolation stays per file:
 //! - the worker limits its address space once (the memory limit) and, before
 //!   each file, its CPU time to what it used so far plus that file's time
@@ -15,52 +16,27 @@
 //! - a worker is retired after [`MAX_FILES_PER_WORKER`] files, so what one
 //!   file leaves behind in the allocator cannot pile up.
 //!
-//! Protocol: the parent writes a one-line JSON header (`Request`) and the
-//! file's bytes; the worker answers with an 8-byte little-endian length and a
-//! JSON `Answer`. End of input ends the worker.
+//! Protocol ([`crate::protocol`]): the parent writes a one-line JSON header
+//! (`Request`) and the file's bytes; the worker answers with an 8-byte
+//! little-endian length and a JSON `Answer`. End of input ends the worker.
 
-use std::io::{BufRead, Read, Write};
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use serde::{Deserialize, Serialize};
 use sop_model::Layout;
 use wait_timeout::ChildExt;
 
-use crate::glyphs::panic_message;
-use crate::isolate::{child_args, crash_cause, drain_stderr, read_input, Reply};
-use crate::{extract_pdf, ExtractError, Limits, CHILD_SUBCOMMAND};
-
-/// Set (to any value) in the environment of a child that should serve many files.
-pub const WORKER_ENV: &str = "SOP_EXTRACT_WORKER";
+use crate::protocol::{
+    child_args, crashed, drain_stderr, reply_cap, Answer, Reply, Request, CHILD_SUBCOMMAND, WORKER_ENV,
+};
+use crate::{check_input, ExtractError, Limits};
 
 /// Files one worker extracts before it is replaced by a fresh one.
 pub const MAX_FILES_PER_WORKER: usize = 32;
-
-/// One file for the worker; the memory limit was set when it started.
-#[derive(Serialize, Deserialize)]
-struct Request {
-    name: String,
-    max_bytes: u64,
-    max_pages: u64,
-    max_text_bytes: u64,
-    max_stream_bytes: u64,
-    timeout_secs: u64,
-    memory_bytes: u64,
-    ocr_page_secs: u64,
-    len: u64,
-}
-
-/// The worker's answer to one file.
-#[derive(Serialize, Deserialize)]
-struct Answer {
-    reply: Reply,
-    /// The worker will not take another file (it could not bound its CPU time).
-    retire: bool,
-}
 
 /// Extracts files in child processes, like [`crate::extract_isolated`], but
 /// reuses a child for many files (see the module docs). Safe to share between
@@ -84,14 +60,16 @@ impl Extractor {
         Extractor { exe: exe.into(), reuse: false, idle: Mutex::new(Vec::new()) }
     }
 
-    /// Extracts `input` under `limits`; every failure, including a crash or
-    /// a hang of the worker, is an [`ExtractError`] about this file.
-    pub fn extract(&self, input: &Path, limits: &Limits) -> Result<Layout, ExtractError> {
+    /// Extracts the PDF `bytes` (called `name` in errors) under `limits`;
+    /// every failure, including a crash or a hang of the worker, is an
+    /// [`ExtractError`] about this file. The bytes go to the worker over its
+    /// stdin: the file is not read again.
+    pub fn extract_bytes(&self, name: &str, bytes: &[u8], limits: &Limits) -> Result<Layout, ExtractError> {
         if !self.reuse {
-            return crate::extract_isolated(&self.exe, input, limits);
+            return crate::extract_isolated(&self.exe, name, bytes, limits);
         }
-        let (path, bytes) = read_input(input, limits)?;
-        let spawn_err = |e: std::io::Error| ExtractError::Spawn { path: path.clone(), reason: e.to_string() };
+        check_input(name, bytes, limits)?;
+        let spawn_err = |e: std::io::Error| ExtractError::Spawn { path: name.to_string(), reason: e.to_string() };
         // An idle worker that died in between is not this file's fault: one
         // more try with a fresh worker.
         let mut reused = false;
@@ -103,7 +81,7 @@ impl Extractor {
             None => Worker::spawn(&self.exe, limits).map_err(spawn_err)?,
         };
         loop {
-            match worker.extract(&path, &bytes, limits) {
+            match worker.extract(name, bytes, limits) {
                 Outcome::Done(result, keep) => {
                     if keep {
                         self.idle.lock().unwrap_or_else(|p| p.into_inner()).push(worker);
@@ -159,8 +137,7 @@ impl Worker {
         let stdin = child.stdin.take().ok_or_else(|| missing("stdin"))?;
         let mut stdout = child.stdout.take().ok_or_else(|| missing("stdout"))?;
         let mut err_pipe = child.stderr.take().ok_or_else(|| missing("stderr"))?;
-        // The JSON of a layout is a small multiple of its text; more is a runaway child.
-        let answer_cap = limits.max_text_bytes.saturating_mul(64).max(1 << 20);
+        let answer_cap = reply_cap(limits);
         let (tx, answers) = mpsc::channel();
         std::thread::spawn(move || loop {
             let mut len = [0u8; 8];
@@ -195,17 +172,7 @@ impl Worker {
 
     fn extract(&mut self, path: &str, bytes: &[u8], limits: &Limits) -> Outcome {
         self.stderr.lock().unwrap_or_else(|p| p.into_inner()).clear();
-        let request = Request {
-            name: path.to_string(),
-            max_bytes: limits.max_bytes,
-            max_pages: limits.max_pages,
-            max_text_bytes: limits.max_text_bytes,
-            max_stream_bytes: limits.max_stream_bytes,
-            timeout_secs: limits.timeout.as_secs().max(1),
-            memory_bytes: limits.memory_bytes,
-            ocr_page_secs: limits.ocr_page_timeout.as_secs().max(1),
-            len: bytes.len() as u64,
-        };
+        let request = Request::new(path, bytes.len(), limits);
         let mut header = serde_json::to_vec(&request).unwrap_or_default();
         header.push(b'\n');
         let Some(stdin) = self.stdin.as_mut() else {
@@ -260,11 +227,13 @@ impl Worker {
                     let _ = t.join();
                 }
                 let errors = self.stderr.lock().unwrap_or_else(|p| p.into_inner()).clone();
-                let how = match status {
-                    Ok(status) => crash_cause(&errors, status, limits),
-                    Err(e) => format!("the extraction process was lost: {e}"),
+                let e = match status {
+                    Ok(status) => crashed(path, &errors, status, limits),
+                    Err(e) => ExtractError::Crashed {
+                        path: path.into(),
+                        how: format!("the extraction process was lost: {e}"),
+                    },
                 };
-                let e = ExtractError::Crashed { path: path.into(), how };
                 if sent.is_err() {
                     // It never read the file: nothing about the file made it die.
                     Outcome::Gone(e)
@@ -284,101 +253,5 @@ impl Drop for Worker {
             let _ = self.child.kill();
             let _ = self.child.wait();
         }
-    }
-}
-
-/// The worker side ([`crate::child_main`] with [`WORKER_ENV`] set): files
-/// from stdin, answers to stdout, until end of input. The address-space
-/// limit is already set; the CPU limit is set per file. Returns the exit code.
-pub(crate) fn serve(base: &Limits) -> i32 {
-    let stdin = std::io::stdin();
-    let mut input = stdin.lock();
-    loop {
-        let mut header = Vec::new();
-        match (&mut input).take(64 * 1024).read_until(b'\n', &mut header) {
-            Ok(0) => return 0,
-            Ok(_) => {}
-            Err(_) => return 3,
-        }
-        let Ok(req) = serde_json::from_slice::<Request>(&header) else { return 2 };
-        let limits = Limits {
-            max_bytes: req.max_bytes,
-            max_pages: req.max_pages,
-            max_text_bytes: req.max_text_bytes,
-            max_stream_bytes: req.max_stream_bytes,
-            timeout: Duration::from_secs(req.timeout_secs.max(1)),
-            memory_bytes: base.memory_bytes,
-            ocr_page_timeout: Duration::from_secs(req.ocr_page_secs.max(1)),
-        };
-        // The CPU backstop for this file: what this process used so far plus
-        // the file's own allowance. Without a CPU clock, this is the last file.
-        let retire = !limit_cpu(req.timeout_secs.max(1) + 1);
-        if req.len > limits.max_bytes {
-            return 2;
-        }
-        let mut bytes = Vec::with_capacity(req.len as usize);
-        if (&mut input).take(req.len).read_to_end(&mut bytes).is_err() || bytes.len() as u64 != req.len {
-            return 3;
-        }
-        let result = std::panic::catch_unwind(|| extract_pdf(&req.name, &bytes, &limits));
-        drop(bytes);
-        let reply = match result {
-            Ok(Ok(layout)) => Reply::Layout(layout),
-            Ok(Err(e)) => Reply::Error(e),
-            Err(p) => Reply::Error(ExtractError::Crashed {
-                path: req.name.clone(),
-                how: format!("panic: {}", panic_message(&p)),
-            }),
-        };
-        let Ok(json) = serde_json::to_vec(&Answer { reply, retire }) else { return 3 };
-        let mut out = std::io::stdout().lock();
-        let written = out
-            .write_all(&(json.len() as u64).to_le_bytes())
-            .and_then(|()| out.write_all(&json))
-            .and_then(|()| out.flush());
-        if written.is_err() {
-            return 3;
-        }
-        if retire {
-            return 0;
-        }
-    }
-}
-
-/// Lets this process use `allowance` more seconds of CPU from now on. False
-/// when its CPU time cannot be read or the limit cannot be set.
-fn limit_cpu(allowance: u64) -> bool {
-    let Some(used) = cpu_seconds() else {
-        let _ = rlimit::setrlimit(rlimit::Resource::CPU, allowance, allowance);
-        return false;
-    };
-    let Ok((_, hard)) = rlimit::getrlimit(rlimit::Resource::CPU) else { return false };
-    let soft = used.saturating_add(allowance);
-    soft <= hard && rlimit::setrlimit(rlimit::Resource::CPU, soft, hard).is_ok()
-}
-
-/// CPU seconds (user + system) this process used, rounded up, from
-/// `/proc/self/stat` (in clock ticks of 1/100 s, Linux's USER_HZ).
-fn cpu_seconds() -> Option<u64> {
-    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
-    // The command name (field 2) may hold spaces; the fields after it don't.
-    let rest = &stat[stat.rfind(')')? + 1..];
-    let fields: Vec<&str> = rest.split_whitespace().collect();
-    // After the name: state is field 3, utime field 14, stime field 15.
-    let utime: u64 = fields.get(11)?.parse().ok()?;
-    let stime: u64 = fields.get(12)?.parse().ok()?;
-    Some((utime + stime).div_ceil(100))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[cfg(target_os = "linux")]
-    #[test]
-    fn this_process_can_read_its_cpu_time() {
-        // Without it every worker would retire after one file.
-        let used = cpu_seconds().expect("CPU time from /proc/self/stat");
-        assert!(used < 24 * 3600, "{used}");
     }
 }

@@ -155,26 +155,18 @@ pub struct ReadDocument {
     pub read: Result<Record, StageError>,
 }
 
-/// Reads the document at `path` through the one loader of single commands
-/// (`load.rs`: extraction in a child process under the default limits),
-/// then detects and normalises it. `filename` is the name it came with.
-pub fn read_path(path: &std::path::Path, filename: &str, bytes: &[u8]) -> ReadDocument {
-    let loaded = match crate::load::layout_from_path(path) {
-        Ok(l) => l,
-        Err(e) => {
-            let why = match e.downcast_ref::<sop_extract::ExtractError>() {
-                Some(x) => super::real::extract_error(x),
-                None if crate::load::media_type(bytes) == "application/octet-stream" => {
-                    StageError::new(Stage::Extract, format!("{e:#}")).with_code("not_pdf")
-                }
-                None => StageError::new(Stage::Extract, format!("{e:#}")),
-            };
-            return ReadDocument { text: None, read: Err(why) };
-        }
+/// Reads a document through the one loader (`load.rs`: extraction in a child
+/// process under the default limits), from its bytes, then detects and
+/// normalises it. `name` names it in errors; `filename` is the name it came with.
+pub fn read_bytes(name: &str, filename: &str, bytes: &[u8]) -> ReadDocument {
+    let loaded = crate::load::Loader::single().and_then(|l| l.layout(name, bytes, &sop_extract::Limits::default()));
+    let layout = match loaded {
+        Ok(layout) => layout,
+        Err(e) => return ReadDocument { text: None, read: Err(super::real::load_error(&e)) },
     };
-    let text = loaded.layout.text();
-    let source = crate::load::source_of(filename.to_string(), &loaded.bytes, &loaded.layout);
-    let read = sop_normalize::normalize(&loaded.layout, source).map_err(super::real::normalize_error);
+    let text = layout.text();
+    let source = crate::load::source_of(filename.to_string(), bytes, &layout);
+    let read = sop_normalize::normalize(&layout, source).map_err(super::real::normalize_error);
     ReadDocument { text: Some(text), read }
 }
 

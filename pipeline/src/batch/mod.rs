@@ -11,8 +11,12 @@
 //!    └───────────── read and fetch failures go straight to collect ────────────────┘
 //! ```
 //!
-//! - Every channel holds at most `jobs` documents, so memory depends on
-//!   `--jobs`, not on how many documents the batch has.
+//! - Every channel holds at most `jobs` documents, and at most
+//!   [`admitted_at_once`] documents are in flight at all (each at most
+//!   `--max-size` bytes), so memory depends on `--jobs` and `--max-size`, not
+//!   on how many documents the batch has.
+//! - A document is read once (or downloaded) through the loader
+//!   (`crate::load`); its bytes go on in memory to extraction and the archive.
 //! - CPU work (and the blocking wait for the extraction child) runs on
 //!   `spawn_blocking` threads, never on the async workers.
 //! - A document that cannot be read (extraction or detection fails, a panic
@@ -61,10 +65,11 @@ pub struct Config {
     pub year: String,
     /// Documents extracted and normalised at the same time.
     pub jobs: usize,
-    /// Beyond this, an extraction is abandoned.
-    pub extract_timeout: Duration,
-    /// Largest inbox file read.
-    pub max_bytes: u64,
+    /// What one document may cost, the one set of limits: its size (an inbox
+    /// file over it is not read, a download over it is stopped), its
+    /// extraction time (beyond it, the extraction is abandoned), the memory
+    /// of the extraction child and the OCR time per page.
+    pub limits: sop_extract::Limits,
     /// URLs downloaded at the same time, over all hosts.
     pub fetch_concurrency: usize,
 }
@@ -137,9 +142,10 @@ impl StageError {
     }
 }
 
-/// A document in flight. Its bytes travel with it because the archive keeps
-/// the original file (also when it cannot be read); the bounded channels
-/// keep the number in flight small. Cloning shares the bytes.
+/// A document in flight. Its bytes (read once, or downloaded; at most
+/// `--max-size`) travel with it in memory: extraction gets them over the
+/// child's stdin and the archive keeps them as the original (also when the
+/// document cannot be read). Cloning shares the bytes.
 #[derive(Debug, Clone)]
 pub struct Doc {
     pub input: Arc<Input>,
@@ -148,12 +154,28 @@ pub struct Doc {
     pub filename: String,
     /// From a download: remembered once the document is archived.
     pub validators: Option<Validators>,
+    /// The document's place in the batch's window ([`admitted_at_once`]);
+    /// given back when the last clone that holds it is dropped.
+    _admitted: Option<Arc<tokio::sync::OwnedSemaphorePermit>>,
 }
 
 impl Doc {
-    pub fn is_pdf(&self) -> bool {
-        fetch::is_pdf(&self.bytes)
+    /// The same document without its place in the window: for a thread that
+    /// may outlive the document's turn (an abandoned extraction).
+    fn unadmitted(&self) -> Doc {
+        Doc { _admitted: None, ..self.clone() }
     }
+}
+
+/// Documents admitted into the batch at once, from the moment their bytes are
+/// read or their download starts until their row is settled: the channels'
+/// `jobs` each, the `jobs` extractions and normalisations, the one being
+/// archived, and room for the archive stage to wait for a slow document while
+/// the ones after it are done. With each document's bytes at most
+/// `--max-size`, this bounds the bytes the batch holds, whatever its size and
+/// whatever order documents finish in.
+fn admitted_at_once(jobs: usize) -> usize {
+    6 * jobs + 2
 }
 
 /// Accumulated busy time per stage, for the benchmark and the run report.
@@ -230,17 +252,28 @@ pub async fn run<S: Stages>(
         let inputs = inputs.clone();
         tokio::spawn(async move {
             let fetch_slots = Arc::new(Semaphore::new(config.fetch_concurrency.max(1)));
+            let window = Arc::new(Semaphore::new(admitted_at_once(jobs)));
             let mut fetches = tokio::task::JoinSet::new();
             for (i, input) in inputs.into_iter().enumerate() {
+                // In input order: the lowest document not yet settled is
+                // always admitted, so the archive stage never waits for one
+                // that cannot get in.
+                let admitted = Some(Arc::new(window.clone().acquire_owned().await.expect("never closed")));
                 match &input.kind {
                     InputKind::File(path) => {
                         let started = Instant::now();
-                        let read = read_file(path.clone(), config.max_bytes).await;
+                        let read = read_file(path.clone(), config.limits.clone()).await;
                         timer.add(Slot::Read, started);
                         match read {
                             Ok(bytes) => {
                                 let filename = crate::load::file_name(path);
-                                let doc = Doc { input, bytes: Arc::new(bytes), filename, validators: None };
+                                let doc = Doc {
+                                    input,
+                                    bytes: Arc::new(bytes),
+                                    filename,
+                                    validators: None,
+                                    _admitted: admitted,
+                                };
                                 if to_extract.send((i, doc)).await.is_err() {
                                     return;
                                 }
@@ -278,8 +311,14 @@ pub async fn run<S: Stages>(
                                         tracing::info!(%url, attempts, "downloaded after retrying");
                                     }
                                     let filename = url_file_name(&final_url);
-                                    let doc =
-                                        Doc { input, bytes: Arc::new(bytes), filename, validators: Some(validators) };
+                                    let validators = Some(validators);
+                                    let doc = Doc {
+                                        input,
+                                        bytes: Arc::new(bytes),
+                                        filename,
+                                        validators,
+                                        _admitted: admitted,
+                                    };
                                     let _ = to_extract.send((i, doc)).await;
                                 }
                                 Ok(Fetched::NotModified) => {
@@ -321,14 +360,14 @@ pub async fn run<S: Stages>(
     for _ in 0..jobs {
         let (rx, to_normalize, to_archive, stages, timer) =
             (extract_rx.clone(), to_normalize.clone(), to_archive.clone(), stages.clone(), timer.clone());
-        let limit = config.extract_timeout;
+        let limits = config.limits.clone();
         extractors.push(tokio::spawn(async move {
             loop {
                 let Some((i, doc)) = rx.lock().await.recv().await else {
                     break;
                 };
                 let started = Instant::now();
-                let result = extract_with_deadline(stages.clone(), doc, limit).await;
+                let result = extract_with_deadline(stages.clone(), doc, &limits).await;
                 timer.add(Slot::Extract, started);
                 match result {
                     Ok((doc, layout)) => {
@@ -462,18 +501,21 @@ pub async fn run<S: Stages>(
 async fn extract_with_deadline<S: Stages>(
     stages: Arc<S>,
     doc: Doc,
-    limit: Duration,
+    limits: &sop_extract::Limits,
 ) -> Result<(Doc, Layout), (Doc, StageError)> {
     let input = doc.clone();
+    let limit = limits.timeout;
+    let limits = limits.clone();
+    let doc = doc.unadmitted();
     let task = tokio::task::spawn_blocking(move || {
-        let layout = stages.extract(&doc, limit)?;
-        Ok::<_, StageError>((doc, layout))
+        let layout = stages.extract(&doc, &limits)?;
+        Ok::<_, StageError>(layout)
     });
     // The real extractor kills its child at `limit`; this deadline catches an
     // extractor that does not, and leaves its thread behind.
     let grace = Duration::from_secs(5).min(limit);
     match tokio::time::timeout(limit + grace, task).await {
-        Ok(Ok(Ok(done))) => Ok(done),
+        Ok(Ok(Ok(layout))) => Ok((input, layout)),
         Ok(Ok(Err(e))) => Err((input, e)),
         Ok(Err(join)) => Err((input, StageError::new(Stage::Extract, panic_reason(join)).with_code("internal_error"))),
         Err(_) => Err((input, StageError::new(Stage::Extract, abandoned(limit)).with_code("timeout"))),
@@ -502,29 +544,25 @@ fn panic_reason(e: tokio::task::JoinError) -> String {
     }
 }
 
-async fn read_file(path: PathBuf, max: u64) -> Result<Vec<u8>, StageError> {
+/// An inbox file's bytes, read once (through the loader, `load::read`);
+/// a file over the size limit is not read.
+async fn read_file(path: PathBuf, limits: sop_extract::Limits) -> Result<Vec<u8>, StageError> {
     tokio::task::spawn_blocking(move || {
-        let meta = std::fs::metadata(&path).map_err(|e| {
-            StageError::new(
-                Stage::Read,
-                format!("cannot read `{}`: {e}", path.display()),
-            )
-        })?;
-        if meta.len() > max {
-            return Err(StageError::new(
-                Stage::Read,
-                format!(
+        crate::load::read(&path, &limits).map_err(|e| {
+            use crate::load::LoadError;
+            use sop_extract::ExtractError;
+            let reason = match e {
+                LoadError::Extract(ExtractError::TooLarge { limit, .. }) => format!(
                     "`{}` is larger than {} MiB (the limit): ask the school for a smaller PDF, or raise the limit with --max-size",
                     path.display(),
-                    max / (1024 * 1024)
+                    limit / (1024 * 1024)
                 ),
-            ));
-        }
-        std::fs::read(&path).map_err(|e| {
-            StageError::new(
-                Stage::Read,
-                format!("cannot read `{}`: {e}", path.display()),
-            )
+                LoadError::Extract(ExtractError::Read { reason, .. }) => {
+                    format!("cannot read `{}`: {reason}", path.display())
+                }
+                other => other.to_string(),
+            };
+            StageError::new(Stage::Read, reason)
         })
     })
     .await

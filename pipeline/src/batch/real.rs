@@ -1,11 +1,11 @@
 //! [`Real`]: the [`Stages`] of `sop run`, wired to the stage crates.
 //!
-//! - Extraction: PDFs go through a `sop_extract::Extractor` (child processes
-//!   of this binary that serve one file after another, killed at each file's
-//!   time limit, with a memory limit);
-//!   a fetched PDF is written to a temporary file first. Text files become a
-//!   layout with `Layout::from_text`; anything else fails with what it looks
-//!   like (a Word file, a web page).
+//! - Extraction: the one loader of every command (`crate::load::Loader`),
+//!   from the bytes the batch read or downloaded: PDFs go to child processes
+//!   of this binary that serve one file after another (killed at each file's
+//!   time limit, with a memory limit), text files become a layout with
+//!   `Layout::from_text`, anything else fails with what it looks like (a Word
+//!   file, a web page).
 //! - Detection and normalisation: `sop_normalize::normalize`.
 //! - Archive: `sop_archive::identify` (the sources row's id wins, else the
 //!   registry), then [`super::filing`]: `Archive::add` with the diff against
@@ -16,9 +16,7 @@
 //!   the same bytes filed before) goes to `Archive::hold`.
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Mutex;
-use std::time::Duration;
 
 use anyhow::Context;
 use sop_archive::{Archive, Held, HoldSubmission, HttpCacheEntry, LockMode, Registry, SchoolId};
@@ -26,51 +24,23 @@ use sop_model::{Layout, Record, Source};
 
 use super::filing::{self, chain, Filing};
 use super::stages::{Archivable, Archived, ArchivedOutcome, HeldRow, Stages};
-use super::{Doc, InputKind, Stage, StageError, Validators};
+use super::{Doc, Stage, StageError, Validators};
 
 pub struct Real {
-    extractor: sop_extract::Extractor,
-    limits: sop_extract::Limits,
+    loader: crate::load::Loader,
     archive: Mutex<Archive>,
     registry: Option<Registry>,
-    /// Fetched PDFs on their way to the extraction child.
-    scratch: tempfile::TempDir,
-    counter: AtomicU64,
     /// Unix seconds stamped into bundles (SOURCE_DATE_EPOCH or now).
     created: i64,
 }
 
 impl Real {
     /// Opens (or creates) the archive, waiting for another run to finish.
-    pub fn new(
-        exe: PathBuf,
-        limits: sop_extract::Limits,
-        archive_root: &Path,
-        registry: Option<Registry>,
-        created: i64,
-    ) -> anyhow::Result<Real> {
+    /// `exe` is the extraction child (this program, or a test's stand-in).
+    pub fn new(exe: PathBuf, archive_root: &Path, registry: Option<Registry>, created: i64) -> anyhow::Result<Real> {
         let archive = Archive::open(archive_root, LockMode::Wait)
             .with_context(|| format!("cannot open the archive `{}`", archive_root.display()))?;
-        let scratch =
-            tempfile::Builder::new().prefix("sop-run-").tempdir().context("cannot create a temporary folder")?;
-        // Workers that serve many files, when the child is this program; a
-        // stand-in child program (`--extract-child-exe`) may only speak the
-        // one-file protocol.
-        let this = std::env::current_exe().ok();
-        let extractor = if this.is_some_and(|this| this == exe) {
-            sop_extract::Extractor::new(exe)
-        } else {
-            sop_extract::Extractor::one_per_file(exe)
-        };
-        Ok(Real {
-            extractor,
-            limits,
-            archive: Mutex::new(archive),
-            registry,
-            scratch,
-            counter: AtomicU64::new(0),
-            created,
-        })
+        Ok(Real { loader: crate::load::Loader::batch(exe), archive: Mutex::new(archive), registry, created })
     }
 
     /// Writes `<archive>/reports/<name>` atomically.
@@ -97,24 +67,6 @@ impl Real {
     }
 }
 
-/// The stable code of an extraction error, kept with a document that could
-/// not be read.
-fn extract_code(e: &sop_extract::ExtractError) -> &'static str {
-    use sop_extract::ExtractError as E;
-    match e {
-        E::Read { .. } => "read_error",
-        E::NotPdf { .. } => "not_pdf",
-        E::TooLarge { .. } | E::StreamTooLarge { .. } | E::TextTooLarge { .. } => "too_large",
-        E::TooManyPages { .. } => "too_many_pages",
-        E::Corrupt { .. } => "damaged",
-        E::NoPages { .. } => "no_pages",
-        E::Encrypted { .. } => "encrypted",
-        E::Timeout { .. } => "timeout",
-        E::Crashed { .. } => "crashed",
-        E::Spawn { .. } => "tool_error",
-    }
-}
-
 /// The stable code of a normalisation error.
 pub fn normalize_error(e: sop_normalize::NormalizeError) -> StageError {
     use sop_normalize::NormalizeError;
@@ -128,9 +80,15 @@ pub fn normalize_error(e: sop_normalize::NormalizeError) -> StageError {
     }
 }
 
-/// The stage error of an extraction error, with its code and hint.
-pub fn extract_error(e: &sop_extract::ExtractError) -> StageError {
-    StageError::new(Stage::Extract, format!("{e}; {}", e.hint())).with_code(extract_code(e))
+/// The stage error of a document the loader could not read: the message
+/// (with what to do) and the stable code of its kind.
+pub fn load_error(e: &crate::load::LoadError) -> StageError {
+    use crate::load::LoadError;
+    let reason = match e {
+        LoadError::Extract(x) => format!("{x}; {}", x.hint()),
+        LoadError::NotText { .. } => e.to_string(),
+    };
+    StageError::new(Stage::Extract, reason).with_code(e.kind().code())
 }
 
 impl Real {
@@ -183,46 +141,8 @@ impl Real {
 }
 
 impl Stages for Real {
-    fn extract(&self, doc: &Doc, timeout: Duration) -> Result<Layout, StageError> {
-        let err = |e: sop_extract::ExtractError| extract_error(&e);
-        if !doc.is_pdf() {
-            return match sop_extract::sniff_not_pdf(&doc.bytes) {
-                // A file of plain text is text someone extracted already.
-                Some("something else (no PDF header)") => match std::str::from_utf8(&doc.bytes) {
-                    Ok(text) if !text.contains('\0') => Ok(Layout::from_text(text)),
-                    _ => Err(StageError::new(
-                        Stage::Extract,
-                        format!("`{}` is neither a PDF nor a text file; ask the school for the PDF", doc.filename),
-                    )
-                    .with_code("not_pdf")),
-                },
-                found => Err(err(sop_extract::ExtractError::NotPdf {
-                    path: doc.input.label.clone(),
-                    found: found.unwrap_or("unknown").into(),
-                })),
-            };
-        }
-        let limits = sop_extract::Limits { timeout, ..self.limits.clone() };
-        match &doc.input.kind {
-            InputKind::File(path) => self.extractor.extract(path, &limits).map_err(err),
-            InputKind::Url(_) => {
-                let n = self.counter.fetch_add(1, Ordering::Relaxed);
-                let path = self.scratch.path().join(format!("{n}.pdf"));
-                std::fs::write(&path, doc.bytes.as_slice()).map_err(|e| {
-                    StageError::new(
-                        Stage::Extract,
-                        format!("cannot write a temporary copy of `{}`: {e}", doc.input.label),
-                    )
-                })?;
-                let result = self.extractor.extract(&path, &limits);
-                let _ = std::fs::remove_file(&path);
-                result.map_err(|e| {
-                    // The temporary name means nothing to the user; the URL does.
-                    let e = err(e);
-                    StageError { reason: e.reason.replace(&path.display().to_string(), &doc.input.label), ..e }
-                })
-            }
-        }
+    fn extract(&self, doc: &Doc, limits: &sop_extract::Limits) -> Result<Layout, StageError> {
+        self.loader.layout(&doc.input.label, &doc.bytes, limits).map_err(|e| load_error(&e))
     }
 
     fn normalize(&self, layout: &Layout, source: Source) -> Result<Record, StageError> {
@@ -349,29 +269,19 @@ impl Stages for Real {
 /// documents that were not read.
 fn stage_error_of(u: &sop_archive::Unread) -> StageError {
     let stage = serde_json::from_value(serde_json::Value::String(u.stage.clone())).unwrap_or(Stage::Extract);
-    let code = KNOWN_CODES.iter().copied().find(|c| *c == u.code).unwrap_or("unreadable");
+    let code = sop_extract::ErrorKind::ALL
+        .iter()
+        .map(|k| k.code())
+        .chain(OTHER_CODES.iter().copied())
+        .find(|c| *c == u.code)
+        .unwrap_or("unreadable");
     StageError::new(stage, u.message.clone()).with_code(code)
 }
 
-/// Every reason code the batch writes.
-const KNOWN_CODES: &[&str] = &[
-    "read_error",
-    "not_pdf",
-    "too_large",
-    "too_many_pages",
-    "damaged",
-    "no_pages",
-    "encrypted",
-    "timeout",
-    "crashed",
-    "tool_error",
-    "internal_error",
-    "unreadable",
-    "not_recognised",
-    "not_an_sop",
-    "unrecognised_template",
-    "normalize_failed",
-];
+/// The reason codes the batch writes besides those of extraction's error
+/// kinds (`sop_extract::ErrorKind::code`).
+const OTHER_CODES: &[&str] =
+    &["internal_error", "unreadable", "not_recognised", "not_an_sop", "unrecognised_template", "normalize_failed"];
 
 impl Real {
     /// Keeps a document no school could be told for in the holding area.

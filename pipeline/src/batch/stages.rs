@@ -7,7 +7,6 @@
 
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::time::Duration;
 
 use serde::Serialize;
 use sop_model::{Layout, Record, Source};
@@ -17,9 +16,10 @@ use super::{Doc, Input, StageError, Validators};
 /// What the batch asks of the stage crates. Every method runs on a blocking
 /// thread and may block.
 pub trait Stages: Send + Sync + 'static {
-    /// The layout of a PDF or `.txt`. Must return within about `timeout`;
-    /// if it does not, the batch abandons the document anyway.
-    fn extract(&self, doc: &Doc, timeout: Duration) -> Result<Layout, StageError>;
+    /// The layout of a PDF or text file, from the document's bytes. Must
+    /// return within about `limits.timeout`; if it does not, the batch
+    /// abandons the document anyway.
+    fn extract(&self, doc: &Doc, limits: &sop_extract::Limits) -> Result<Layout, StageError>;
     /// Detection and normalisation into `sop/1`.
     fn normalize(&self, layout: &Layout, source: Source) -> Result<Record, StageError>;
     /// Files the document under the batch year: with its record (compared

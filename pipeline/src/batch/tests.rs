@@ -21,6 +21,9 @@ struct Fake {
     release: Arc<(Mutex<bool>, Condvar)>,
     in_flight: AtomicUsize,
     max_in_flight: AtomicUsize,
+    /// Documents whose extraction started and that did not reach the archive yet.
+    open: AtomicUsize,
+    max_open: AtomicUsize,
     archived: Mutex<BTreeMap<(String, String), Vec<String>>>,
     validators: Mutex<BTreeMap<String, Validators>>,
 }
@@ -40,12 +43,18 @@ impl Fake {
 }
 
 impl Stages for Fake {
-    fn extract(&self, doc: &Doc, _timeout: Duration) -> Result<Layout, StageError> {
+    fn extract(&self, doc: &Doc, _limits: &sop_extract::Limits) -> Result<Layout, StageError> {
         let now = self.in_flight.fetch_add(1, Ordering::SeqCst) + 1;
         self.max_in_flight.fetch_max(now, Ordering::SeqCst);
+        let open = self.open.fetch_add(1, Ordering::SeqCst) + 1;
+        self.max_open.fetch_max(open, Ordering::SeqCst);
         let cmd = Fake::command(doc);
         let result = match cmd.split(' ').next().unwrap_or("") {
             "fail-extract" => Err(StageError::new(Stage::Extract, "damaged PDF")),
+            "slow" => {
+                std::thread::sleep(Duration::from_secs(1));
+                Ok(Layout::from_text("ok slow 2024-2025"))
+            }
             "hang" => {
                 let (lock, cv) = &*self.release;
                 let _unused = cv
@@ -86,6 +95,7 @@ impl Stages for Fake {
     }
 
     fn archive(&self, item: Archivable) -> Result<Archived, StageError> {
+        self.open.fetch_sub(1, Ordering::SeqCst);
         let sha256 = crate::load::sha256_hex(&item.bytes);
         let record = match item.read {
             Ok(record) => record,
@@ -166,8 +176,11 @@ fn config(jobs: usize) -> Config {
     Config {
         year: "2024-2025".into(),
         jobs,
-        extract_timeout: Duration::from_millis(300),
-        max_bytes: 1024 * 1024,
+        limits: sop_extract::Limits {
+            timeout: Duration::from_millis(300),
+            max_bytes: 1024 * 1024,
+            ..sop_extract::Limits::default()
+        },
         fetch_concurrency: 4,
     }
 }
@@ -252,13 +265,18 @@ async fn failures_at_every_stage_leave_the_rest_of_the_batch_alone() {
     assert_eq!(unread.map(|v| v.len()), Some(5));
 }
 
+/// An inbox of `n` documents: the first says `first`, the others are good.
+fn first_then_good(dir: &Path, first: &str, n: usize) -> Vec<Input> {
+    let mut docs = vec![(format!("000-{first}.txt"), first.to_string())];
+    docs.extend((1..n).map(|i| (format!("{i:03}.txt"), format!("ok school{i} 2024-2025"))));
+    let docs: Vec<(&str, &str)> = docs.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+    write_inbox(dir, &docs)
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_hanging_document_does_not_hold_up_the_others() {
     let dir = tempfile::tempdir().unwrap();
-    let mut docs = vec![("000-hang.txt".to_string(), "hang".to_string())];
-    docs.extend((1..20).map(|i| (format!("{i:03}.txt"), format!("ok school{i} 2024-2025"))));
-    let docs: Vec<(&str, &str)> = docs.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
-    let inputs = write_inbox(dir.path(), &docs);
+    let inputs = first_then_good(dir.path(), "hang", 20);
     let fake = Arc::new(Fake::default());
     // One job: the hung document occupies the only extractor until abandoned.
     let (rows, _) = run(&config(1), inputs, fake.clone(), None, &Progress::silent(20)).await;
@@ -267,6 +285,22 @@ async fn a_hanging_document_does_not_hold_up_the_others() {
         matches!(&rows[0].outcome, Outcome::Unread { stage: Stage::Extract, reason, .. } if reason.contains("abandoned"))
     );
     assert!(rows[1..].iter().all(|r| r.outcome == Outcome::New), "{rows:#?}");
+}
+
+/// The archive stage files in input order. While a slow document holds it
+/// up, the documents after it must not pile up in memory: the batch admits
+/// only a window of documents at a time.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_slow_document_does_not_let_the_ones_after_it_pile_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = first_then_good(dir.path(), "slow", 80);
+    let fake = Arc::new(Fake::default());
+    let mut config = config(2);
+    config.limits.timeout = Duration::from_secs(20);
+    let (rows, _) = run(&config, inputs, fake.clone(), None, &Progress::silent(80)).await;
+    assert!(rows.iter().all(|r| r.outcome == Outcome::New), "{rows:#?}");
+    let most = fake.max_open.load(Ordering::SeqCst);
+    assert!(most <= admitted_at_once(2), "{most} documents in flight at once, over {}", admitted_at_once(2));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -331,7 +365,11 @@ async fn fetched_documents_go_through_and_a_rerun_downloads_nothing_unchanged() 
         input::sources_from(csv.as_bytes(), Path::new("sources.csv")).unwrap()
     };
     let fake = Arc::new(Fake::default());
-    let fetcher = Fetcher::new(FetchConfig { backoff: Duration::from_millis(1), ..FetchConfig::default() }).unwrap();
+    let fetcher = Fetcher::new(
+        FetchConfig { backoff: Duration::from_millis(1), ..FetchConfig::default() },
+        &sop_extract::Limits::default(),
+    )
+    .unwrap();
     let (rows, _) = run(&config(2), inputs(), fake.clone(), Some(fetcher.clone()), &Progress::silent(2)).await;
     assert_eq!(rows[0].outcome, Outcome::New);
     assert_eq!(rows[0].school.as_deref(), Some("diamant"));

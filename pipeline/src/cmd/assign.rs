@@ -78,7 +78,7 @@ pub fn run(a: Args) -> Result<ExitCode> {
     let year = a.year.clone().unwrap_or_else(|| doc.year.clone());
     let bytes = archive.read_held(&doc).context("run `sop verify` and restore the file from a backup")?;
     let path = archive.root().join(&doc.file_path);
-    let read = filing::read_path(&path, &doc.info.filename, &bytes);
+    let read = filing::read_bytes(&path.display().to_string(), &doc.info.filename, &bytes);
     let school_name = registry
         .as_ref()
         .and_then(|r| r.get(&id))

@@ -48,7 +48,7 @@ impl LimitArgs {
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// A PDF, or a .txt of already-extracted text.
+    /// A PDF, or a text file of already-extracted text.
     pub file: PathBuf,
     /// Print the layout (pages, lines, runs with positions, marks, links, warnings) as JSON.
     #[arg(long, conflicts_with = "tables")]
@@ -71,17 +71,11 @@ pub struct ChildArgs {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let is_text = args.file.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt"));
-    let layout = if is_text {
-        crate::load::layout_from_path(&args.file)?.layout
-    } else {
-        let exe = std::env::current_exe()?;
-        match sop_extract::extract_isolated(&exe, &args.file, &args.limits.limits()) {
-            Ok(layout) => layout,
-            Err(e) => {
-                eprintln!("sop: error: {e}\n  what to do: {}", e.hint());
-                return Ok(ExitCode::from(1));
-            }
+    let layout = match crate::load::load_path(&args.file, &args.limits.limits()) {
+        Ok(loaded) => loaded.layout,
+        Err(e) => {
+            eprintln!("sop: error: {e}\n  what to do: {}", e.hint());
+            return Ok(ExitCode::from(1));
         }
     };
     for w in &layout.warnings {

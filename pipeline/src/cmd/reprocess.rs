@@ -62,12 +62,7 @@ pub fn run(a: Args) -> Result<ExitCode> {
     }
     let m = &opened.manifest;
     let bytes = opened.entry(&m.source.entry).context("the bundle holds no original")?.to_vec();
-    // The loader reads from a file: the original goes to a temporary one.
-    let tmp =
-        tempfile::Builder::new().prefix("sop-reprocess-").tempdir().context("cannot create a temporary folder")?;
-    let path = tmp.path().join(&m.source.entry);
-    std::fs::write(&path, &bytes).with_context(|| format!("cannot write `{}`", path.display()))?;
-    let read = filing::read_path(&path, &m.source.filename, &bytes);
+    let read = filing::read_bytes(&m.source.filename, &m.source.filename, &bytes);
     let record = match &read.read {
         Ok(r) => r,
         Err(e) => {
@@ -77,7 +72,7 @@ pub fn run(a: Args) -> Result<ExitCode> {
                 a.year,
                 latest.rel_path,
                 reason_dutch(e.code),
-                e.reason.replace(&path.display().to_string(), &m.source.filename)
+                e.reason
             );
             return Ok(ExitCode::from(1));
         }

@@ -82,9 +82,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
 
     let started = SystemTime::now();
     let clock = Instant::now();
-    let max_bytes = args.max_size.saturating_mul(1024 * 1024);
+    // The one set of limits of the run: reading, downloading and extracting.
     let limits = sop_extract::Limits {
-        max_bytes,
+        max_bytes: args.max_size.saturating_mul(1024 * 1024),
         timeout: Duration::from_secs(args.timeout.max(1)),
         memory_bytes: args.max_memory.saturating_mul(1024 * 1024),
         ocr_page_timeout: Duration::from_secs(args.ocr_page_secs.max(1)),
@@ -96,14 +96,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
     };
     let created =
         source_date_epoch().unwrap_or_else(|| started.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64));
-    let stages = Arc::new(Real::new(exe, limits.clone(), &args.archive, registry, created)?);
-    let fetch_config = FetchConfig {
-        total_timeout: Duration::from_secs(args.fetch_timeout.max(1)),
-        max_bytes,
-        ..FetchConfig::default()
-    };
-    let config =
-        Config { year: args.year.clone(), jobs, extract_timeout: limits.timeout, max_bytes, fetch_concurrency: 8 };
+    let stages = Arc::new(Real::new(exe, &args.archive, registry, created)?);
+    let fetch_config =
+        FetchConfig { total_timeout: Duration::from_secs(args.fetch_timeout.max(1)), ..FetchConfig::default() };
 
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -112,8 +107,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
         .build()
         .context("cannot start the async runtime")?;
     let progress = Progress::for_stderr(inputs.len());
-    let fetcher =
-        if args.sources.is_some() { Some(runtime.block_on(async { Fetcher::new(fetch_config) })?) } else { None };
+    let fetcher = if args.sources.is_some() {
+        Some(runtime.block_on(async { Fetcher::new(fetch_config, &limits) })?)
+    } else {
+        None
+    };
+    let config = Config { year: args.year.clone(), jobs, limits, fetch_concurrency: 8 };
     let (rows, stage_times) = runtime.block_on(batch::run(&config, inputs, stages.clone(), fetcher, &progress));
     progress.finish();
     // An abandoned extraction may still hold a blocking thread; do not wait for it.

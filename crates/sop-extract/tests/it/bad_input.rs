@@ -101,3 +101,41 @@ fn text_over_the_text_limit_is_refused() {
     let err = extract_pdf("in.pdf", &make_pdf(&[Some("Hallo wereld")]), &limits).unwrap_err();
     assert_eq!(err.to_string(), "`in.pdf`: the extracted text is over the limit of 5 bytes");
 }
+
+/// The codes kept with unread documents (`unread.json`, the run report) are
+/// a contract with scripts: one per kind, never two kinds with one code.
+#[test]
+fn every_error_kind_has_its_own_stable_code() {
+    use sop_extract::ErrorKind;
+    let codes: Vec<&str> = ErrorKind::ALL.iter().map(|k| k.code()).collect();
+    assert_eq!(
+        codes,
+        [
+            "read_error",
+            "not_pdf",
+            "too_large",
+            "too_many_pages",
+            "damaged",
+            "no_pages",
+            "encrypted",
+            "timeout",
+            "crashed",
+            "tool_error"
+        ]
+    );
+    let limits = Limits { max_bytes: 100, ..Limits::default() };
+    assert_eq!(extract_pdf("in.pdf", &[b'%'; 200], &limits).unwrap_err().kind(), ErrorKind::TooLarge);
+    assert_eq!(extract(b"").unwrap_err().kind(), ErrorKind::NotPdf);
+}
+
+#[test]
+fn what_a_file_looks_like_is_told_by_its_first_bytes() {
+    use sop_extract::{is_pdf, sniff_not_pdf, Looks};
+    assert!(is_pdf(b"%PDF-1.7\n") && is_pdf(b"\xef\xbb\xbf%PDF-1.4"));
+    assert!(!is_pdf(b"<html><body>%PD") && !is_pdf(b""));
+    assert_eq!(sniff_not_pdf(b"junk before %PDF-1.4"), None);
+    assert_eq!(sniff_not_pdf(b""), Some(Looks::Empty));
+    assert_eq!(sniff_not_pdf(b"<!DOCTYPE html><html>"), Some(Looks::Html));
+    assert_eq!(sniff_not_pdf(b"{\\rtf1\\ansi"), Some(Looks::Rtf));
+    assert_eq!(sniff_not_pdf(b"Gewone tekst"), Some(Looks::Unknown));
+}

@@ -4,15 +4,15 @@
 use std::path::Path;
 use std::time::Duration;
 
-use sop_extract::{extract_isolated, ExtractError, Limits};
+use sop_extract::{ExtractError, Limits};
 
-use crate::util::{child_exe, make_pdf, self_referencing_pdf, write};
+use crate::util::{child_exe, isolated, make_pdf, self_referencing_pdf, via, write};
 
 #[test]
 fn a_good_pdf_round_trips_through_the_child() {
     let dir = tempfile::tempdir().unwrap();
     let p = write(dir.path(), "goed.pdf", &make_pdf(&[Some("Hallo wereld")]));
-    let layout = extract_isolated(&child_exe(), &p, &Limits::default()).unwrap();
+    let layout = isolated(&child_exe(), &p, &Limits::default()).unwrap();
     assert_eq!(layout.text(), "Hallo wereld\n");
 }
 
@@ -20,7 +20,7 @@ fn a_good_pdf_round_trips_through_the_child() {
 fn errors_found_in_the_child_come_back_with_the_file_name() {
     let dir = tempfile::tempdir().unwrap();
     let p = write(dir.path(), "leeg.pdf", &make_pdf(&[]));
-    let err = extract_isolated(&child_exe(), &p, &Limits::default()).unwrap_err();
+    let err = isolated(&child_exe(), &p, &Limits::default()).unwrap_err();
     assert_eq!(err, ExtractError::NoPages { path: p.display().to_string() });
 }
 
@@ -29,7 +29,7 @@ fn not_a_pdf_is_refused_before_a_child_is_started() {
     let dir = tempfile::tempdir().unwrap();
     let p = write(dir.path(), "brief.pdf", b"<html><body>geen pdf</body></html>");
     // A child that does not exist proves no child was needed.
-    let err = extract_isolated(Path::new("/nonexistent/child"), &p, &Limits::default()).unwrap_err();
+    let err = isolated(Path::new("/nonexistent/child"), &p, &Limits::default()).unwrap_err();
     assert!(matches!(err, ExtractError::NotPdf { .. }), "{err:?}");
 }
 
@@ -41,7 +41,7 @@ fn a_self_referencing_drawing_crashes_the_child_not_the_parent() {
 
     let dir = tempfile::tempdir().unwrap();
     let p = write(dir.path(), "lus.pdf", &bytes);
-    let err = extract_isolated(&child_exe(), &p, &Limits::default()).unwrap_err();
+    let err = isolated(&child_exe(), &p, &Limits::default()).unwrap_err();
     match &err {
         ExtractError::Crashed { path, how } => {
             assert_eq!(path, &p.display().to_string());
@@ -60,7 +60,7 @@ fn a_hanging_child_is_killed_at_the_time_limit() {
     std::fs::set_permissions(&script, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
     let p = write(dir.path(), "traag.pdf", &make_pdf(&[Some("x")]));
     let limits = Limits { timeout: Duration::from_secs(1), ..Limits::default() };
-    let err = extract_isolated(&script, &p, &limits).unwrap_err();
+    let err = isolated(&script, &p, &limits).unwrap_err();
     assert_eq!(err, ExtractError::Timeout { path: p.display().to_string(), secs: 1 });
 }
 
@@ -81,9 +81,9 @@ fn a_child_that_prints_much_on_stderr_still_answers() {
     );
     std::fs::set_permissions(&script, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
     let p = write(dir.path(), "goed.pdf", &make_pdf(&[Some("Hallo wereld")]));
-    let layout = extract_isolated(&script, &p, &Limits::default()).unwrap();
+    let layout = isolated(&script, &p, &Limits::default()).unwrap();
     assert_eq!(layout.text(), "Hallo wereld\n");
-    let layout = sop_extract::Extractor::new(&script).extract(&p, &Limits::default()).unwrap();
+    let layout = via(&sop_extract::Extractor::new(&script), &p, &Limits::default()).unwrap();
     assert_eq!(layout.text(), "Hallo wereld\n");
 }
 
@@ -96,6 +96,6 @@ fn a_page_tree_that_loops_does_not_hang_extraction() {
     let file =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fuzz/regressions/extract_pdf/hang-page-parent-cycle.pdf");
     let limits = Limits { timeout: Duration::from_secs(20), ..Limits::default() };
-    let layout = extract_isolated(&child_exe(), &file, &limits).expect("extracted, not stopped");
+    let layout = isolated(&child_exe(), &file, &limits).expect("extracted, not stopped");
     assert!(layout.warnings.iter().any(|w| w.contains("the page tree loops back on itself")), "{:?}", layout.warnings);
 }

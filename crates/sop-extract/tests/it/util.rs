@@ -97,3 +97,23 @@ pub fn self_referencing_pdf() -> Vec<u8> {
     doc.save_to(&mut bytes).unwrap();
     bytes
 }
+
+/// [`sop_extract::extract_isolated`] on the file at `path` (read once here), named by its path.
+pub fn isolated(
+    exe: &Path,
+    path: &Path,
+    limits: &sop_extract::Limits,
+) -> Result<sop_model::Layout, sop_extract::ExtractError> {
+    let bytes = sop_extract::read_file(path, limits)?;
+    sop_extract::extract_isolated(exe, &path.display().to_string(), &bytes, limits)
+}
+
+/// [`sop_extract::Extractor::extract_bytes`] on the file at `path`, named by its path.
+pub fn via(
+    extractor: &sop_extract::Extractor,
+    path: &Path,
+    limits: &sop_extract::Limits,
+) -> Result<sop_model::Layout, sop_extract::ExtractError> {
+    let bytes = sop_extract::read_file(path, limits)?;
+    extractor.extract_bytes(&path.display().to_string(), &bytes, limits)
+}

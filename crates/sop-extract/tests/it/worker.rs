@@ -5,9 +5,9 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use sop_extract::{extract_isolated, ExtractError, Extractor, Limits, MAX_FILES_PER_WORKER};
+use sop_extract::{ExtractError, Extractor, Limits, MAX_FILES_PER_WORKER};
 
-use crate::util::{child_exe, make_pdf, self_referencing_pdf, write};
+use crate::util::{child_exe, isolated, make_pdf, self_referencing_pdf, via, write};
 
 fn sample(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../samples/pdf").join(name)
@@ -21,19 +21,19 @@ fn many_files_through_one_extractor_match_one_child_per_file() {
     for i in 0..MAX_FILES_PER_WORKER + 3 {
         let p =
             write(dir.path(), &format!("{i}.pdf"), &make_pdf(&[Some(&format!("Document {i}")), Some("Tweede pagina")]));
-        let layout = extractor.extract(&p, &Limits::default()).unwrap();
+        let layout = via(&extractor, &p, &Limits::default()).unwrap();
         assert_eq!(layout.text(), format!("Document {i}\n\u{c}Tweede pagina\n"));
     }
     for name in ["000.pdf", "003.pdf"] {
         let p = sample(name);
         assert_eq!(
-            extractor.extract(&p, &Limits::default()).unwrap(),
-            extract_isolated(&child_exe(), &p, &Limits::default()).unwrap()
+            via(&extractor, &p, &Limits::default()).unwrap(),
+            isolated(&child_exe(), &p, &Limits::default()).unwrap()
         );
     }
     let empty = write(dir.path(), "leeg.pdf", &make_pdf(&[]));
     assert_eq!(
-        extractor.extract(&empty, &Limits::default()).unwrap_err(),
+        via(&extractor, &empty, &Limits::default()).unwrap_err(),
         ExtractError::NoPages { path: empty.display().to_string() }
     );
 }
@@ -44,15 +44,15 @@ fn a_crash_costs_only_the_file_that_caused_it() {
     let extractor = Extractor::new(child_exe());
     let good = write(dir.path(), "goed.pdf", &make_pdf(&[Some("Hallo wereld")]));
     let bad = write(dir.path(), "lus.pdf", &self_referencing_pdf());
-    assert_eq!(extractor.extract(&good, &Limits::default()).unwrap().text(), "Hallo wereld\n");
-    match extractor.extract(&bad, &Limits::default()).unwrap_err() {
+    assert_eq!(via(&extractor, &good, &Limits::default()).unwrap().text(), "Hallo wereld\n");
+    match via(&extractor, &bad, &Limits::default()).unwrap_err() {
         ExtractError::Crashed { path, how } => {
             assert_eq!(path, bad.display().to_string());
             assert!(how.contains("stack overflow"), "{how}");
         }
         other => panic!("expected a crash, got {other:?}"),
     }
-    assert_eq!(extractor.extract(&good, &Limits::default()).unwrap().text(), "Hallo wereld\n");
+    assert_eq!(via(&extractor, &good, &Limits::default()).unwrap().text(), "Hallo wereld\n");
 }
 
 /// A stand-in worker that hangs once (while a marker file exists) and is the
@@ -78,11 +78,11 @@ fn a_hanging_worker_is_killed_at_the_time_limit_and_replaced() {
     std::fs::write(&marker, b"").unwrap();
     let started = Instant::now();
     assert_eq!(
-        extractor.extract(&p, &limits).unwrap_err(),
+        via(&extractor, &p, &limits).unwrap_err(),
         ExtractError::Timeout { path: p.display().to_string(), secs: 1 }
     );
     assert!(started.elapsed() < Duration::from_secs(10), "the hang was not cut off: {:?}", started.elapsed());
-    assert_eq!(extractor.extract(&p, &limits).unwrap().text(), "x\n");
+    assert_eq!(via(&extractor, &p, &limits).unwrap().text(), "x\n");
 }
 
 #[test]
@@ -94,13 +94,13 @@ fn the_memory_limit_applies_to_the_worker() {
     let big = write(dir.path(), "groot.pdf", &bytes);
     let extractor = Extractor::new(child_exe());
     let small = Limits { memory_bytes: 20_000_000, ..Limits::default() };
-    let err = extractor.extract(&big, &small).unwrap_err();
+    let err = via(&extractor, &big, &small).unwrap_err();
     match &err {
-        ExtractError::Crashed { how, .. } => assert!(how.contains("memory"), "{how}"),
+        ExtractError::OutOfMemory { how, .. } => assert!(how.contains("memory"), "{how}"),
         other => panic!("expected a crash over the memory limit, got {other:?}"),
     }
     // The next file, with room, gets a worker of its own.
-    assert!(extractor.extract(&sample("002.pdf"), &Limits::default()).is_ok());
+    assert!(via(&extractor, &sample("002.pdf"), &Limits::default()).is_ok());
 }
 
 #[test]
@@ -110,6 +110,28 @@ fn a_child_program_that_only_speaks_one_file_is_used_one_file_at_a_time() {
     std::fs::set_permissions(&script, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
     let p = write(dir.path(), "traag.pdf", &make_pdf(&[Some("x")]));
     let limits = Limits { timeout: Duration::from_secs(1), ..Limits::default() };
-    let err = Extractor::one_per_file(&script).extract(&p, &limits).unwrap_err();
+    let err = via(&Extractor::one_per_file(&script), &p, &limits).unwrap_err();
     assert_eq!(err, ExtractError::Timeout { path: p.display().to_string(), secs: 1 });
+}
+
+/// The worker takes the document's bytes: nothing is read from a path, so a
+/// downloaded document needs no temporary file, and the name is only for messages.
+#[test]
+fn bytes_without_a_file_are_extracted_and_named_as_given() {
+    let extractor = Extractor::new(child_exe());
+    let name = "https://example.org/sop.pdf";
+    let layout = extractor.extract_bytes(name, &make_pdf(&[Some("Uit het geheugen")]), &Limits::default()).unwrap();
+    assert_eq!(layout.text(), "Uit het geheugen\n");
+    assert_eq!(
+        extractor.extract_bytes(name, &make_pdf(&[]), &Limits::default()).unwrap_err(),
+        ExtractError::NoPages { path: name.into() }
+    );
+    // Refused before any child is asked: over the size limit, or no PDF.
+    let nowhere = Extractor::new("/nonexistent/child");
+    let small = Limits { max_bytes: 10, ..Limits::default() };
+    let err = nowhere.extract_bytes(name, &make_pdf(&[Some("x")]), &small).unwrap_err();
+    assert_eq!(err.kind(), sop_extract::ErrorKind::TooLarge);
+    let err = nowhere.extract_bytes(name, b"PK\x03\x04 docx", &Limits::default()).unwrap_err();
+    assert_eq!(err.kind(), sop_extract::ErrorKind::NotPdf);
+    assert!(err.to_string().contains("Word (.docx)"), "{err}");
 }

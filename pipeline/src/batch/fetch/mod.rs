@@ -3,9 +3,11 @@
 //! One [`Fetcher`] per batch: a reqwest client with rustls, connect and total
 //! timeouts, a cap on redirects, a size limit, a per-host concurrency limit and
 //! retries with backoff on timeouts and 5xx answers only (a 404 or an HTML page
-//! will not get better by asking again). What comes back must be a PDF by its
-//! magic bytes; anything else is a [`FetchError`] that names the URL and says
-//! what to do.
+//! will not get better by asking again). The size limit is the document's
+//! (`sop_extract::Limits::max_bytes`, `--max-size`), as for inbox files. What
+//! comes back must be a PDF by its magic bytes (`sop_extract::is_pdf`);
+//! anything else is a [`FetchError`] that names the URL and says what to do.
+//! A PDF's bytes go on in memory to extraction and the archive.
 //!
 //! Conditional requests: the caller passes the ETag / Last-Modified remembered
 //! from the last successful run ([`Validators`]); a `304 Not Modified` becomes
@@ -26,7 +28,8 @@ pub mod test_server;
 #[cfg(test)]
 mod tests;
 
-/// How the fetcher behaves. [`FetchConfig::default`] is what `sop run` uses.
+/// How the fetcher behaves on the network. [`FetchConfig::default`] is what
+/// `sop run` uses; the size limit comes with the document limits.
 #[derive(Debug, Clone)]
 pub struct FetchConfig {
     pub connect_timeout: Duration,
@@ -36,7 +39,6 @@ pub struct FetchConfig {
     pub attempts: u32,
     /// The wait before the second attempt; doubled for each one after it.
     pub backoff: Duration,
-    pub max_bytes: u64,
     pub max_redirects: usize,
     /// Downloads from one host at the same time: school websites are small.
     pub per_host: usize,
@@ -49,7 +51,6 @@ impl Default for FetchConfig {
             total_timeout: Duration::from_secs(60),
             attempts: 3,
             backoff: Duration::from_millis(500),
-            max_bytes: 50 * 1024 * 1024,
             max_redirects: 5,
             per_host: 2,
         }
@@ -136,18 +137,21 @@ impl std::error::Error for FetchError {}
 pub struct Fetcher {
     client: reqwest::Client,
     config: FetchConfig,
+    /// The largest document downloaded, in bytes.
+    max_bytes: u64,
     hosts: Arc<Mutex<HashMap<String, Arc<Semaphore>>>>,
 }
 
 impl Fetcher {
-    pub fn new(config: FetchConfig) -> anyhow::Result<Fetcher> {
+    /// A fetcher under `config` that downloads no document over `limits.max_bytes`.
+    pub fn new(config: FetchConfig, limits: &sop_extract::Limits) -> anyhow::Result<Fetcher> {
         let client = reqwest::Client::builder()
             .user_agent(concat!("sop/", env!("CARGO_PKG_VERSION"), " (schoolondersteuningsprofielen)"))
             .connect_timeout(config.connect_timeout)
             .timeout(config.total_timeout)
             .redirect(reqwest::redirect::Policy::limited(config.max_redirects))
             .build()?;
-        Ok(Fetcher { client, config, hosts: Arc::default() })
+        Ok(Fetcher { client, config, max_bytes: limits.max_bytes, hosts: Arc::default() })
     }
 
     /// Fetches one URL. `known` are the validators of the copy already in the
@@ -228,7 +232,7 @@ impl Fetcher {
                 attempts: attempt,
             }));
         }
-        let limit = self.config.max_bytes;
+        let limit = self.max_bytes;
         if response.content_length().is_some_and(|n| n > limit) {
             return Err(Attempt::Fatal(FetchError::TooLarge { url: url.to_string(), limit }));
         }
@@ -251,19 +255,14 @@ enum Attempt {
     Fatal(FetchError),
 }
 
-/// A PDF may have a little junk before its header (the spec allows 1024 bytes).
-pub fn is_pdf(bytes: &[u8]) -> bool {
-    let head = &bytes[..bytes.len().min(1024)];
-    head.windows(5).any(|w| w == b"%PDF-")
-}
-
 fn check_pdf(url: &str, bytes: &[u8], headers: &HeaderMap) -> Result<(), FetchError> {
-    if is_pdf(bytes) {
+    if sop_extract::is_pdf(bytes) {
         return Ok(());
     }
     let content_type = headers.get(CONTENT_TYPE).and_then(|v| v.to_str().ok()).map(str::to_string);
-    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(512)]).to_ascii_lowercase();
-    let looks_html = head.trim_start().starts_with('<') || head.contains("<html") || head.contains("<!doctype html");
+    // A web page by its first bytes (the loader's rule), or any markup.
+    let looks_html = sop_extract::sniff_not_pdf(bytes) == Some(sop_extract::Looks::Html)
+        || bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'<');
     if looks_html || content_type.as_deref().is_some_and(|ct| ct.contains("html")) {
         return Err(FetchError::Html { url: url.to_string() });
     }
