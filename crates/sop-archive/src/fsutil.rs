@@ -171,13 +171,18 @@ pub(crate) fn write_new(target: &Path, bytes: &[u8], new_dirs: &[PathBuf]) -> Re
     Ok(())
 }
 
-/// Appends one line durably. A crash mid-write leaves a line without its
-/// newline, which the next open recognises as torn.
-pub(crate) fn append_line(path: &Path, line: &str) -> Result<()> {
+/// Appends lines (each without its newline) to the ledger in one write and
+/// makes them durable with one fsync (and the folder's, for a new file). A
+/// crash mid-write leaves a line without its newline, which the next open
+/// recognises as torn.
+pub(crate) fn append_lines(path: &Path, lines: &[String]) -> Result<()> {
     let existed = path.exists();
     let mut f = OpenOptions::new().create(true).append(true).open(path).map_err(io("open", path))?;
-    let mut bytes = line.as_bytes().to_vec();
-    bytes.push(b'\n');
+    let mut bytes = Vec::with_capacity(lines.iter().map(|l| l.len() + 1).sum());
+    for l in lines {
+        bytes.extend_from_slice(l.as_bytes());
+        bytes.push(b'\n');
+    }
     #[cfg(debug_assertions)]
     if std::env::var("SOP_ARCHIVE_CRASH_AT").is_ok_and(|v| v == "ledger-partial") {
         f.write_all(&bytes[..bytes.len() / 2]).map_err(io("append to", path))?;

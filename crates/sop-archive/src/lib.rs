@@ -41,20 +41,26 @@
 
 mod archive;
 pub mod bundle;
+mod catalogue;
 mod error;
 pub mod export;
 mod fsutil;
 pub mod held;
+mod holding;
+mod http_cache;
 mod id;
 pub mod ledger;
+mod recovery;
 mod registry;
+mod reports;
+mod scan;
 mod verify;
 
-pub use archive::{
-    Added, Archive, BundleInfo, Catalogue, CatalogueHeld, CatalogueSchool, CatalogueYear, Held, HeldDoc,
-    HoldSubmission, HttpCacheEntry, LockMode, ReadState, Submission, UnreadSubmission, HTTP_CACHE, INDEX, LOCK,
-    REPORTS,
-};
+pub use archive::{Added, Archive, BundleInfo, LockMode, ReadState, Submission, UnreadSubmission, LOCK};
+pub use catalogue::{Catalogue, CatalogueHeld, CatalogueSchool, CatalogueYear, INDEX};
+pub use holding::{Held, HeldDoc, HoldSubmission};
+pub use http_cache::{HttpCacheEntry, HTTP_CACHE};
+pub use reports::{reports_dir, REPORTS};
 pub use bundle::Unread;
 pub use error::{Error, Result};
 pub use fsutil::{format_utc, CRASH_POINTS};
