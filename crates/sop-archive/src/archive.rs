@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use crate::bundle::{self, Manifest, ManifestSource, OpenedBundle, ReadLimits, Unread, BUNDLE_FORMAT};
+use crate::bundle::{self, EntryProblem, Manifest, ManifestSource, OpenedBundle, ReadLimits, Unread, BUNDLE_FORMAT};
 use crate::catalogue::Names;
 use crate::error::{io, Error, Result};
 use crate::fsutil::{self, format_utc};
@@ -72,8 +72,21 @@ pub struct UnreadSubmission<'a> {
     pub assigned_from: Option<&'a str>,
 }
 
-
-
+/// What a bundle holds ([`Archive::contents`]).
+#[derive(Debug, Clone)]
+pub struct BundleContents {
+    pub manifest: Manifest,
+    /// The original, byte for byte.
+    pub source: Option<Vec<u8>>,
+    /// The `sop/1` record: `None` in a bundle of a document that was not
+    /// read, `Err` (why) when `sop.json` is there but is not a record.
+    pub record: Option<std::result::Result<sop_model::Record, String>>,
+    /// The diff against the school's record of the year before
+    /// (`sop-diff/1` JSON), when there was one.
+    pub diff_json: Option<Vec<u8>>,
+    /// Entries that do not match the manifest (run `sop verify`).
+    pub problems: Vec<EntryProblem>,
+}
 
 /// Whether the newest bundle of a school and year holds a record.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -137,11 +150,6 @@ pub struct BundleInfo {
     pub assigned_from: Option<String>,
 }
 
-
-
-
-
-
 /// An open archive. Writers hold an exclusive lock for the handle's
 /// lifetime, readers a shared one; dropping the handle releases it.
 ///
@@ -188,6 +196,8 @@ pub struct Archive {
     staged: Vec<String>,
     /// Whether a group is open.
     grouping: bool,
+    /// Folders whose new entries (staged bundles) are not durable yet.
+    unsynced_dirs: std::collections::BTreeSet<PathBuf>,
     /// Ledger lines the head file on disk covers (with what it announces).
     head_lines: u64,
     /// The head on disk announces lines (it is rewritten plain on close).
@@ -200,7 +210,6 @@ pub struct Archive {
     pub(crate) http_cache: RefCell<Option<BTreeMap<String, HttpCacheEntry>>>,
     pub(crate) http_cache_dirty: bool,
 }
-
 
 impl Archive {
     /// Opens (creating it if needed) an archive for writing, takes the
@@ -241,32 +250,12 @@ impl Archive {
             }
             Err(e) => return Err(e),
         };
-        Ok(Archive {
-            root: root.to_path_buf(),
-            _lock: lock_file,
-            writable: false,
-            entries: Vec::new(),
-            last_sha: ledger::GENESIS.to_string(),
-            by_year: BTreeMap::new(),
-            held: Vec::new(),
-            limits: ReadLimits::default(),
-            names: RefCell::new(Names::default()),
-            committed: 0,
-            committed_sha: ledger::GENESIS.to_string(),
-            staged: Vec::new(),
-            grouping: false,
-            head_lines: 0,
-            head_pending: false,
-            index_dirty: false,
-            index_lines: 0,
-            http_cache: RefCell::new(None),
-            http_cache_dirty: false,
-        })
+        Ok(Archive::new(root, lock_file, false))
     }
 
-    fn load(root: &Path, lock: Option<File>, writable: bool) -> Result<Archive> {
-        let parsed = read_ledger(root)?;
-        let mut a = Archive {
+    /// A handle with nothing loaded.
+    fn new(root: &Path, lock: Option<File>, writable: bool) -> Archive {
+        Archive {
             root: root.to_path_buf(),
             _lock: lock,
             writable,
@@ -280,13 +269,19 @@ impl Archive {
             committed_sha: ledger::GENESIS.to_string(),
             staged: Vec::new(),
             grouping: false,
+            unsynced_dirs: Default::default(),
             head_lines: 0,
             head_pending: false,
             index_dirty: false,
             index_lines: 0,
             http_cache: RefCell::new(None),
             http_cache_dirty: false,
-        };
+        }
+    }
+
+    fn load(root: &Path, lock: Option<File>, writable: bool) -> Result<Archive> {
+        let parsed = read_ledger(root)?;
+        let mut a = Archive::new(root, lock, writable);
         for (e, _, sha) in parsed.lines {
             a.push_entry(e, sha);
         }
@@ -295,7 +290,6 @@ impl Archive {
         a.names.get_mut().from_index = a.names_from_index();
         Ok(a)
     }
-
 
     pub(crate) fn push_entry(&mut self, e: LedgerEntry, line_sha: String) {
         if e.kind == EntryKind::Held {
@@ -455,7 +449,10 @@ impl Archive {
         // New folders are made durable with the bundle, by one round of
         // fsyncs after it is written rather than one before.
         let new_dirs = fsutil::create_dirs_unsynced(path.parent().expect("a bundle path has folders"))?;
-        fsutil::write_new(&path, &bytes, &new_dirs)?;
+        // Its name, and the new folders', are made durable by the commit,
+        // with those of the rest of the group, before any line names it.
+        fsutil::link_new(&path, &bytes)?;
+        self.unsynced_dirs.extend(fsutil::folders_to_sync(&path, &new_dirs));
         drop(bytes);
         let entry = LedgerEntry {
             seq: self.entries.len() as u64 + 1,
@@ -480,8 +477,9 @@ impl Archive {
 
     /// Opens a group: the ledger lines of what is added from now on wait
     /// for [`Archive::commit`] (or [`Archive::flush`], or drop), which
-    /// appends them all with one fsync. Each bundle is still durable before
-    /// its add returns, and the handle answers as if its line were there.
+    /// appends them all with one fsync, after making the names of the
+    /// group's bundles durable (their contents are durable before each add
+    /// returns). The handle answers as if their lines were there.
     pub fn begin_group(&mut self) {
         self.grouping = true;
     }
@@ -496,7 +494,11 @@ impl Archive {
             return Ok(());
         }
         let first = self.committed as usize;
-        let result = self.write_head_announcing(first).and_then(|()| fsutil::append_lines(&self.root.join(LEDGER), &self.staged));
+        let dirs: Vec<PathBuf> = std::mem::take(&mut self.unsynced_dirs).into_iter().collect();
+        let result = fsutil::sync_dirs(&dirs)
+            .map(|()| fsutil::crash_point("bundle-durable"))
+            .and_then(|()| self.write_head_announcing(first))
+            .and_then(|()| fsutil::append_lines(&self.root.join(LEDGER), &self.staged));
         if let Err(e) = result {
             // The staged files are durable: the next open records them.
             // This handle forgets them, so that it agrees with the disk.
@@ -550,12 +552,6 @@ impl Archive {
         names.years.clear();
     }
 
-
-
-
-
-
-
     /// Every bundle whose original has this sha256, in ledger order.
     pub fn find_source(&self, sha256: &str) -> Vec<BundleInfo> {
         self.entries
@@ -601,7 +597,8 @@ impl Archive {
 
     /// Writes a plain head: the ledger as it is on disk.
     pub(crate) fn write_head(&mut self) -> Result<()> {
-        let head = ledger::Head { lines: self.entries.len() as u64, last_sha256: self.last_sha.clone(), pending: Vec::new() };
+        let head =
+            ledger::Head { lines: self.entries.len() as u64, last_sha256: self.last_sha.clone(), pending: Vec::new() };
         self.write_head_file(&head)?;
         self.head_lines = head.lines;
         self.head_pending = false;
@@ -625,7 +622,6 @@ impl Archive {
         b.push(b'\n');
         fsutil::write_replace(&self.root.join(HEAD), &b, "head")
     }
-
 
     pub(crate) fn info(&self, e: &LedgerEntry) -> BundleInfo {
         BundleInfo {
@@ -708,7 +704,7 @@ impl Archive {
 
     /// Reads a bundle, checks its file against the ledger's sha256 and its
     /// entries against its manifest (problems are in the result).
-    pub fn read_bundle(&self, info: &BundleInfo) -> Result<(Vec<u8>, OpenedBundle)> {
+    pub(crate) fn read_bundle(&self, info: &BundleInfo) -> Result<(Vec<u8>, OpenedBundle)> {
         let bytes = fs::read(&info.path).map_err(io("read", &info.path))?;
         let sha = bundle::sha256_hex(&bytes);
         if sha != info.bundle_sha256 {
@@ -719,6 +715,21 @@ impl Archive {
         }
         let opened = bundle::open_bundle(&bytes, &info.path, self.limits)?;
         Ok((bytes, opened))
+    }
+
+    /// What a bundle holds: its manifest, the original, the record and the
+    /// diff. Fails if the file is not what the ledger records; entries that
+    /// disagree with the manifest are named in [`BundleContents::problems`].
+    pub fn contents(&self, info: &BundleInfo) -> Result<BundleContents> {
+        let (_, mut opened) = self.read_bundle(info)?;
+        let mut take = |name: &str| {
+            let i = opened.entries.iter().position(|(n, _)| n == name)?;
+            Some(opened.entries.swap_remove(i).1)
+        };
+        let source = take(&opened.manifest.source.entry.clone());
+        let record = take(bundle::RECORD).map(|raw| serde_json::from_slice(&raw).map_err(|e| e.to_string()));
+        let diff_json = take(bundle::DIFF_JSON);
+        Ok(BundleContents { manifest: opened.manifest, source, record, diff_json, problems: opened.problems })
     }
 
     /// The diff base: the record in the newest read version of the latest
@@ -735,25 +746,15 @@ impl Archive {
             .find_map(|(_, v)| v.iter().rev().find(|&&i| self.entries[i].unread.is_none()));
         let Some(&i) = prev else { return Ok(None) };
         let info = self.info(&self.entries[i]);
-        let (_, opened) = self.read_bundle(&info)?;
+        let c = self.contents(&info)?;
         let bad = |reason: String| Error::BadBundle { path: info.path.clone(), reason };
-        if let Some(p) = opened.problems.first() {
+        if let Some(p) = c.problems.first() {
             return Err(bad(format!("entry {} does not match the manifest", p.entry)));
         }
-        let raw = opened.entry(bundle::RECORD).ok_or_else(|| bad("no sop.json".into()))?;
-        let record = serde_json::from_slice(raw).map_err(|e| bad(format!("sop.json is not a sop/1 record ({e})")))?;
+        let record = c.record.ok_or_else(|| bad("no sop.json".into()))?;
+        let record = record.map_err(|e| bad(format!("sop.json is not a sop/1 record ({e})")))?;
         Ok(Some((info.year, record)))
     }
-
-
-
-
-
-
-
-
-
-
 }
 
 impl Drop for Archive {
@@ -768,9 +769,6 @@ impl Drop for Archive {
         }
     }
 }
-
-
-
 
 fn take_lock(root: &Path, mode: LockMode, exclusive: bool) -> Result<File> {
     let path = root.join(LOCK);
@@ -794,7 +792,3 @@ fn take_lock(root: &Path, mode: LockMode, exclusive: bool) -> Result<File> {
         Err(TryLockError::Error(e)) => Err(io("lock", &path)(e)),
     }
 }
-
-
-
-

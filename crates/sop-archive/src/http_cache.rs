@@ -63,7 +63,8 @@ impl Archive {
             return Ok(());
         }
         let cache = self.http_cache.get_mut().get_or_insert_with(BTreeMap::new);
-        let mut b = serde_json::to_vec_pretty(cache).map_err(|source| Error::Json { what: "the HTTP cache", source })?;
+        let mut b =
+            serde_json::to_vec_pretty(cache).map_err(|source| Error::Json { what: "the HTTP cache", source })?;
         b.push(b'\n');
         fsutil::write_replace(&self.root.join(HTTP_CACHE), &b, "http-cache")?;
         self.http_cache_dirty = false;

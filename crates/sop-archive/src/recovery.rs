@@ -214,7 +214,9 @@ impl Tip {
         let latest = a
             .by_year
             .iter()
-            .filter_map(|(k, v)| v.last().map(|&i| (k.clone(), (a.entries[i].version, a.entries[i].bundle_sha256.clone()))))
+            .filter_map(|(k, v)| {
+                v.last().map(|&i| (k.clone(), (a.entries[i].version, a.entries[i].bundle_sha256.clone())))
+            })
             .collect();
         let held = a.held.iter().map(|&i| a.entries[i].source_sha256.clone()).collect();
         Tip { seq: a.entries.len() as u64 + 1, last_sha: a.last_sha.clone(), latest, held }
@@ -236,7 +238,12 @@ impl Tip {
     /// The ledger line for a bundle that a run made durable and was killed
     /// before recording: only accepted if it is exactly the next version of
     /// its school and year and intact.
-    fn bundle_entry(&mut self, rel: &str, path: &Path, limits: bundle::ReadLimits) -> std::result::Result<LedgerEntry, String> {
+    fn bundle_entry(
+        &mut self,
+        rel: &str,
+        path: &Path,
+        limits: bundle::ReadLimits,
+    ) -> std::result::Result<LedgerEntry, String> {
         let bytes = fs::read(path).map_err(|e| format!("cannot be read ({e})"))?;
         let sha = bundle::sha256_hex(&bytes);
         let opened = bundle::open_bundle(&bytes, path, limits).map_err(|e| e.to_string())?;
@@ -357,7 +364,8 @@ impl Archive {
         }
         self.commit()?;
         // Also on a new archive: from now on a missing head is damage.
-        let head_now = Head { lines: self.entries.len() as u64, last_sha256: self.last_sha.clone(), pending: Vec::new() };
+        let head_now =
+            Head { lines: self.entries.len() as u64, last_sha256: self.last_sha.clone(), pending: Vec::new() };
         if head.as_ref() != Some(&head_now) || self.head_pending {
             self.write_head()?;
         }

@@ -9,7 +9,6 @@ use crate::fsutil;
 
 pub const REPORTS: &str = "reports";
 
-
 impl Archive {
     /// Writes a run report to `<root>/reports/<name>` atomically; returns its path.
     pub fn write_report(&mut self, name: &str, bytes: &[u8]) -> Result<PathBuf> {

@@ -1,8 +1,8 @@
 //! What lies in the archive folder: bundles, held files, temp files and strays.
 
 use std::fs;
-use std::path::PathBuf;
 use std::path::Path;
+use std::path::PathBuf;
 
 use crate::bundle;
 use crate::error::{io, Result};

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use sop_archive::ledger::{Head, HEAD_MAX_LAG};
-use sop_archive::{bundle, verify, Added, Archive, Error, LockMode};
+use sop_archive::{format as bundle, verify, Added, Archive, Error, LockMode};
 
 use crate::{add, populate, snapshot, T0};
 
@@ -148,7 +148,8 @@ fn an_edited_school_name_in_the_catalogue_is_named_with_the_way_out() {
 /// `announce` lines' files announced.
 fn set_head_announcing(root: &Path, n: usize, announce: usize) {
     let lines = ledger_lines(root);
-    let bundle_of = |l: &String| serde_json::from_str::<serde_json::Value>(l).unwrap()["bundle"].as_str().unwrap().to_string();
+    let bundle_of =
+        |l: &String| serde_json::from_str::<serde_json::Value>(l).unwrap()["bundle"].as_str().unwrap().to_string();
     let h = Head {
         lines: n as u64,
         last_sha256: bundle::sha256_hex(lines[n - 1].as_bytes()),
@@ -159,7 +160,8 @@ fn set_head_announcing(root: &Path, n: usize, announce: usize) {
 
 fn cut_ledger(root: &Path, keep: usize) {
     let lines = ledger_lines(root);
-    std::fs::write(root.join("ledger.jsonl"), lines[..keep].iter().map(|l| format!("{l}\n")).collect::<String>()).unwrap();
+    std::fs::write(root.join("ledger.jsonl"), lines[..keep].iter().map(|l| format!("{l}\n")).collect::<String>())
+        .unwrap();
 }
 
 #[test]
