@@ -11,10 +11,14 @@
 //!   again add nothing ([`Added::Unchanged`]).
 //! - The **ledger** ([`ledger`]): one JSON line per bundle, each carrying the
 //!   sha256 of the line before, plus a head file with the line count and last
-//!   hash; the catalogue `index.json` is derived from it. Head and catalogue
-//!   are kept in memory and written on open, on [`Archive::flush`] / drop and
-//!   every so often in between, so an add costs the same in an archive of
-//!   ten bundles or ten thousand.
+//!   hash; the catalogue `index.json` is derived from it. The head is
+//!   written before each commit of lines (announcing them) and plainly on
+//!   open and [`Archive::flush`] / drop; the catalogue is kept in memory and
+//!   written on open, flush and every so often in between, so an add costs
+//!   the same in an archive of ten bundles or ten thousand.
+//! - [`Archive::contents`]: a bundle's manifest, original, record and diff,
+//!   checked against the ledger and the manifest; the bundle module itself
+//!   is private ([`format`] re-exports its reader for outside readers).
 //! - [`verify()`]: re-hashes every bundle and entry, checks the chain and that
 //!   ledger and files agree; tells tampering ([`VerifyReport::problems`]) from
 //!   traces of a killed run that the next open repairs ([`VerifyReport::notices`]).
