@@ -197,6 +197,12 @@ pub(crate) fn assess(a: &Archive, parsed: &ParsedLedger, head: Option<&Head>, sc
     r
 }
 
+/// The version and `supersedes` the next bundle of a school and year must
+/// have, after the newest one (its version and bundle sha256), if any.
+pub(crate) fn next_version(newest: Option<(u32, &str)>) -> (u32, Option<String>) {
+    newest.map_or((1, None), |(v, sha)| (v + 1, Some(sha.to_string())))
+}
+
 const DAMAGED_LEDGER: &str = "the ledger or its head is damaged";
 
 /// The end of the ledger as the lines planned so far leave it: where an
@@ -256,7 +262,7 @@ impl Tip {
             return Err(format!("its name or folder does not match its content (expected `{expected_rel}`)"));
         }
         let prev = self.latest.get(&(m.school_id.clone(), m.school_year.clone()));
-        let (want_version, want_supersedes) = prev.map_or((1, None), |(v, sha)| (v + 1, Some(sha.clone())));
+        let (want_version, want_supersedes) = next_version(prev.map(|(v, sha)| (*v, sha.as_str())));
         if m.version != want_version || m.supersedes != want_supersedes {
             return Err(format!("it is not the next version (expected version {want_version})"));
         }

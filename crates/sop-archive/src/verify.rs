@@ -11,7 +11,7 @@ use crate::catalogue::{catalogue_bytes, Catalogue, INDEX};
 use crate::error::{Error, Result};
 use crate::held;
 use crate::ledger::{self, HEAD, LEDGER};
-use crate::recovery::{assess, entry_paths_valid, read_ledger_unchecked};
+use crate::recovery::{assess, entry_paths_valid, next_version, read_ledger_unchecked};
 use crate::scan::scan;
 
 /// One finding: which file, what should have been there, what was.
@@ -98,10 +98,8 @@ pub fn verify_with_limits(root: &Path, lock: LockMode, limits: ReadLimits) -> Re
         let e = a.entries[i].clone();
         let f = e.bundle.clone();
         let path = root.join(&e.bundle);
-        let (want_version, want_supersedes) = match &prev_sha {
-            Some((s, y, v, sha)) if *s == e.school && *y == e.year => (v + 1, Some(sha.clone())),
-            _ => (1, None),
-        };
+        let newest = prev_sha.as_ref().filter(|(s, y, _, _)| *s == e.school && *y == e.year);
+        let (want_version, want_supersedes) = next_version(newest.map(|(_, _, v, sha)| (*v, sha.as_str())));
         prev_sha = Some((e.school.clone(), e.year.clone(), e.version, e.bundle_sha256.clone()));
         if e.version != want_version {
             r.problem(
