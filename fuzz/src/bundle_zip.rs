@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use sop_archive::bundle::{open_bundle, ReadLimits};
+use sop_archive::format::{open_bundle, ReadLimits};
 
 /// Small limits, so that a zip bomb the reader fails to stop shows up as a
 /// broken invariant (or an out-of-memory) at once.

@@ -28,7 +28,7 @@ fn add(a: &mut Archive, school: &str, name: &str, year: &str, content: &str, cre
     let mut r = Record::empty(
         Template { family: "sppoh-model-2021-2025".into(), revision: None, confidence: 1.0, evidence: vec![] },
         Source {
-            sha256: sop_archive::bundle::sha256_hex(content.as_bytes()),
+            sha256: sop_archive::format::sha256_hex(content.as_bytes()),
             bytes: content.len() as u64,
             pages: 1,
             media_type: "text/plain".into(),

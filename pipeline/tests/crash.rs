@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 use std::time::Instant;
 
-use sop_archive::bundle::{open_bundle, ReadLimits};
+use sop_archive::format::{open_bundle, ReadLimits};
 
 const SOP: &str = env!("CARGO_BIN_EXE_sop");
 const REPO: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/..");

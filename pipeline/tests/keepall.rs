@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use serde_json::Value;
-use sop_archive::bundle::{open_bundle, ReadLimits, RECORD, UNREAD};
+use sop_archive::format::{open_bundle, ReadLimits, RECORD, UNREAD};
 
 const SOP: &str = env!("CARGO_BIN_EXE_sop");
 const REPO: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
@@ -84,7 +84,7 @@ fn ledger(archive: &Path) -> Vec<Value> {
 }
 
 /// The archived bundle of the only version of `school` in the batch year.
-fn only_bundle(archive: &Path, school: &str) -> sop_archive::bundle::OpenedBundle {
+fn only_bundle(archive: &Path, school: &str) -> sop_archive::format::OpenedBundle {
     let dir = archive.join(school).join(YEAR);
     let files: Vec<PathBuf> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
     assert_eq!(files.len(), 1, "{files:?}");

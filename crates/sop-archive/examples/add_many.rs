@@ -11,7 +11,10 @@
 //! ```
 //!
 //! The folder is emptied first. Optional third argument: source bytes per
-//! document (default 40000, about a small PDF).
+//! document (default 40000, about a small PDF). Optional fourth: documents
+//! per group commit (default 1: each add appends its own line; `sop run`
+//! groups the documents that are ready together), whose commit time is
+//! counted in the group's last add.
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -27,6 +30,7 @@ fn main() {
     let n: usize = args.next().and_then(|a| a.parse().ok()).expect("usage: add_many N DIR [SOURCE_BYTES]");
     let root = PathBuf::from(args.next().expect("usage: add_many N DIR [SOURCE_BYTES]"));
     let source_bytes: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(40_000);
+    let group: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(1).max(1);
     let _ = std::fs::remove_dir_all(&root);
 
     let t = Instant::now();
@@ -49,7 +53,7 @@ fn main() {
         let mut record = Record::empty(
             Template { family: "sppoh-model-2021-2025".into(), revision: None, confidence: 1.0, evidence: vec![] },
             Source {
-                sha256: sop_archive::bundle::sha256_hex(&source),
+                sha256: sop_archive::format::sha256_hex(&source),
                 bytes: source.len() as u64,
                 pages: 8,
                 media_type: "application/pdf".into(),
@@ -61,6 +65,9 @@ fn main() {
         record.vision = Some(text[..2000].to_string());
 
         let t = Instant::now();
+        if i % group == 0 {
+            archive.begin_group();
+        }
         let latest = archive.latest(&id, YEAR).expect("latest");
         assert!(latest.is_none());
         let previous = archive.previous_record(&id, YEAR).expect("previous_record");
@@ -81,6 +88,9 @@ fn main() {
                 assigned_from: None,
             })
             .expect("add");
+        if i % group == group - 1 || i == n - 1 {
+            archive.commit().expect("commit");
+        }
         per_add.push(t.elapsed());
         if (i + 1) % (n / 4).max(1) == 0 {
             eprintln!("after {} adds: peak RSS {} KiB", i + 1, peak_rss_kib());
@@ -98,7 +108,7 @@ fn main() {
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     let mean = |s: &[Duration]| s.iter().map(|d| ms(*d)).sum::<f64>() / s.len().max(1) as f64;
     let w = WINDOW.min(n);
-    println!("adds: {n}, source bytes: {source_bytes}");
+    println!("adds: {n}, source bytes: {source_bytes}, documents per commit: {group}");
     println!("open (empty): {:.1} ms", ms(open));
     println!("ms per add, first {w}: {:.2}", mean(&per_add[..w]));
     println!("ms per add, last {w}: {:.2}", mean(&per_add[n - w..]));

@@ -293,6 +293,12 @@ pub fn open_bundle(bytes: &[u8], path: &Path, limits: ReadLimits) -> Result<Open
 }
 
 /// `v0001-<first 12 hex of sha256>.zip`
+/// `<school>/<year>/v0001-<sha256 prefix>.zip`: where a bundle lives, relative
+/// to the archive root (`/`-separated, as the ledger records it).
+pub(crate) fn rel_path(school: &str, year: &str, version: u32, sha256: &str) -> String {
+    format!("{school}/{year}/{}", file_name(version, sha256))
+}
+
 pub fn file_name(version: u32, sha256: &str) -> String {
     format!("v{version:04}-{}.zip", &sha256[..12])
 }

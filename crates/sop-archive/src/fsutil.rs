@@ -148,6 +148,18 @@ fn replace(target: &Path, bytes: &[u8], point: &str, durable: bool) -> Result<()
 /// are folders on its path made by [`create_dirs_unsynced`]: their entries
 /// are made durable here too, before the bundle counts as durable.
 pub(crate) fn write_new(target: &Path, bytes: &[u8], new_dirs: &[PathBuf]) -> Result<()> {
+    link_new(target, bytes)?;
+    sync_dir(parent(target))?;
+    sync_parents(new_dirs)?;
+    crash_point("bundle-durable");
+    Ok(())
+}
+
+/// Creates `target` atomically with durable content (fsynced before it gets
+/// its name); fails if it exists. Its name is not durable yet: the caller
+/// syncs the folders ([`folders_to_sync`], [`sync_dirs`]) before anything
+/// refers to it.
+pub(crate) fn link_new(target: &Path, bytes: &[u8]) -> Result<()> {
     let tmp = write_tmp(target, bytes, "bundle", true)?;
     match fs::hard_link(&tmp, target) {
         Ok(()) => {
@@ -165,19 +177,46 @@ pub(crate) fn write_new(target: &Path, bytes: &[u8], new_dirs: &[PathBuf]) -> Re
             return Err(io("create (it already exists)", target)(e));
         }
     }
-    sync_dir(parent(target))?;
-    sync_parents(new_dirs)?;
-    crash_point("bundle-durable");
     Ok(())
 }
 
-/// Appends one line durably. A crash mid-write leaves a line without its
-/// newline, which the next open recognises as torn.
-pub(crate) fn append_line(path: &Path, line: &str) -> Result<()> {
+/// The folders whose entries must be synced for `target`, just created with
+/// the `new_dirs` of [`create_dirs_unsynced`], to keep its name.
+pub(crate) fn folders_to_sync(target: &Path, new_dirs: &[PathBuf]) -> Vec<PathBuf> {
+    let mut out = vec![parent(target).to_path_buf()];
+    out.extend(new_dirs.iter().filter_map(|d| d.parent().filter(|p| !p.as_os_str().is_empty())).map(Path::to_path_buf));
+    out
+}
+
+/// Syncs folders, several at once: concurrent fsyncs share the file
+/// system's journal commits, so a group costs about what one folder does.
+pub(crate) fn sync_dirs(dirs: &[PathBuf]) -> Result<()> {
+    const AT_ONCE: usize = 16;
+    for chunk in dirs.chunks(AT_ONCE) {
+        if let [one] = chunk {
+            sync_dir(one)?;
+            continue;
+        }
+        std::thread::scope(|s| {
+            let handles: Vec<_> = chunk.iter().map(|d| s.spawn(move || sync_dir(d))).collect();
+            handles.into_iter().try_for_each(|h| h.join().expect("an fsync thread does not panic"))
+        })?;
+    }
+    Ok(())
+}
+
+/// Appends lines (each without its newline) to the ledger in one write and
+/// makes them durable with one fsync (and the folder's, for a new file). A
+/// crash mid-write leaves a line without its newline, which the next open
+/// recognises as torn.
+pub(crate) fn append_lines(path: &Path, lines: &[String]) -> Result<()> {
     let existed = path.exists();
     let mut f = OpenOptions::new().create(true).append(true).open(path).map_err(io("open", path))?;
-    let mut bytes = line.as_bytes().to_vec();
-    bytes.push(b'\n');
+    let mut bytes = Vec::with_capacity(lines.iter().map(|l| l.len() + 1).sum());
+    for l in lines {
+        bytes.extend_from_slice(l.as_bytes());
+        bytes.push(b'\n');
+    }
     #[cfg(debug_assertions)]
     if std::env::var("SOP_ARCHIVE_CRASH_AT").is_ok_and(|v| v == "ledger-partial") {
         f.write_all(&bytes[..bytes.len() / 2]).map_err(io("append to", path))?;

@@ -7,12 +7,16 @@
 //! line (head ahead of the ledger: tampering) from a run killed between bundle
 //! and ledger line (bundle extra: repaired by the next open).
 //!
-//! The head is derivable from the ledger, so a writer does not rewrite it
-//! after every append (two more fsyncs each): it writes it when it opens the
-//! archive, at least every [`HEAD_MAX_LAG`] appends, and when it closes. A
-//! killed run therefore leaves the head at most [`HEAD_MAX_LAG`] lines
-//! behind, lines that chain on from the line it names: an interrupted run.
-//! Further behind, or no head at all, is loss or tampering.
+//! Group commit: a writer makes a group of bundles durable, then writes the
+//! head naming the lines it has and announcing the files of the lines it is
+//! about to append ([`Head::pending`]), then appends those lines with one
+//! fsync; it writes a plain head again when it closes. A killed run
+//! therefore leaves the head behind only by lines it announced, in that
+//! order, and every announced file that has no line yet is on disk (it was
+//! durable before the head named it): an interrupted run, which the next
+//! open completes. A head further behind, an announced file that is
+//! neither in the ledger nor on disk (a trailing line removed with its
+//! bundle), or no head at all, is loss or tampering.
 
 use std::path::Path;
 
@@ -23,13 +27,12 @@ use crate::error::{Error, Result};
 
 pub const LEDGER: &str = "ledger.jsonl";
 pub const HEAD: &str = "ledger.head.json";
-/// A writer rewrites the head at least once every this many appends (and
-/// whenever it opens or closes the archive), so the head of an archive whose
-/// writer was killed is at most this many lines behind the ledger. It is 1:
-/// the head is rewritten after every append. A larger lag saves an fsync per
-/// document but lets someone remove that many trailing lines (with their
-/// bundles) unnoticed after a crash, and the archive's promise is that
-/// nothing can be removed unnoticed.
+/// How far a head *without* [`Head::pending`] may be behind after a crash:
+/// writers before group commit rewrote the head after every append, so
+/// their killed runs leave it one line behind. (Writers now announce every
+/// line in the head first, so a larger lag never needs to be allowed: that
+/// would let someone remove that many trailing lines, with their bundles,
+/// unnoticed after a crash.)
 pub const HEAD_MAX_LAG: u64 = 1;
 /// `prev` of the first line.
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
@@ -91,6 +94,12 @@ impl LedgerEntry {
 pub struct Head {
     pub lines: u64,
     pub last_sha256: String,
+    /// The files (bundle paths, held info paths) whose lines a writer is
+    /// about to append after `lines`, in order: written before a group of
+    /// lines is appended, so that the head needs no rewrite after it and a
+    /// line removed after a crash is still missed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pending: Vec<String>,
 }
 
 /// The ledger as read, with every way it departs from a clean chain.
@@ -111,7 +120,7 @@ impl ParsedLedger {
         self.lines.last().map(|l| l.2.as_str()).unwrap_or(GENESIS)
     }
     pub fn head(&self) -> Head {
-        Head { lines: self.lines.len() as u64, last_sha256: self.last_sha().to_string() }
+        Head { lines: self.lines.len() as u64, last_sha256: self.last_sha().to_string(), pending: Vec::new() }
     }
 }
 
@@ -210,11 +219,18 @@ pub fn lag(ledger: &ParsedLedger, head: Option<&Head>) -> u64 {
     n - head.map_or(0, |h| h.lines.min(n))
 }
 
-/// Whether a head this far behind is what a killed writer leaves: at most
-/// [`HEAD_MAX_LAG`] lines, or, without any head file, the first line only
-/// (archives made before the head was written on open).
-pub fn lag_is_interrupted_run(head: Option<&Head>, lag: u64) -> bool {
+/// Whether a head this far behind is what a killed writer leaves: lines it
+/// announced in [`Head::pending`], in that order; without any, at most
+/// [`HEAD_MAX_LAG`] lines (archives of writers before group commit), or,
+/// without any head file, the first line only (archives made before the
+/// head was written on open).
+pub fn lag_is_interrupted_run(ledger: &ParsedLedger, head: Option<&Head>, lag: u64) -> bool {
     match head {
+        Some(h) if !h.pending.is_empty() => {
+            let from = h.lines.min(ledger.lines.len() as u64) as usize;
+            lag <= h.pending.len() as u64
+                && ledger.lines[from..].iter().zip(&h.pending).all(|((e, _, _), want)| e.bundle == *want)
+        }
         Some(_) => lag <= HEAD_MAX_LAG,
         None => lag <= 1,
     }

@@ -11,10 +11,14 @@
 //!   again add nothing ([`Added::Unchanged`]).
 //! - The **ledger** ([`ledger`]): one JSON line per bundle, each carrying the
 //!   sha256 of the line before, plus a head file with the line count and last
-//!   hash; the catalogue `index.json` is derived from it. Head and catalogue
-//!   are kept in memory and written on open, on [`Archive::flush`] / drop and
-//!   every so often in between, so an add costs the same in an archive of
-//!   ten bundles or ten thousand.
+//!   hash; the catalogue `index.json` is derived from it. The head is
+//!   written before each commit of lines (announcing them) and plainly on
+//!   open and [`Archive::flush`] / drop; the catalogue is kept in memory and
+//!   written on open, flush and every so often in between, so an add costs
+//!   the same in an archive of ten bundles or ten thousand.
+//! - [`Archive::contents`]: a bundle's manifest, original, record and diff,
+//!   checked against the ledger and the manifest; the bundle module itself
+//!   is private ([`format`] re-exports its reader for outside readers).
 //! - [`verify()`]: re-hashes every bundle and entry, checks the chain and that
 //!   ledger and files agree; tells tampering ([`VerifyReport::problems`]) from
 //!   traces of a killed run that the next open repairs ([`VerifyReport::notices`]).
@@ -30,8 +34,12 @@
 //!   the only names that become folder names.
 //!
 //! Crash safety: every bundle is written to a temp file in its folder,
-//! fsynced, moved into place and the folder (and any new parent) fsynced; a
+//! fsynced, linked into place and the folder (and any new parent) fsynced; a
 //! ledger line is appended and fsynced only after its bundle is durable.
+//! Group commit ([`Archive::begin_group`], [`Archive::commit`]): the bundles
+//! of a group are made durable, then the head announces their lines, then
+//! the lines are appended with one fsync; a line removed after a crash is
+//! still missed (see [`ledger`]).
 //! Files derived from those (head, catalogue, HTTP cache) are replaced
 //! atomically; a killed run leaves them behind, which `verify` reports as
 //! notices and the next open brings up to date. The API is synchronous; the async batch calls
@@ -40,22 +48,40 @@
 //! This crate depends on `sop-model` only; the pipeline hands it the diff bytes.
 
 mod archive;
-pub mod bundle;
+mod bundle;
+mod catalogue;
 mod error;
 pub mod export;
 mod fsutil;
 pub mod held;
+mod holding;
+mod http_cache;
 mod id;
 pub mod ledger;
+mod recovery;
 mod registry;
+mod reports;
+mod scan;
 mod verify;
 
 pub use archive::{
-    Added, Archive, BundleInfo, Catalogue, CatalogueHeld, CatalogueSchool, CatalogueYear, Held, HeldDoc,
-    HoldSubmission, HttpCacheEntry, LockMode, ReadState, Submission, UnreadSubmission, HTTP_CACHE, INDEX, LOCK,
-    REPORTS,
+    Added, Archive, BundleContents, BundleInfo, LockMode, ReadState, Submission, UnreadSubmission, LOCK,
 };
-pub use bundle::Unread;
+pub use bundle::{EntryProblem, Manifest, ManifestSource, ReadLimits, Unread};
+pub use catalogue::{Catalogue, CatalogueHeld, CatalogueSchool, CatalogueYear, INDEX};
+pub use holding::{Held, HeldDoc, HoldSubmission};
+pub use http_cache::{HttpCacheEntry, HTTP_CACHE};
+pub use reports::{reports_dir, REPORTS};
+
+/// The bundle format for readers outside the tool (fuzzing, tests, an
+/// inspector's own checks): reading and checking a bundle's bytes. The tool
+/// reads bundles only through [`Archive`] ([`Archive::contents`]).
+pub mod format {
+    pub use crate::bundle::{
+        file_name, open_bundle, parse_file_name, read_entries, read_manifest, sha256_hex, EntryProblem, Manifest,
+        ManifestSource, OpenedBundle, ReadLimits, BUNDLE_FORMAT, DIFF_JSON, DIFF_MD, MANIFEST, RECORD, TEXT, UNREAD,
+    };
+}
 pub use error::{Error, Result};
 pub use fsutil::{format_utc, CRASH_POINTS};
 pub use id::{check_school_year, SchoolId, MAX_ID_LEN};

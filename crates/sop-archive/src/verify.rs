@@ -1,17 +1,18 @@
 //! `sop verify`: re-hash everything and say what does not agree.
 
-use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;
 
 use serde::Serialize;
 
-use crate::archive::{self, catalogue_bytes, entry_paths_valid, Archive, Catalogue, LockMode, INDEX};
+use crate::archive::{Archive, LockMode};
 use crate::bundle::{self, ReadLimits};
-use crate::error::{io, Error, Result};
+use crate::catalogue::{catalogue_bytes, Catalogue, INDEX};
+use crate::error::{Error, Result};
 use crate::held;
-use crate::ledger::EntryKind;
-use crate::ledger::{self, HeadState, HEAD, LEDGER};
+use crate::ledger::{self, HEAD, LEDGER};
+use crate::recovery::{assess, entry_paths_valid, next_version, read_ledger_unchecked};
+use crate::scan::scan;
 
 /// One finding: which file, what should have been there, what was.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -59,17 +60,8 @@ pub fn verify_with_limits(root: &Path, lock: LockMode, limits: ReadLimits) -> Re
     a.set_read_limits(limits);
     let mut r = VerifyReport::default();
 
-    let ledger_path = root.join(LEDGER);
-    let bytes = match fs::read(&ledger_path) {
-        Ok(b) => b,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
-        Err(e) => return Err(io("read", &ledger_path)(e)),
-    };
-    let parsed = ledger::parse(&bytes);
+    let parsed = read_ledger_unchecked(root)?;
     r.ledger_lines = parsed.lines.len();
-    for (line, why) in &parsed.breaks {
-        r.problem(format!("{LEDGER}:{line}"), "an unbroken chain of ledger lines", why.clone());
-    }
     let head = match ledger::read_head(&root.join(HEAD)) {
         Ok(h) => h,
         Err(e) => {
@@ -77,48 +69,6 @@ pub fn verify_with_limits(root: &Path, lock: LockMode, limits: ReadLimits) -> Re
             None
         }
     };
-    let state = ledger::head_state(&parsed, head.as_ref());
-    let behind = ledger::lag(&parsed, head.as_ref());
-    // What a killed writer leaves: the head at most HEAD_MAX_LAG appends
-    // behind (it is rewritten that often and on close).
-    let interrupted = match &state {
-        HeadState::Agrees => true,
-        HeadState::Behind => ledger::lag_is_interrupted_run(head.as_ref(), behind),
-        HeadState::Disagrees(_) => false,
-    };
-    match &state {
-        HeadState::Agrees => {}
-        HeadState::Behind if interrupted => r.notice(
-            HEAD,
-            format!("{} ledger lines", parsed.lines.len()),
-            format!(
-                "{behind} line{} fewer: a run stopped before updating the head after its last bundles; the next run updates it",
-                if behind == 1 { "" } else { "s" }
-            ),
-        ),
-        HeadState::Behind => r.problem(
-            HEAD,
-            format!("{} ledger lines", parsed.lines.len()),
-            format!("{} lines{}", parsed.lines.len() as u64 - behind, if head.is_none() { " (head file missing)" } else { "" }),
-        ),
-        HeadState::Disagrees(why) => r.problem(LEDGER, "the lines the ledger head records", why.clone()),
-    }
-    if let Some(tail) = &parsed.torn_tail {
-        let f = format!("{LEDGER}:{}", parsed.lines.len() + 1);
-        if interrupted {
-            r.notice(
-                f,
-                "a complete line",
-                format!(
-                    "{} bytes without a line end: a run stopped while recording; the next run records the bundle again",
-                    tail.len()
-                ),
-            );
-        } else {
-            r.problem(f, "a complete line", format!("{} bytes without a line end", tail.len()));
-        }
-    }
-
     for (e, _, sha) in &parsed.lines {
         if entry_paths_valid(e) {
             a.push_entry(e.clone(), sha.clone());
@@ -130,11 +80,7 @@ pub fn verify_with_limits(root: &Path, lock: LockMode, limits: ReadLimits) -> Re
             );
         }
     }
-
-    let scan = archive::scan(root)?;
-    for t in &scan.temps {
-        r.notice(rel(root, t), "no temp files", "a temp file of an interrupted run; the next run removes it");
-    }
+    let scan = scan(root)?;
     for s in &scan.strays {
         r.problem(
             rel(root, s),
@@ -142,6 +88,9 @@ pub fn verify_with_limits(root: &Path, lock: LockMode, limits: ReadLimits) -> Re
             "an unexpected file or folder",
         );
     }
+    let assessed = assess(&a, &parsed, head.as_ref(), &scan);
+    r.problems.extend(assessed.problems);
+    r.notices.extend(assessed.notices);
 
     let mut prev_sha: Option<(String, String, u32, String)> = None; // (school, year, version, sha)
     let ordered: Vec<_> = a.by_year.values().flat_map(|v| v.iter().copied()).collect();
@@ -149,10 +98,8 @@ pub fn verify_with_limits(root: &Path, lock: LockMode, limits: ReadLimits) -> Re
         let e = a.entries[i].clone();
         let f = e.bundle.clone();
         let path = root.join(&e.bundle);
-        let (want_version, want_supersedes) = match &prev_sha {
-            Some((s, y, v, sha)) if *s == e.school && *y == e.year => (v + 1, Some(sha.clone())),
-            _ => (1, None),
-        };
+        let newest = prev_sha.as_ref().filter(|(s, y, _, _)| *s == e.school && *y == e.year);
+        let (want_version, want_supersedes) = next_version(newest.map(|(_, _, v, sha)| (*v, sha.as_str())));
         prev_sha = Some((e.school.clone(), e.year.clone(), e.version, e.bundle_sha256.clone()));
         if e.version != want_version {
             r.problem(
@@ -262,57 +209,6 @@ pub fn verify_with_limits(root: &Path, lock: LockMode, limits: ReadLimits) -> Re
             Err(err) => r.problem(&file, format!("the held document of ledger line {}", e.seq), err.to_string()),
         }
     }
-    let held_known: BTreeSet<&str> =
-        a.entries.iter().filter(|e| e.kind == EntryKind::Held).map(|e| e.bundle.as_str()).collect();
-    let infos: BTreeSet<&str> = scan.held_infos.iter().map(|(rel, _)| rel.as_str()).collect();
-    for (rel, path) in &scan.held_files {
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
-        let Some((sha, _)) = held::parse_file_name(name) else { continue };
-        let year = rel.split('/').nth(1).unwrap_or_default();
-        let info = held::info_path(year, sha);
-        if !infos.contains(info.as_str()) && !held_known.contains(info.as_str()) {
-            r.notice(
-                rel.clone(),
-                "an info file beside the held document",
-                "none: a run stopped while holding it; the next run removes it and holds the document again",
-            );
-        }
-    }
-    let held_orphans: Vec<_> = scan.held_infos.iter().filter(|(rel, _)| !held_known.contains(rel.as_str())).collect();
-    for (rel, path) in &held_orphans {
-        let next = if held_orphans.len() == 1 && interrupted && parsed.breaks.is_empty() {
-            a.orphan_held_entry(rel, path)
-        } else {
-            Err("more than one held document is missing from the ledger, or the ledger is damaged".into())
-        };
-        match next {
-            Ok(_) => r.notice(
-                rel.clone(),
-                "a ledger line for this held document",
-                "none yet: a run stopped between keeping it and recording it; the next run records it",
-            ),
-            Err(why) => r.problem(rel.clone(), "a ledger line for this held document", format!("none, and {why}")),
-        }
-    }
-
-    let known: BTreeSet<&str> = a.entries.iter().map(|e| e.bundle.as_str()).collect();
-    let orphans: Vec<_> = scan.bundles.iter().filter(|(rel, _)| !known.contains(rel.as_str())).collect();
-    for (rel, path) in &orphans {
-        let next = if orphans.len() == 1 && interrupted && parsed.breaks.is_empty() {
-            a.orphan_entry(rel, path)
-        } else {
-            Err("more than one bundle is missing from the ledger, or the ledger is damaged".into())
-        };
-        match next {
-            Ok(_) => r.notice(
-                rel.clone(),
-                "a ledger line for this bundle",
-                "none yet: a run stopped between saving the bundle and recording it; the next run records it",
-            ),
-            Err(why) => r.problem(rel.clone(), "a ledger line for this bundle", format!("none, and {why}")),
-        }
-    }
-
     if r.problems.is_empty() {
         let want = a.catalogue()?;
         let want_bytes = catalogue_bytes(&want)?;

@@ -57,9 +57,8 @@ pub fn chain(err: &dyn std::error::Error) -> String {
 
 /// The number of changes in the diff a bundle holds (against the year before).
 pub fn stored_changes(archive: &Archive, info: &sop_archive::BundleInfo) -> Option<usize> {
-    let (_, opened) = archive.read_bundle(info).ok()?;
-    let raw = opened.entry(sop_archive::bundle::DIFF_JSON)?;
-    serde_json::from_slice::<sop_diff::Diff>(raw).ok().map(|d| d.changes.len())
+    let raw = archive.contents(info).ok()?.diff_json?;
+    serde_json::from_slice::<sop_diff::Diff>(&raw).ok().map(|d| d.changes.len())
 }
 
 /// Files `f` in `archive`. The same bytes as the newest version add nothing,

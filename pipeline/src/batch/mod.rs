@@ -225,7 +225,10 @@ pub async fn run<S: Stages>(
     let (to_normalize, normalize_rx) = mpsc::channel::<(usize, Doc, Layout)>(jobs);
     // To the archive: read documents with their record, and documents that
     // could not be read with the reason (they are archived all the same).
-    let (to_archive, mut archive_rx) = mpsc::channel::<(usize, Doc, Result<Record, StageError>, Option<String>)>(jobs);
+    // Room for a few per job: what waits here while the writer commits a
+    // group is its next group, so that a slow disk makes groups larger
+    // rather than the extraction wait.
+    let (to_archive, mut archive_rx) = mpsc::channel::<ForArchive>(jobs * ARCHIVE_QUEUE_PER_JOB);
     let (done, mut done_rx) = mpsc::channel::<(usize, Row)>(jobs * 4 + 8);
     // Rows settled before the archive stage (failures, unchanged downloads)
     // pass through `early`, so that the archive stage knows not to wait for
@@ -423,29 +426,36 @@ pub async fn run<S: Stages>(
     }
     drop(to_archive);
 
-    // Archive: one at a time (the archive has one writer), in input order.
+    // Archive: one writer, in input order. The documents ready when it
+    // turns to them are filed as one group: their bundles made durable one
+    // by one, then their ledger lines appended with one fsync.
     let archiver = {
         let (done, stages, timer, year, settled) =
             (done.clone(), stages.clone(), timer.clone(), config.year.clone(), settled.clone());
         tokio::spawn(async move {
-            #[allow(clippy::type_complexity)]
-            let mut pending: std::collections::BTreeMap<
-                usize,
-                (usize, Doc, Result<Record, StageError>, Option<String>),
-            > = Default::default();
+            let mut pending: std::collections::BTreeMap<usize, ForArchive> = Default::default();
             let mut next = 0;
             let mut upstream_open = true;
             loop {
-                // File every document whose turn it is; skip the settled ones.
+                // Whatever is ready now, without waiting.
+                while let Ok(item) = archive_rx.try_recv() {
+                    pending.insert(item.0, item);
+                }
+                // The documents whose turn it is, as one group; skip the settled ones.
+                let mut group = Vec::new();
                 while next < total {
                     if settled.is(next) {
                         next += 1;
-                    } else if let Some((i, doc, read, text)) = pending.remove(&next) {
-                        archive_one(i, doc, read, text, &stages, &timer, &year, &done).await;
+                    } else if let Some(item) = pending.remove(&next) {
+                        group.push(item);
                         next += 1;
                     } else {
                         break;
                     }
+                }
+                if !group.is_empty() {
+                    archive_group(group, &stages, &timer, &year, &done).await;
+                    continue;
                 }
                 if next >= total {
                     break;
@@ -532,16 +542,19 @@ pub fn abandoned(limit: Duration) -> String {
 
 fn panic_reason(e: tokio::task::JoinError) -> String {
     if e.is_panic() {
-        let payload = e.into_panic();
-        let msg = payload
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| payload.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "unknown".into());
-        format!("internal error (panic: {msg}): please report this document")
+        panic_message(e.into_panic())
     } else {
         "internal error: the task was cancelled".into()
     }
+}
+
+fn panic_message(payload: Box<dyn std::any::Any + Send>) -> String {
+    let msg = payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown".into());
+    format!("internal error (panic: {msg}): please report this document")
 }
 
 /// An inbox file's bytes, read once (through the loader, `load::read`);
@@ -580,69 +593,113 @@ fn url_file_name(url: &str) -> String {
     }
 }
 
-/// Files one document (read or not) and sends its row.
-#[allow(clippy::too_many_arguments)]
-async fn archive_one<S: Stages>(
-    i: usize,
-    doc: Doc,
-    read: Result<Record, StageError>,
-    text: Option<String>,
+/// A document for the archive stage: its index, the document, its record
+/// (or why it could not be read) and its text.
+type ForArchive = (usize, Doc, Result<Record, StageError>, Option<String>);
+
+/// Documents per job that may wait for the archive stage.
+const ARCHIVE_QUEUE_PER_JOB: usize = 4;
+
+/// Files a group of documents (read or not), in order, makes them durable
+/// together ([`Stages::commit_group`]) and only then sends their rows: a
+/// document is reported archived once its ledger line is.
+async fn archive_group<S: Stages>(
+    group: Vec<ForArchive>,
     stages: &Arc<S>,
     timer: &Arc<Timer>,
     year: &str,
     done: &mpsc::Sender<(usize, Row)>,
 ) {
-    let year = year.to_string();
     let started = Instant::now();
-    let input = doc.input.clone();
-    let stages = stages.clone();
-    let input_for_task = input.clone();
-    let result = tokio::task::spawn_blocking(move || {
-        let input = input_for_task;
-        let mut warnings = Vec::new();
-        if let Ok(record) = &read {
-            if record.school_year.as_deref() != Some(year.as_str()) {
-                warnings.push(match &record.school_year {
-                    Some(own) => format!(
-                        "het document noemt schooljaar {own}; gearchiveerd onder {year} (het schooljaar van deze run)"
-                    ),
-                    None => format!(
-                        "het document noemt geen schooljaar; gearchiveerd onder {year} (het schooljaar van deze run)"
-                    ),
-                });
-            }
+    let inputs: Vec<(usize, Arc<Input>)> = group.iter().map(|(i, doc, _, _)| (*i, doc.input.clone())).collect();
+    let (stages, year) = (stages.clone(), year.to_string());
+    let filed = tokio::task::spawn_blocking(move || {
+        stages.begin_group();
+        let mut rows = Vec::with_capacity(group.len());
+        for (i, doc, read, text) in group {
+            let input = doc.input.clone();
+            let one = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                file_one(doc, read, text, stages.as_ref(), &year)
+            }))
+            .unwrap_or_else(|p| Err(StageError::new(Stage::Archive, panic_message(p))));
+            rows.push((i, input, one));
         }
-        let template = read.as_ref().ok().map(|r| r.template.family.clone());
-        let own_year = read.as_ref().ok().and_then(|r| r.school_year.clone());
-        let validators = doc.validators.clone();
-        let sha256 = crate::load::sha256_hex(&doc.bytes);
-        let archived = stages.archive(Archivable {
-            input: doc.input.clone(),
-            bytes: doc.bytes,
-            filename: doc.filename,
-            read,
-            text,
-            year: year.clone(),
-        })?;
-        if let (Some(v), InputKind::Url(url)) = (validators, &input.kind) {
-            if !v.is_empty() && archived.held.is_none() {
-                stages.remember_validators(&archived.school, &year, url, &v, &sha256);
-            }
-        }
-        if archived.held.is_some() {
-            // Filed under no school yet: the batch year is only where it waits.
-            warnings.clear();
-        }
-        let mut row = Row::archived(&input, Archived { template, year: own_year, ..archived });
-        warnings.append(&mut row.warnings);
-        row.warnings = warnings;
-        Ok::<Row, StageError>(row)
+        let committed = stages.commit_group();
+        rows.into_iter()
+            .map(|(i, input, one)| {
+                let row = match (one, &committed) {
+                    // Its bundle is durable, its line is not: the next run records it.
+                    (Ok((_, true)), Err(e)) => Row::failed(&input, e.clone()),
+                    (Ok((row, _)), _) => row,
+                    (Err(e), _) => Row::failed(&input, e),
+                };
+                (i, row)
+            })
+            .collect::<Vec<_>>()
     })
-    .await
-    .unwrap_or_else(|e| Err(StageError::new(Stage::Archive, panic_reason(e))));
+    .await;
     timer.add(Slot::Archive, started);
-    let row = result.unwrap_or_else(|e| Row::failed(&input, e));
-    let _ = done.send((i, row)).await;
+    let rows = filed.unwrap_or_else(|e| {
+        let why = StageError::new(Stage::Archive, panic_reason(e));
+        inputs.iter().map(|(i, input)| (*i, Row::failed(input, why.clone()))).collect()
+    });
+    for row in rows {
+        let _ = done.send(row).await;
+    }
+}
+
+/// Files one document (read or not): its row, and whether it added a
+/// ledger line (which the group's commit makes durable).
+fn file_one<S: Stages>(
+    doc: Doc,
+    read: Result<Record, StageError>,
+    text: Option<String>,
+    stages: &S,
+    year: &str,
+) -> Result<(Row, bool), StageError> {
+    let input = doc.input.clone();
+    let mut warnings = Vec::new();
+    if let Ok(record) = &read {
+        if record.school_year.as_deref() != Some(year) {
+            warnings.push(match &record.school_year {
+                Some(own) => format!(
+                    "het document noemt schooljaar {own}; gearchiveerd onder {year} (het schooljaar van deze run)"
+                ),
+                None => format!(
+                    "het document noemt geen schooljaar; gearchiveerd onder {year} (het schooljaar van deze run)"
+                ),
+            });
+        }
+    }
+    let template = read.as_ref().ok().map(|r| r.template.family.clone());
+    let own_year = read.as_ref().ok().and_then(|r| r.school_year.clone());
+    let validators = doc.validators.clone();
+    let sha256 = crate::load::sha256_hex(&doc.bytes);
+    let archived = stages.archive(Archivable {
+        input: doc.input.clone(),
+        bytes: doc.bytes,
+        filename: doc.filename,
+        read,
+        text,
+        year: year.to_string(),
+    })?;
+    if let (Some(v), InputKind::Url(url)) = (validators, &input.kind) {
+        if !v.is_empty() && archived.held.is_none() {
+            stages.remember_validators(&archived.school, year, url, &v, &sha256);
+        }
+    }
+    if archived.held.is_some() {
+        // Filed under no school yet: the batch year is only where it waits.
+        warnings.clear();
+    }
+    let added = match &archived.held {
+        Some(h) => h.new,
+        None => archived.outcome != ArchivedOutcome::Unchanged,
+    };
+    let mut row = Row::archived(&input, Archived { template, year: own_year, ..archived });
+    warnings.append(&mut row.warnings);
+    row.warnings = warnings;
+    Ok((row, added))
 }
 
 /// Which inputs were settled before the archive stage, and whether every

@@ -206,6 +206,15 @@ impl Stages for Real {
         })
     }
 
+    fn begin_group(&self) {
+        self.archive.lock().expect("archive lock").begin_group();
+    }
+
+    fn commit_group(&self) -> Result<(), StageError> {
+        let mut archive = self.archive.lock().expect("archive lock");
+        archive.commit().map_err(|e| StageError::new(Stage::Archive, chain(&e)))
+    }
+
     fn known_validators(&self, school: &str, year: &str, url: &str) -> Option<Validators> {
         let id = Real::school_id(school)?;
         let archive = self.archive.lock().expect("archive lock");
@@ -233,14 +242,11 @@ impl Stages for Real {
         let id = Real::school_id(school)?;
         let archive = self.archive.lock().expect("archive lock");
         let latest = archive.latest(&id, year).ok()??;
-        let opened = archive.read_bundle(&latest).ok().map(|(_, opened)| opened);
-        let record: Option<Record> = opened
+        let contents = archive.contents(&latest).ok();
+        let record: Option<Record> = contents.as_ref().and_then(|c| c.record.clone()?.ok());
+        let changes = contents
             .as_ref()
-            .and_then(|o| o.entry(sop_archive::bundle::RECORD))
-            .and_then(|raw| serde_json::from_slice(raw).ok());
-        let changes = opened
-            .as_ref()
-            .and_then(|o| o.entry(sop_archive::bundle::DIFF_JSON))
+            .and_then(|c| c.diff_json.as_deref())
             .and_then(|raw| serde_json::from_slice::<sop_diff::Diff>(raw).ok())
             .map(|d| d.changes.len());
         let school_name = self
@@ -259,7 +265,7 @@ impl Stages for Real {
             diff_report: None,
             warnings: Vec::new(),
             // Unchanged, and still not read: say so, with the stored reason.
-            unread: opened.as_ref().and_then(|o| o.manifest.unread.as_ref()).map(stage_error_of),
+            unread: contents.as_ref().and_then(|c| c.manifest.unread.as_ref()).map(stage_error_of),
             held: None,
         })
     }

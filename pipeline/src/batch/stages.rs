@@ -27,6 +27,15 @@ pub trait Stages: Send + Sync + 'static {
     /// received but not read (with the reason) when it was not, and in the
     /// holding area when no school can be told.
     fn archive(&self, item: Archivable) -> Result<Archived, StageError>;
+    /// Opens a group: what [`Stages::archive`] files from now on may wait
+    /// for [`Stages::commit_group`] to be recorded durably (its files are
+    /// durable already).
+    fn begin_group(&self) {}
+    /// Records what was filed since [`Stages::begin_group`] durably, all at
+    /// once; on `Err` none of it is recorded by this run.
+    fn commit_group(&self) -> Result<(), StageError> {
+        Ok(())
+    }
     /// The ETag / Last-Modified of `url` when the archive already holds this
     /// school's document for `year`; else `None` (then the URL is downloaded
     /// in full, so that a new school year always gets its copy).

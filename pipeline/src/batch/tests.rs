@@ -26,6 +26,8 @@ struct Fake {
     max_open: AtomicUsize,
     archived: Mutex<BTreeMap<(String, String), Vec<String>>>,
     validators: Mutex<BTreeMap<String, Validators>>,
+    /// The schools filed in each group commit, in order.
+    groups: Mutex<Vec<Vec<String>>>,
 }
 
 impl Fake {
@@ -124,6 +126,13 @@ impl Stages for Fake {
         if school == "fail-archive" {
             return Err(StageError::new(Stage::Archive, "disk full"));
         }
+        if school == "slow" {
+            // A slow disk: the documents behind it pile up for the next group.
+            std::thread::sleep(Duration::from_millis(300));
+        }
+        if let Some(g) = self.groups.lock().unwrap().last_mut() {
+            g.push(school.clone());
+        }
         let mut archived = self.archived.lock().unwrap();
         let versions = archived.entry((school.clone(), item.year.clone())).or_default();
         let outcome = match versions.last() {
@@ -146,6 +155,18 @@ impl Stages for Fake {
             unread: None,
             held: None,
         })
+    }
+
+    fn begin_group(&self) {
+        self.groups.lock().unwrap().push(Vec::new());
+    }
+
+    fn commit_group(&self) -> Result<(), StageError> {
+        let groups = self.groups.lock().unwrap();
+        if groups.last().is_some_and(|g| g.iter().any(|s| s == "fail-commit")) {
+            return Err(StageError::new(Stage::Archive, "cannot append to the ledger: disk full"));
+        }
+        Ok(())
     }
 
     fn known_validators(&self, _school: &str, _year: &str, url: &str) -> Option<Validators> {
@@ -385,4 +406,39 @@ async fn fetched_documents_go_through_and_a_rerun_downloads_nothing_unchanged() 
     let diamant: Vec<_> = server.requests().into_iter().filter(|r| r.path == "/diamant.pdf").collect();
     assert_eq!(diamant.len(), 2);
     assert_eq!(diamant[1].headers.get("if-none-match").map(String::as_str), Some("\"d1\""));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn documents_ready_together_are_one_group_and_a_failed_commit_fails_its_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs: Vec<(String, String)> = ["slow", "b", "c", "fail-commit", "e", "f", "g"]
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (format!("{i}-{s}.txt"), format!("ok {s} 2024-2025")))
+        .collect();
+    let docs: Vec<(&str, &str)> = docs.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
+    let inputs = write_inbox(dir.path(), &docs);
+    let fake = Arc::new(Fake::default());
+    let (rows, _) = run(&config(1), inputs, fake.clone(), None, &Progress::silent(7)).await;
+
+    let groups = fake.groups.lock().unwrap().clone();
+    // Filed in input order, whatever the grouping.
+    let filed: Vec<&str> = groups.iter().flatten().map(String::as_str).collect();
+    assert_eq!(filed, ["slow", "b", "c", "fail-commit", "e", "f", "g"], "{groups:?}");
+    // While the slow document was filed, the others piled up: one commit for several.
+    assert!(groups.iter().any(|g| g.len() > 1), "no group held more than one document: {groups:?}");
+    // A row says "new" only once its group is committed; a failed commit
+    // fails every document of its group, and only those.
+    let failed_group = groups.iter().find(|g| g.iter().any(|s| s == "fail-commit")).unwrap();
+    for (row, (name, _)) in rows.iter().zip(&docs) {
+        let school = name.split_once('-').unwrap().1.trim_end_matches(".txt");
+        match &row.outcome {
+            Outcome::Failed { stage: Stage::Archive, reason, .. } => {
+                assert!(failed_group.iter().any(|s| s == school), "{name} failed outside the failed group: {groups:?}");
+                assert!(reason.contains("ledger"), "{reason}");
+            }
+            Outcome::New => assert!(!failed_group.iter().any(|s| s == school), "{name} reported new: {groups:?}"),
+            o => panic!("{name}: {o:?}"),
+        }
+    }
 }

@@ -8,8 +8,8 @@ use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use anyhow::{Context, Result};
-use sop_archive::bundle::ReadLimits;
 use sop_archive::export::{BagInfo, Selection};
+use sop_archive::ReadLimits;
 use sop_archive::{Archive, LockMode, SchoolId};
 
 use crate::batch::report::reason_dutch;
@@ -227,8 +227,8 @@ pub fn show(a: ShowArgs) -> Result<ExitCode> {
     }
     let mut shown = Vec::new();
     for b in &bundles {
-        let (_, opened) =
-            archive.read_bundle(b).with_context(|| format!("run `sop verify --archive {}`", a.archive.display()))?;
+        let opened =
+            archive.contents(b).with_context(|| format!("run `sop verify --archive {}`", a.archive.display()))?;
         shown.push((b, opened));
     }
     let mut out = String::new();
@@ -347,7 +347,6 @@ fn export_held(a: &ExportArgs, archive: &Archive) -> Result<ExitCode> {
 /// (bundles of documents that were not read hold no record).
 fn newest_swv(archive: &Archive, id: &SchoolId) -> Option<String> {
     let newest = archive.bundles(id, None).ok()?.into_iter().rev().find(|b| b.unread.is_none())?;
-    let (_, opened) = archive.read_bundle(&newest).ok()?;
-    let record: sop_model::Record = serde_json::from_slice(opened.entry(sop_archive::bundle::RECORD)?).ok()?;
+    let record = archive.contents(&newest).ok()?.record?.ok()?;
     record.school.swv
 }

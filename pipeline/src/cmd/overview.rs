@@ -143,7 +143,7 @@ fn entries(
             ids.push(id.clone());
         }
     }
-    let reports = archive.root().join(sop_archive::REPORTS);
+    let reports = archive.reports_dir();
     let mut out = Vec::new();
     for id in ids {
         let registered = groups.and_then(|g| g.get(&id));
@@ -171,16 +171,15 @@ fn entries(
                         break;
                     }
                 }
-                match archive.read_bundle(&info) {
-                    Ok((_, opened)) => {
+                match archive.contents(&info) {
+                    Ok(opened) => {
                         for p in &opened.problems {
                             e.warnings.push(format!(
                                 "het bestand {} in de bundel klopt niet met het manifest; draai `sop verify`",
                                 p.entry
                             ));
                         }
-                        match opened.entry(sop_archive::bundle::RECORD).map(serde_json::from_slice::<sop_model::Record>)
-                        {
+                        match opened.record {
                             Some(Ok(r)) => e.status = EntryStatus::Record(Box::new(r)),
                             Some(Err(err)) => {
                                 e.status = EntryStatus::Unreadable(format!(
@@ -330,12 +329,12 @@ pub fn after_run(
         for id in archive.schools() {
             let Some(info) = archive.latest(&id, year)? else { continue };
             let name = format!("diff-{id}-{year}-v{:04}.html", info.version);
-            if archive.root().join(sop_archive::REPORTS).join(&name).exists() {
+            if archive.reports_dir().join(&name).exists() {
                 continue;
             }
-            let Ok((_, opened)) = archive.read_bundle(&info) else { continue };
-            let Some(raw) = opened.entry(sop_archive::bundle::DIFF_JSON) else { continue };
-            let Ok(diff) = serde_json::from_slice::<sop_diff::Diff>(raw) else { continue };
+            let Ok(contents) = archive.contents(&info) else { continue };
+            let Some(raw) = contents.diff_json else { continue };
+            let Ok(diff) = serde_json::from_slice::<sop_diff::Diff>(&raw) else { continue };
             archive.write_report(&name, sop_diff::render_html(&diff).as_bytes())?;
         }
         let groups = registry.map(read_registry).transpose()?;
@@ -344,7 +343,7 @@ pub fn after_run(
             .filter(|r| r.outcome.is_failed())
             .filter_map(|r| Some((r.school.clone()?, format!("{} ({})", r.outcome.dutch(), r.input))))
             .collect();
-        let out_dir = archive.root().join(sop_archive::REPORTS);
+        let out_dir = archive.reports_dir();
         let current = entries(archive, year, groups.as_ref(), &failed, &out_dir)?;
         let prev = previous_year(year).filter(|p| has_year(archive, p));
         let old = match &prev {

@@ -50,8 +50,8 @@ pub fn run(a: Args) -> Result<ExitCode> {
         );
         return Ok(ExitCode::SUCCESS);
     }
-    let (_, opened) =
-        archive.read_bundle(&latest).with_context(|| format!("run `sop verify --archive {}`", a.archive.display()))?;
+    let opened =
+        archive.contents(&latest).with_context(|| format!("run `sop verify --archive {}`", a.archive.display()))?;
     if let Some(p) = opened.problems.first() {
         bail!(
             "`{}`: entry {} does not match the manifest; run `sop verify --archive {}`",
@@ -61,7 +61,7 @@ pub fn run(a: Args) -> Result<ExitCode> {
         );
     }
     let m = &opened.manifest;
-    let bytes = opened.entry(&m.source.entry).context("the bundle holds no original")?.to_vec();
+    let bytes = opened.source.clone().context("the bundle holds no original")?;
     let read = filing::read_bytes(&m.source.filename, &m.source.filename, &bytes);
     let record = match &read.read {
         Ok(r) => r,

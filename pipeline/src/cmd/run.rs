@@ -183,7 +183,7 @@ fn source_date_epoch() -> Option<i64> {
 
 /// Two runs in the same second must not overwrite each other's report.
 fn unused_stem(archive: &std::path::Path, stem: &str) -> String {
-    let dir = archive.join(sop_archive::REPORTS);
+    let dir = sop_archive::reports_dir(archive);
     let taken = |s: &str| dir.join(format!("{s}.json")).exists() || dir.join(format!("{s}.md")).exists();
     if !taken(stem) {
         return stem.to_string();

@@ -1,4 +1,4 @@
-use sop_archive::{bundle, Added, Archive, Error, HttpCacheEntry, LockMode, SchoolId, Submission};
+use sop_archive::{format as bundle, Added, Archive, Error, HttpCacheEntry, LockMode, SchoolId, Submission};
 
 use crate::{add, path_of, populate, record, snapshot, T0};
 

@@ -1,7 +1,7 @@
 use std::io::{Cursor, Write};
 use std::path::Path;
 
-use sop_archive::bundle::{read_entries, ReadLimits};
+use sop_archive::format::{read_entries, ReadLimits};
 use sop_archive::{verify_with_limits, Error, LockMode};
 
 use crate::populate;

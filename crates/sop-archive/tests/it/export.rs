@@ -1,7 +1,7 @@
 use std::io::Cursor;
 
-use sop_archive::bundle::{read_entries, sha256_hex, ReadLimits};
 use sop_archive::export::{export, BagInfo, Selection};
+use sop_archive::format::{read_entries, sha256_hex, ReadLimits};
 use sop_archive::{Archive, LockMode, SchoolId};
 
 use crate::populate;

@@ -2,8 +2,8 @@
 //! received without a school (the holding area): kept byte for byte, in the
 //! ledger, verified and exported like every bundle.
 
-use sop_archive::bundle::{self, open_bundle, ReadLimits};
 use sop_archive::export::{export, BagInfo, Selection};
+use sop_archive::format::{self as bundle, open_bundle, ReadLimits};
 use sop_archive::{verify, Added, Archive, Held, LockMode, ReadState, SchoolId, Submission, Unread, UnreadSubmission};
 
 use crate::{hold, populate, record, T0};

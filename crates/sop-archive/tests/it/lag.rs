@@ -1,13 +1,14 @@
-//! The ledger head is rewritten at least every `HEAD_MAX_LAG` appends (and
-//! on open and close): a killed run leaves the head at most that many lines
-//! behind, which `verify` reports as a notice and the next open completes.
-//! Further behind is loss or tampering.
+//! Before a writer appends lines, it writes the head announcing them (the
+//! files they record); on close it writes a plain head. A killed run leaves
+//! the head behind only by lines it announced, which `verify` reports as a
+//! notice and the next open completes. Further behind, or an announced file
+//! that is neither in the ledger nor on disk, is loss or tampering.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use sop_archive::ledger::{Head, HEAD_MAX_LAG};
-use sop_archive::{bundle, verify, Added, Archive, Error, LockMode};
+use sop_archive::{format as bundle, verify, Added, Archive, Error, LockMode};
 
 use crate::{add, populate, snapshot, T0};
 
@@ -41,6 +42,15 @@ fn long_run_child() {
     }
 }
 
+/// The one bundle file name in `<school>/2023-2024/`.
+fn bundle_name(root: &Path, school: &str) -> String {
+    let dir = root.join(school).join("2023-2024");
+    let names: Vec<String> =
+        std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    assert_eq!(names.len(), 1, "{names:?}");
+    names[0].clone()
+}
+
 fn ledger_lines(root: &Path) -> Vec<String> {
     std::fs::read_to_string(root.join("ledger.jsonl")).unwrap().lines().map(str::to_string).collect()
 }
@@ -52,7 +62,7 @@ fn head(root: &Path) -> Head {
 /// Sets the head to name the first `n` ledger lines.
 fn set_head(root: &Path, n: usize) {
     let lines = ledger_lines(root);
-    let h = Head { lines: n as u64, last_sha256: bundle::sha256_hex(lines[n - 1].as_bytes()) };
+    let h = Head { lines: n as u64, last_sha256: bundle::sha256_hex(lines[n - 1].as_bytes()), pending: Vec::new() };
     std::fs::write(root.join("ledger.head.json"), serde_json::to_vec_pretty(&h).unwrap()).unwrap();
 }
 
@@ -72,18 +82,17 @@ fn a_run_killed_with_the_head_behind_is_an_interrupted_run_that_the_next_open_co
         .unwrap();
     assert!(!out.status.success(), "the child run was not killed: {}", String::from_utf8_lossy(&out.stderr));
 
-    // Every bundle and ledger line is there; the head is rewritten every
-    // HEAD_MAX_LAG appends, so it is the remainder behind.
-    let behind = RUN.rem_euclid(HEAD_MAX_LAG);
+    // Every bundle and ledger line is there; the head names all lines but
+    // the last, which it announces (it was written before that line).
+    let behind = 1;
     let lines = ledger_lines(dir.path());
     assert_eq!(lines.len() as u64, 4 + RUN);
-    assert_eq!(head(dir.path()).lines, 4 + RUN - behind);
+    let h = head(dir.path());
+    assert_eq!(h.lines, 4 + RUN - behind);
+    assert_eq!(h.pending, vec!["school-003/2023-2024/".to_string() + &bundle_name(dir.path(), "school-003")]);
     let r = verify(dir.path(), LockMode::Wait).unwrap();
     assert!(r.ok(), "a killed run is not damage: {r:#?}");
-    if behind > 0 {
-        let fewer = format!("{behind} lines fewer");
-        assert!(r.notices.iter().any(|n| n.file == "ledger.head.json" && n.found.starts_with(&fewer)), "{r:#?}");
-    }
+    assert!(r.notices.iter().any(|n| n.file == "ledger.head.json" && n.found.starts_with("1 line fewer")), "{r:#?}");
 
     drop(Archive::open(dir.path(), LockMode::Wait).unwrap());
     let r = verify(dir.path(), LockMode::Wait).unwrap();
@@ -132,4 +141,70 @@ fn an_edited_school_name_in_the_catalogue_is_named_with_the_way_out() {
     let r = verify(dir.path(), LockMode::Wait).unwrap();
     assert!(r.ok() && r.notices.is_empty(), "{r:#?}");
     assert_eq!(std::fs::read_to_string(dir.path().join("index.json")).unwrap(), index);
+}
+
+/// The head as a writer leaves it between announcing lines and appending
+/// them (or killed after appending some): `n` lines named, the next
+/// `announce` lines' files announced.
+fn set_head_announcing(root: &Path, n: usize, announce: usize) {
+    let lines = ledger_lines(root);
+    let bundle_of =
+        |l: &String| serde_json::from_str::<serde_json::Value>(l).unwrap()["bundle"].as_str().unwrap().to_string();
+    let h = Head {
+        lines: n as u64,
+        last_sha256: bundle::sha256_hex(lines[n - 1].as_bytes()),
+        pending: lines[n..n + announce].iter().map(bundle_of).collect(),
+    };
+    std::fs::write(root.join("ledger.head.json"), serde_json::to_vec_pretty(&h).unwrap()).unwrap();
+}
+
+fn cut_ledger(root: &Path, keep: usize) {
+    let lines = ledger_lines(root);
+    std::fs::write(root.join("ledger.jsonl"), lines[..keep].iter().map(|l| format!("{l}\n")).collect::<String>())
+        .unwrap();
+}
+
+#[test]
+fn a_group_killed_before_or_after_its_lines_is_completed_in_its_order() {
+    let reference = tempfile::tempdir().unwrap();
+    populate(reference.path());
+    long_run(&mut Archive::open(reference.path(), LockMode::Wait).unwrap());
+    let want = snapshot(reference.path());
+    let n = ledger_lines(reference.path()).len();
+    let start = n - RUN as usize;
+
+    for appended in [0, 1, RUN as usize] {
+        let dir = tempfile::tempdir().unwrap();
+        populate(dir.path());
+        long_run(&mut Archive::open(dir.path(), LockMode::Wait).unwrap());
+        // The whole run as one group, killed after `appended` of its lines.
+        set_head_announcing(dir.path(), start, RUN as usize);
+        cut_ledger(dir.path(), start + appended);
+        let r = verify(dir.path(), LockMode::Wait).unwrap();
+        assert!(r.ok(), "{appended} lines appended: a killed group is not damage: {r:#?}");
+        drop(Archive::open(dir.path(), LockMode::Wait).unwrap());
+        let r = verify(dir.path(), LockMode::Wait).unwrap();
+        assert!(r.ok() && r.notices.is_empty(), "{appended} lines appended: {r:#?}");
+        assert_eq!(snapshot(dir.path()), want, "{appended} lines appended: as if the run had not been killed");
+    }
+}
+
+#[test]
+fn a_trailing_line_removed_with_its_bundle_after_a_killed_group_is_damage() {
+    let dir = tempfile::tempdir().unwrap();
+    populate(dir.path());
+    long_run(&mut Archive::open(dir.path(), LockMode::Wait).unwrap());
+    let n = ledger_lines(dir.path()).len();
+    let start = n - RUN as usize;
+    set_head_announcing(dir.path(), start, RUN as usize);
+    // The last line and its bundle removed: more than a killed run leaves,
+    // as the head announced the bundle only once it was durable.
+    let last = ledger_lines(dir.path())[n - 1].clone();
+    let bundle = serde_json::from_str::<serde_json::Value>(&last).unwrap()["bundle"].as_str().unwrap().to_string();
+    cut_ledger(dir.path(), n - 1);
+    std::fs::remove_file(dir.path().join(&bundle)).unwrap();
+    let r = verify(dir.path(), LockMode::Wait).unwrap();
+    assert!(r.problems.iter().any(|f| f.file == bundle && f.found.contains("removed")), "{r:#?}");
+    let err = Archive::open(dir.path(), LockMode::Wait).unwrap_err();
+    assert!(matches!(err, Error::Damaged { .. }) && err.to_string().contains(&bundle), "{err}");
 }

@@ -21,7 +21,7 @@ pub fn record(name: &str, year: &str, source: &[u8]) -> Record {
     let mut r = Record::empty(
         Template { family: "sppoh-model-2021-2025".into(), revision: None, confidence: 1.0, evidence: vec![] },
         Source {
-            sha256: sop_archive::bundle::sha256_hex(source),
+            sha256: sop_archive::format::sha256_hex(source),
             bytes: source.len() as u64,
             pages: 1,
             media_type: "text/plain".into(),

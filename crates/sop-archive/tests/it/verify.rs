@@ -1,7 +1,7 @@
 use std::io::{Cursor, Write};
 use std::path::Path;
 
-use sop_archive::{bundle, verify, Archive, LockMode, VerifyReport};
+use sop_archive::{format as bundle, verify, Archive, LockMode, VerifyReport};
 
 use crate::populate;
 
