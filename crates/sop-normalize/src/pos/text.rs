@@ -1,14 +1,15 @@
 //! Small text rules of the PoS parser: joining wrapped lines, splitting list
 //! items.
 //!
-//! (Written here because `src/common/` had no such helpers yet when this
-//! module was written; see the module report.)
+//! Where a line-end hyphen joins and which conjunctions keep it apart is the
+//! rule all stages share (`sop_model::text`).
 
-use sop_model::text::normalize_ws;
+use sop_model::text::{continues_after_hyphen, normalize_ws};
 
 /// Joins wrapped lines into one text: single spaces, except after a line that
 /// ends in a hyphen inside a word ("2014-" + "2015", "VSO-" + "scholen"),
-/// where the hyphen stays and no space is added.
+/// where the hyphen stays and no space is added, unless a conjunction follows
+/// ("psychische- en gedrags..."): `sop_model::text::continues_after_hyphen`.
 pub(crate) fn join<S: AsRef<str>>(lines: &[S]) -> String {
     let mut out = String::new();
     for l in lines {
@@ -16,23 +17,12 @@ pub(crate) fn join<S: AsRef<str>>(lines: &[S]) -> String {
         if l.is_empty() {
             continue;
         }
-        if !out.is_empty() && !glues(&out, &l) {
+        if !out.is_empty() && !continues_after_hyphen(&out, &l) {
             out.push(' ');
         }
         out.push_str(&l);
     }
     out
-}
-
-/// A line ending in "letter-" continues into the next line's first word,
-/// unless that word is a conjunction ("psychische- en gedrags...").
-fn glues(before: &str, after: &str) -> bool {
-    let mut rev = before.chars().rev();
-    if rev.next() != Some('-') || !rev.next().is_some_and(char::is_alphanumeric) {
-        return false;
-    }
-    let first = after.split(' ').next().unwrap_or("");
-    first.chars().next().is_some_and(char::is_alphanumeric) && !matches!(first, "en" | "of" | "t/m" | "tot")
 }
 
 /// Whether a line starts with a lowercase letter: in a table or list it then

@@ -10,17 +10,16 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 use sop_model::text::normalize_ws;
-use sop_model::{
-    Expertise, Facility, HgwItem, HgwStatus, Involvement, Offer, OfferKind, Origin, Partner, PartnerKind, Provider,
-};
+use sop_model::{Expertise, Facility, HgwItem, Involvement, Offer, OfferKind, Origin, Partner, PartnerKind, Provider};
 
 use super::template::*;
 use super::{Out, Sections};
 use crate::common::dates::month_number;
 use crate::common::doc::{join_lines, Doc, DocLine};
 use crate::common::grid::{self, header_key as key, Grid};
-use crate::common::labels::{assign_keys, is_mark, yes_no, YesNo};
+use crate::common::labels::{assign_keys, yes_no, YesNo};
 use crate::common::table::{group_rows, split_text_row, strip_one_trailing, Columns, LineCells, Row};
+use sop_model::text::is_cell_mark as is_mark;
 
 static ROW_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,2}\s*\.\s*\S").expect("valid regex"));
 
@@ -218,18 +217,16 @@ fn hgw(doc: &Doc<'_>, s: &Sections, out: &mut Out<'_>) {
         let mut cols: Vec<usize> = row.marks.iter().map(|(c, _)| *c).collect();
         cols.sort_unstable();
         cols.dedup();
-        let status_of = |c: usize| match c {
-            1 => HgwStatus::InPlace,
-            2 => HgwStatus::Developing,
-            _ => HgwStatus::NotStarted,
-        };
+        // Column c (from 1) is the c-th of the Model's status words; a mark
+        // beyond the last column counts as the last.
+        let status_of = |c: usize| HGW_WORDS[c.clamp(1, HGW_WORDS.len()) - 1].1;
         let status = cols.last().map(|&c| status_of(c));
         if cols.len() > 1 {
             out.warn(format!(
                 "HGW \"{}\": marked in {} columns; the lower status ({}) is used",
                 row.label,
                 cols.len(),
-                HGW_COLUMNS[cols.last().copied().unwrap_or(1).clamp(1, 3) - 1]
+                HGW_COLUMNS[cols.last().copied().unwrap_or(1).clamp(1, HGW_COLUMNS.len()) - 1]
             ));
         } else if cols.is_empty() && readable {
             out.warn(format!("HGW \"{}\": no column is marked", row.label));
