@@ -204,10 +204,7 @@ impl<'a> Doc<'a> {
     pub(crate) fn continues_word(&self, tail: &str, prev: &DocLine, next: &str) -> bool {
         let first = next.chars().next();
         let t = tail;
-        if t.ends_with('-')
-            && t.chars().rev().nth(1).is_some_and(char::is_alphabetic)
-            && first.is_some_and(char::is_lowercase)
-        {
+        if super::text::joins_at_hyphen(t, next) {
             return true;
         }
         // A line broken after a slash inside a word ("Jeugdgezondheidzorg/" +
@@ -338,29 +335,6 @@ pub(crate) fn normalize_line(s: &str) -> String {
     }
 }
 
-/// Joins lines of running text (see [`Doc::text`]).
-pub(crate) fn join_lines<'s>(lines: impl Iterator<Item = &'s str>) -> Option<String> {
-    let mut out = String::new();
-    for l in lines {
-        let l = l.trim();
-        if l.is_empty() {
-            continue;
-        }
-        if out.is_empty() {
-            out.push_str(l);
-            continue;
-        }
-        let hyphen_join = out.ends_with('-')
-            && out.chars().rev().nth(1).is_some_and(char::is_alphabetic)
-            && l.chars().next().is_some_and(char::is_lowercase);
-        if !hyphen_join {
-            out.push(' ');
-        }
-        out.push_str(l);
-    }
-    (!out.is_empty()).then_some(out)
-}
-
 /// The words of a heading for comparison: lowercase, numbering dropped,
 /// slashes split.
 pub(crate) fn heading_words(s: &str) -> String {
@@ -398,16 +372,6 @@ mod tests {
         fn normalize_line_is_normalize_ws(s in "[a-zé \t\n\u{a0}\u{2003}\u{c}.]{0,12}") {
             proptest::prop_assert_eq!(normalize_line(&s), normalize_ws(&s));
         }
-    }
-
-    #[test]
-    fn joins_hyphenated_line_ends() {
-        assert_eq!(
-            join_lines(["moedertaal Latijns-", "geletterd is."].into_iter()).unwrap(),
-            "moedertaal Latijns-geletterd is."
-        );
-        assert_eq!(join_lines(["onderwijs- en", "ondersteuning"].into_iter()).unwrap(), "onderwijs- en ondersteuning");
-        assert_eq!(join_lines(["sociaal-", "Emotioneel"].into_iter()).unwrap(), "sociaal- Emotioneel");
     }
 
     #[test]

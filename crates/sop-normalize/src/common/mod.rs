@@ -40,3 +40,4 @@ pub(crate) mod fixed;
 pub(crate) mod grid;
 pub(crate) mod labels;
 pub(crate) mod table;
+pub(crate) mod text;

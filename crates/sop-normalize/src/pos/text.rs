@@ -4,26 +4,9 @@
 //! Where a line-end hyphen joins and which conjunctions keep it apart is the
 //! rule all stages share (`sop_model::text`).
 
-use sop_model::text::{continues_after_hyphen, normalize_ws};
+use sop_model::text::normalize_ws;
 
-/// Joins wrapped lines into one text: single spaces, except after a line that
-/// ends in a hyphen inside a word ("2014-" + "2015", "VSO-" + "scholen"),
-/// where the hyphen stays and no space is added, unless a conjunction follows
-/// ("psychische- en gedrags..."): `sop_model::text::continues_after_hyphen`.
-pub(crate) fn join<S: AsRef<str>>(lines: &[S]) -> String {
-    let mut out = String::new();
-    for l in lines {
-        let l = normalize_ws(l.as_ref());
-        if l.is_empty() {
-            continue;
-        }
-        if !out.is_empty() && !continues_after_hyphen(&out, &l) {
-            out.push(' ');
-        }
-        out.push_str(&l);
-    }
-    out
-}
+pub(crate) use crate::common::text::join;
 
 /// Whether a line starts with a lowercase letter: in a table or list it then
 /// continues the previous row's label.
@@ -140,14 +123,6 @@ pub(crate) fn strip_bullet(s: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn join_repairs_line_end_hyphens_only_inside_words() {
-        assert_eq!(join(&["Vanaf het schooljaar 2014-", "2015 werken we"]), "Vanaf het schooljaar 2014-2015 werken we");
-        assert_eq!(join(&["van de VSO-", "scholen"]), "van de VSO-scholen");
-        assert_eq!(join(&["psychische-", "en gedragsproblematiek"]), "psychische- en gedragsproblematiek");
-        assert_eq!(join(&["een  lijn ", " en nog een"]), "een lijn en nog een");
-    }
 
     #[test]
     fn numbered_items_split_only_at_the_next_number() {

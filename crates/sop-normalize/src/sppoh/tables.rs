@@ -15,10 +15,11 @@ use sop_model::{Expertise, Facility, HgwItem, Involvement, Offer, OfferKind, Ori
 use super::template::*;
 use super::{Out, Sections};
 use crate::common::dates::month_number;
-use crate::common::doc::{join_lines, Doc, DocLine};
+use crate::common::doc::{Doc, DocLine};
 use crate::common::grid::{self, header_key as key, Grid};
 use crate::common::labels::{assign_keys, yes_no, YesNo};
 use crate::common::table::{group_rows, split_text_row, strip_one_trailing, Columns, LineCells, Row};
+use crate::common::text::join as join_lines;
 use sop_model::text::is_cell_mark as is_mark;
 
 static ROW_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,2}\s*\.\s*\S").expect("valid regex"));
@@ -148,7 +149,7 @@ fn hgw(doc: &Doc<'_>, s: &Sections, out: &mut Out<'_>) {
             // with a period); what the school wrote under it is the note.
             let lines = &r.cells[0];
             let cut = lines.iter().position(|l| l.ends_with('.')).map_or(lines.len(), |p| p + 1).min(4);
-            let label = join_lines(lines[..cut].iter().map(String::as_str)).unwrap_or_default();
+            let label = join_lines(&lines[..cut]);
             let mut note: Vec<String> = lines[cut..].to_vec();
             let mut marks = Vec::new();
             for c in 1..=HGW_COLUMNS.len() {
@@ -233,7 +234,7 @@ fn hgw(doc: &Doc<'_>, s: &Sections, out: &mut Out<'_>) {
         }
         let raw =
             (!row.marks.is_empty()).then(|| row.marks.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>().join(" "));
-        let note = crate::common::doc::join_lines(row.note.iter().map(String::as_str));
+        let note = Some(join_lines(&row.note)).filter(|n| !n.is_empty());
         out.record.hgw.push(HgwItem { key, label: row.label, status, raw, note });
         out.prov(format!("/hgw/{k}"), doc, row.lines);
     }
