@@ -44,7 +44,9 @@ pub trait TemplateFamily: Sync {
     fn id(&self) -> &'static str {
         self.family().id
     }
-    /// A human name, e.g. "Model SchoolOndersteuningsProfiel 2021-2025 (SPPOH)".
+    /// A human name, e.g. "Model SchoolOndersteuningsProfiel 2021-2025 (SPPOH)":
+    /// the descriptor's name with its users, as detection messages say it.
+    #[allow(clippy::misnamed_getters)]
     fn name(&self) -> &'static str {
         self.family().name_with_users
     }
