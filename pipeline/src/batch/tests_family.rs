@@ -125,11 +125,9 @@ async fn a_third_family_goes_through_detection_diff_archive_and_report() {
     let diffs = stages.diffs.lock().unwrap();
     let d = &diffs[0];
     for c in &d.changes {
-        assert!(
-            !matches!(c.field.as_str(), "finance" | "evaluation" | "extra_support")
-                && !(c.field == "governance" && c.key.as_deref() == Some("mr_advice")),
-            "a field the new template never fills was reported: {c:?}"
-        );
+        let never_filled = matches!(c.field.as_str(), "finance" | "evaluation" | "extra_support")
+            || (c.field == "governance" && c.key.as_deref() == Some("mr_advice"));
+        assert!(!never_filled, "a field the new template never fills was reported: {c:?}");
     }
     let skipped: Vec<(&str, Option<&str>, &str)> =
         d.not_compared.iter().map(|n| (n.field.as_str(), n.key.as_deref(), n.lacking_family.as_str())).collect();
