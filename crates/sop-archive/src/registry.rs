@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use sop_model::text::slug;
+use sop_model::text::{self, slug};
 use sop_model::Record;
 
 use crate::error::{Error, Result};
@@ -89,13 +89,13 @@ impl Registry {
             let name = get(Some(name_col)).ok_or_else(|| bad(*line, format!("school `{id}` has no name")))?;
             entries.push(RegistryEntry {
                 id,
-                brin: get(brin).map(|b| b.to_uppercase()),
+                brin: get(brin).and_then(|b| text::brin_key(&b)),
                 name,
                 aliases: get(aliases)
                     .map(|a| a.split(';').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect())
                     .unwrap_or_default(),
                 url: get(url),
-                email_domain: get(domain).map(|d| d.trim_start_matches('@').to_lowercase()),
+                email_domain: get(domain).and_then(|d| text::domain_key(&d)),
             });
         }
         Ok(Registry { entries })
@@ -164,10 +164,6 @@ fn norm(s: &str) -> String {
     slug(s)
 }
 
-fn email_domain(email: &str) -> Option<String> {
-    email.rsplit_once('@').map(|(_, d)| d.trim().trim_end_matches('.').to_lowercase()).filter(|d| d.contains('.'))
-}
-
 fn url_host(url: &str) -> Option<String> {
     let rest = url.split_once("://").map_or(url, |(_, r)| r);
     let host = rest.split(['/', '?', '#', ':']).next()?.to_lowercase();
@@ -201,7 +197,7 @@ pub fn identify(record: &Record, registry: Option<&Registry>, hint: Option<&str>
     }
     let school = &record.school;
     let name = school.name.as_deref().map(str::trim).filter(|n| !n.is_empty());
-    let domain = school.email.as_deref().and_then(email_domain);
+    let domain = school.email.as_deref().and_then(text::email_domain);
     let host = school.website.as_deref().and_then(url_host);
     let Some(registry) = registry else {
         let Some(name) = name else { return un("the document names no school and there is no registry".into()) };
@@ -227,7 +223,7 @@ pub fn identify(record: &Record, registry: Option<&Registry>, hint: Option<&str>
     };
 
     let all: Vec<&RegistryEntry> = registry.entries.iter().collect();
-    let brin = school.brin.as_deref().map(|b| b.trim().to_uppercase()).filter(|b| !b.is_empty());
+    let brin = school.brin.as_deref().and_then(text::brin_key);
     let by_brin: Vec<&RegistryEntry> = match &brin {
         Some(b) => all.iter().copied().filter(|e| e.brin.as_deref() == Some(b.as_str())).collect(),
         None => Vec::new(),

@@ -4,46 +4,66 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 use serde_json::{json, Value};
+use sop_model::family::{self, Family};
 use sop_model::{text::slug, Record};
 
 use crate::labels::{field_label, member_label};
-use crate::{text, Change, ChangeKind};
-
-pub(crate) const MODEL: &str = "sppoh-model-2021-2025";
-pub(crate) const POS: &str = "perspectief-op-school-vo";
-
-/// Paths (`field` or `field.member`) that one known template family never
-/// fills. When a school moves between templates these are not compared, so
-/// they are not reported as removed (nor, symmetrically, as added).
-fn family_lacks(family: &str, path: &str) -> bool {
-    const MODEL_LACKS: &[&str] = &[
-        "vision_context",
-        "hgw_summary",
-        "protocols",
-        "school.levels_lower",
-        "school.levels_upper",
-        "governance.filled_in",
-    ];
-    const POS_LACKS: &[&str] = &[
-        "extra_support",
-        "finance",
-        "evaluation",
-        "governance.drafted",
-        "governance.director",
-        "governance.mr_advice",
-        "governance.board_adoption",
-    ];
-    match family {
-        MODEL => MODEL_LACKS.contains(&path),
-        POS => POS_LACKS.contains(&path),
-        _ => false,
-    }
-}
+use crate::{text, Change, ChangeKind, NotCompared};
 
 struct Ctx<'a> {
     old_family: &'a str,
     new_family: &'a str,
     out: Vec<Change>,
+}
+
+/// Whether the template family `id` has no place for `path` (`field` or
+/// `field.member`); a family that is not known is taken to have every field.
+fn lacks(id: &str, path: &str) -> bool {
+    family::find(id).is_some_and(|f| f.never_fills(path))
+}
+
+/// What a diff across a template switch leaves out: every field or member
+/// that one of the two families has no place for (and the other has), with
+/// the family that lacks it. Nothing when the family stays the same.
+pub(crate) fn not_compared(old: &Record, new: &Record) -> Vec<NotCompared> {
+    let (o, n) = (old.template.family.as_str(), new.template.family.as_str());
+    if o == n {
+        return Vec::new();
+    }
+    let mut out: Vec<NotCompared> = Vec::new();
+    for (lacking, other) in [(o, n), (n, o)] {
+        let Some(f) = family::find(lacking) else { continue };
+        for path in f.never_fills {
+            if lacks(other, path) || out.iter().any(|x| x.path() == *path) {
+                continue;
+            }
+            out.push(NotCompared::new(path, f));
+        }
+    }
+    out
+}
+
+impl NotCompared {
+    fn new(path: &str, lacking: &Family) -> NotCompared {
+        let (field, member) = match path.split_once('.') {
+            Some((f, m)) => (f, Some(m)),
+            None => (path, None),
+        };
+        let label = member.map_or_else(|| field_label(field), |m| member_label(field, m));
+        NotCompared {
+            field: field.to_string(),
+            key: member.map(str::to_string),
+            label,
+            lacking_family: lacking.id.to_string(),
+        }
+    }
+
+    fn path(&self) -> String {
+        match &self.key {
+            Some(k) => format!("{}.{k}", self.field),
+            None => self.field.clone(),
+        }
+    }
 }
 
 pub(crate) fn changes(old: &Record, new: &Record) -> Vec<Change> {
@@ -119,10 +139,10 @@ fn kind_of(old_empty: bool, new_empty: bool) -> ChangeKind {
 
 impl Ctx<'_> {
     /// Whether a path is compared: always, unless the school changed template
-    /// and one of the two templates does not have it.
+    /// and one of the two templates does not have it (then it is listed in
+    /// [`crate::Diff::not_compared`]).
     fn applies(&self, path: &str) -> bool {
-        self.old_family == self.new_family
-            || !(family_lacks(self.old_family, path) || family_lacks(self.new_family, path))
+        self.old_family == self.new_family || !(lacks(self.old_family, path) || lacks(self.new_family, path))
     }
 
     fn push(&mut self, field: &str, key: Option<String>, label: String, change: ChangeKind, old: Value, new: Value) {

@@ -15,7 +15,8 @@
 //!   `unproven` and the diff goes ahead; the report says so.
 
 use serde::{Deserialize, Serialize};
-use sop_model::{text::slug, Record};
+use sop_model::text::{self, slug};
+use sop_model::Record;
 
 use crate::DiffError;
 
@@ -112,8 +113,7 @@ fn both<T>(a: Option<T>, b: Option<T>) -> Option<(T, T)> {
 }
 
 fn brin(r: &Record) -> Option<String> {
-    let b: String = r.school.brin.as_deref()?.chars().filter(|c| c.is_alphanumeric()).collect();
-    (!b.is_empty()).then(|| b.to_uppercase())
+    text::brin_key(r.school.brin.as_deref()?)
 }
 
 /// Words that say what kind of school it is, not which.
@@ -152,8 +152,5 @@ fn name_key(r: &Record) -> Option<Vec<String>> {
 }
 
 fn email_domain(r: &Record) -> Option<String> {
-    let e = r.school.email.as_deref()?.trim();
-    let (_, domain) = e.rsplit_once('@')?;
-    let d = domain.trim().trim_end_matches('.').to_lowercase();
-    (!d.is_empty()).then_some(d)
+    text::email_domain(r.school.email.as_deref()?)
 }

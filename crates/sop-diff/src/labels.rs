@@ -1,8 +1,8 @@
 //! Dutch names of fields and values, for the change labels and the reports.
 
 use serde_json::Value;
-
-use crate::compare::{MODEL, POS};
+use sop_model::family::{self, Family};
+use sop_model::HgwStatus;
 
 /// The Dutch heading of a top-level field of `sop/1`.
 pub(crate) fn field_label(field: &str) -> String {
@@ -94,27 +94,25 @@ pub(crate) fn attr_label(attr: &str) -> &'static str {
 
 /// The attributes of a row a reader wants to see, in that order; the first
 /// is the row's main value, shown bare ("Expertise motoriek: ja → nee").
-/// Derived attributes (`fte`/`hours` from `capacity`, the Model's
-/// `provided_by` from Ja/Nee, PoS `available` from the provider columns) are
-/// left out: showing them would say one thing twice.
-pub(crate) fn row_attrs(field: &str, family: &str) -> &'static [&'static str] {
-    match (field, family) {
-        ("hgw", _) => &["status", "note", "label"],
-        ("expertise", MODEL) => &["available", "capacity", "label"],
-        ("expertise", POS) => &["provided_by", "label"],
-        ("expertise", _) => &["available", "capacity", "provided_by", "label"],
-        ("partners", _) => &["involvement", "kind", "name"],
-        ("offers", MODEL) => &["timing", "name"],
-        ("offers", POS) => &["provided_by", "kind", "name"],
-        ("offers", _) => &["timing", "provided_by", "kind", "name"],
-        ("facilities", _) => &["present", "note", "name"],
-        ("protocols", _) => &["status", "name"],
+/// Attributes the row's family never fills or derives from another
+/// ([`Family::quiet_row_attributes`]: `fte`/`hours` from `capacity`, the
+/// Model's `provided_by` from Ja/Nee, PoS `available` from the provider
+/// columns) are left out: showing them would say one thing twice.
+pub(crate) fn row_attrs(field: &str, family: Option<&Family>) -> Vec<&'static str> {
+    let all: &[&'static str] = match field {
+        "hgw" => &["status", "note", "label"],
+        "expertise" => &["available", "capacity", "provided_by", "label"],
+        "partners" => &["involvement", "kind", "name"],
+        "offers" => &["timing", "provided_by", "kind", "name"],
+        "facilities" => &["present", "note", "name"],
+        "protocols" => &["status", "name"],
         _ => &[],
-    }
+    };
+    all.iter().copied().filter(|a| !family.is_some_and(|f| f.quiet_row_attribute(field, a))).collect()
 }
 
 /// A value in Dutch, as a reader of the document would say it.
-pub(crate) fn value_nl(field: &str, attr: &str, v: &Value, family: &str) -> String {
+pub(crate) fn value_nl(field: &str, attr: &str, v: &Value, family: Option<&Family>) -> String {
     match (field, attr, v) {
         (_, _, Value::Null) => match (field, attr) {
             ("hgw", "status") => "geen markering".into(),
@@ -123,7 +121,7 @@ pub(crate) fn value_nl(field: &str, attr: &str, v: &Value, family: &str) -> Stri
         },
         ("facilities", "present", Value::Bool(true)) => "aanwezig".into(),
         ("facilities", "present", Value::Bool(false)) => {
-            if family == POS { "niet aanwezig" } else { "niet van toepassing" }.into()
+            family.map_or("niet van toepassing", |f| f.facility_absent).into()
         }
         (_, _, Value::Bool(b)) => if *b { "ja" } else { "nee" }.into(),
         ("hgw", "status", Value::String(s)) => hgw_status(s, family),
@@ -175,12 +173,7 @@ pub(crate) fn value_nl(field: &str, attr: &str, v: &Value, family: &str) -> Stri
             }
         }
         ("template", _, Value::Object(o)) => {
-            let family = match o.get("family").and_then(Value::as_str) {
-                Some(MODEL) => "Model SchoolOndersteuningsProfiel 2021-2025",
-                Some(POS) => "Perspectief op School",
-                Some(other) => other,
-                None => "onbekend",
-            };
+            let family = o.get("family").and_then(Value::as_str).map_or("onbekend", family::name_of);
             match o.get("revision").and_then(Value::as_str) {
                 Some(r) => format!("{family}, {r}"),
                 None => family.to_string(),
@@ -220,18 +213,11 @@ fn join_present(parts: &[Option<&Value>], sep: &str) -> String {
     }
 }
 
-fn hgw_status(s: &str, family: &str) -> String {
-    let pos = family == POS;
-    match s {
-        "not_started" if pos => "nog niet ontwikkeld",
-        "not_started" => "nog op te starten",
-        "developing" => "in ontwikkeling",
-        "in_place" if pos => "ontwikkeld",
-        "in_place" => "op orde",
-        "advanced" => "ver ontwikkeld",
-        other => other,
+fn hgw_status(s: &str, family: Option<&Family>) -> String {
+    match serde_json::from_value::<HgwStatus>(Value::String(s.to_string())) {
+        Ok(status) => family::hgw_word(family, status),
+        Err(_) => s.to_string(),
     }
-    .to_string()
 }
 
 fn provider(p: &str) -> &str {
@@ -314,9 +300,17 @@ mod tests {
 
     #[test]
     fn statuses_follow_the_template_words() {
+        let (model, pos) = (Some(&family::SPPOH_MODEL), Some(&family::PERSPECTIEF_OP_SCHOOL));
         let v = Value::String("in_place".into());
-        assert_eq!(value_nl("hgw", "status", &v, MODEL), "op orde");
-        assert_eq!(value_nl("hgw", "status", &v, POS), "ontwikkeld");
-        assert_eq!(value_nl("facilities", "present", &Value::Bool(false), MODEL), "niet van toepassing");
+        assert_eq!(value_nl("hgw", "status", &v, model), "op orde");
+        assert_eq!(value_nl("hgw", "status", &v, pos), "ontwikkeld");
+        assert_eq!(value_nl("hgw", "status", &Value::String("advanced".into()), pos), "ver ontwikkeld");
+        assert_eq!(value_nl("facilities", "present", &Value::Bool(false), model), "niet van toepassing");
+        assert_eq!(value_nl("facilities", "present", &Value::Bool(false), pos), "niet aanwezig");
+        assert_eq!(row_attrs("expertise", model), ["available", "capacity", "label"]);
+        assert_eq!(row_attrs("expertise", pos), ["provided_by", "label"]);
+        assert_eq!(row_attrs("offers", model), ["timing", "name"]);
+        assert_eq!(row_attrs("offers", pos), ["provided_by", "kind", "name"]);
+        assert_eq!(row_attrs("expertise", None), ["available", "capacity", "provided_by", "label"]);
     }
 }

@@ -22,8 +22,11 @@
 //!   or revision) is one scalar change. The school year is compared like any
 //!   scalar: a profile re-adopted for a new year has that one change.
 //! - Fixed template text is reported only when a school edited it
-//!   (`boilerplate[].standard` false on a side); when the school moved to the
-//!   other template, fields only one template has are not compared.
+//!   (`boilerplate[].standard` false on a side); when the school moved to
+//!   another template, fields only one template has are not compared, and the
+//!   diff lists them in [`Diff::not_compared`] (the reports say so). What a
+//!   template has is its descriptor's ([`sop_model::family`]); this crate
+//!   names no family.
 //!
 //! The crate does no I/O and never fails: two records always have a diff.
 
@@ -56,6 +59,12 @@ pub struct Diff {
     /// Whether (and by what) the two records are known to be of one school.
     pub same_school: SameSchool,
     pub summary: Summary,
+    /// When the school changed template: the fields and members one of the
+    /// two templates has no place for, which are therefore not compared (not
+    /// reported as removed, nor as added). Empty, and left out of the JSON,
+    /// when both records follow one template.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_compared: Vec<NotCompared>,
     /// In record field order; within a field, in the new document's order, then
     /// the removed rows in the old document's order.
     pub changes: Vec<Change>,
@@ -84,6 +93,20 @@ pub struct Side {
 pub struct TemplateId {
     pub family: String,
     pub revision: Option<String>,
+}
+
+/// A field or member of `sop/1` a diff across a template switch does not
+/// compare, because one of the two templates has no place for it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NotCompared {
+    /// The top-level field: `finance`, `governance`, ...
+    pub field: String,
+    /// The member of an object field (`mr_advice`), or null for the whole field.
+    pub key: Option<String>,
+    /// For people: the Dutch name of the field or member.
+    pub label: String,
+    /// The id of the template family that has no place for it.
+    pub lacking_family: String,
 }
 
 /// How many changes of each kind, in total and per field.
@@ -180,6 +203,7 @@ pub fn diff(old: &Record, new: &Record) -> Diff {
         to: side(new),
         same_school: same_school(old, new),
         summary,
+        not_compared: compare::not_compared(old, new),
         changes,
     }
 }

@@ -7,9 +7,9 @@ use std::fmt::Write as _;
 
 use serde_json::Value;
 
-use crate::compare::{MODEL, POS};
 use crate::labels::{attr_label, field_label, row_attrs, value_nl};
 use crate::{text, Change, ChangeKind, Counts, Diff, HunkOp, Side, Verdict};
+use sop_model::family::{self, Family};
 use sop_model::text::html_escape as esc;
 
 /// Kept words around an edit in long free text; longer unchanged runs are
@@ -40,6 +40,8 @@ struct Report {
     years: String,
     sides: [Vec<(String, String)>; 2],
     warning: Option<String>,
+    /// What a template switch left uncompared, one sentence.
+    not_compared: Option<String>,
     total: Counts,
     per_field: Vec<(String, Counts)>,
     sections: Vec<Section>,
@@ -54,11 +56,7 @@ fn kind_nl(k: ChangeKind) -> &'static str {
 }
 
 fn side_rows(s: &Side) -> Vec<(String, String)> {
-    let family = match s.template.family.as_str() {
-        MODEL => "Model SchoolOndersteuningsProfiel 2021-2025".to_string(),
-        POS => "Perspectief op School".to_string(),
-        other => other.to_string(),
-    };
+    let family = family::name_of(&s.template.family).to_string();
     let template = match &s.template.revision {
         Some(r) => format!("{family}, {r}"),
         None => family,
@@ -102,10 +100,10 @@ fn build(d: &Diff) -> Report {
             per_field.push((title, d.summary.fields.get(&c.field).copied().unwrap_or_default()));
         }
         let family = match c.change {
-            ChangeKind::Removed => &d.from.template.family,
-            _ => &d.to.template.family,
+            ChangeKind::Removed => family::find(&d.from.template.family),
+            _ => family::find(&d.to.template.family),
         };
-        let block = block(c, family, &d.from.template.family);
+        let block = block(c, family, family::find(&d.from.template.family));
         if let Some(s) = sections.last_mut() {
             s.blocks.push(block);
         }
@@ -115,10 +113,31 @@ fn build(d: &Diff) -> Report {
         years,
         sides: [side_rows(&d.from), side_rows(&d.to)],
         warning,
+        not_compared: not_compared_sentence(d),
         total: Counts { added: d.summary.added, removed: d.summary.removed, changed: d.summary.changed },
         per_field,
         sections,
     }
+}
+
+/// "Niet vergeleken, omdat het sjabloon Perspectief op School er geen plaats
+/// voor heeft: Financiën, Ontwikkeling en evaluatie." — per family that lacks
+/// fields, in the order the diff lists them.
+fn not_compared_sentence(d: &Diff) -> Option<String> {
+    let mut parts: Vec<String> = Vec::new();
+    let mut families: Vec<&str> = Vec::new();
+    for n in &d.not_compared {
+        if !families.contains(&n.lacking_family.as_str()) {
+            families.push(&n.lacking_family);
+        }
+    }
+    for f in families {
+        let labels: Vec<&str> =
+            d.not_compared.iter().filter(|n| n.lacking_family == f).map(|n| n.label.as_str()).collect();
+        parts.push(format!("het sjabloon {} heeft geen plaats voor {}", family::name_of(f), labels.join(", ")));
+    }
+    (!parts.is_empty())
+        .then(|| format!("Sjabloon gewisseld: deze onderdelen zijn niet vergeleken, omdat {}.", parts.join("; en ")))
 }
 
 fn reason_nl(reason: &str) -> String {
@@ -133,7 +152,7 @@ fn reason_nl(reason: &str) -> String {
         .replace(" differ", " verschillen")
 }
 
-fn block(c: &Change, family: &str, old_family: &str) -> Block {
+fn block(c: &Change, family: Option<&Family>, old_family: Option<&Family>) -> Block {
     if let Some(hunks) = &c.hunks {
         let words: Vec<(HunkOp, String)> = hunks.iter().map(|h| (h.op, h.text.clone())).collect();
         return Block::Text {
@@ -160,7 +179,7 @@ fn block(c: &Change, family: &str, old_family: &str) -> Block {
             .to_string(),
         ));
     } else {
-        let v = |x: &Value, fam: &str| value_nl(&c.field, member, x, fam);
+        let v = |x: &Value, fam: Option<&Family>| value_nl(&c.field, member, x, fam);
         match c.change {
             ChangeKind::Changed => spans.extend(arrow(&v(&c.old, old_family), &v(&c.new, family))),
             ChangeKind::Added => spans.push(Span::Ins(v(&c.new, family))),
@@ -179,7 +198,7 @@ fn arrow(old: &str, new: &str) -> Vec<Span> {
     vec![Span::Del(old.to_string()), Span::Text(" → ".into()), Span::Ins(new.to_string())]
 }
 
-fn row_spans(c: &Change, family: &str, old_family: &str) -> Vec<Span> {
+fn row_spans(c: &Change, family: Option<&Family>, old_family: Option<&Family>) -> Vec<Span> {
     let attrs = row_attrs(&c.field, family);
     let mut spans = Vec::new();
     match c.change {
@@ -317,6 +336,9 @@ pub fn render_markdown(d: &Diff) -> String {
     if let Some(warn) = &r.warning {
         let _ = writeln!(w, "> **Let op:** {}\n", md_escape(warn));
     }
+    if let Some(note) = &r.not_compared {
+        let _ = writeln!(w, "> {}\n", md_escape(note));
+    }
     let _ = writeln!(w, "## Samenvatting\n\n{}\n", summary_sentence(&r.total));
     if !r.per_field.is_empty() {
         let _ = writeln!(w, "| Onderdeel | Toegevoegd | Verwijderd | Gewijzigd |\n|---|--:|--:|--:|");
@@ -403,6 +425,7 @@ div.text h3 { font-size: 1rem; margin: 0 0 .3rem; }
 div.text .sim { color: var(--muted); font-weight: normal; }
 blockquote { margin: 0; padding: .6rem .9rem; background: #fafbfc; border-left: 4px solid var(--line); }
 p.legend { color: var(--muted); font-size: .9rem; }
+p.note { border-left: 4px solid var(--line); background: #fafbfc; padding: .6rem .9rem; margin: 1rem 0; }
 @media print { body { background: #fff; } main { padding: 0; } }
 "#;
 
@@ -424,6 +447,9 @@ pub fn render_html(d: &Diff) -> String {
     let _ = writeln!(w, "</table>");
     if let Some(warn) = &r.warning {
         let _ = writeln!(w, "<p class=\"warning\"><strong>Let op:</strong> {}</p>", esc(warn));
+    }
+    if let Some(note) = &r.not_compared {
+        let _ = writeln!(w, "<p class=\"note\">{}</p>", esc(note));
     }
     let _ = writeln!(w, "<section id=\"samenvatting\">\n<h2>Samenvatting</h2>");
     let _ = writeln!(w, "<p class=\"total\">{}</p>", esc(&summary_sentence(&r.total)));

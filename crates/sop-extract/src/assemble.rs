@@ -18,10 +18,14 @@ pub(crate) const WORD_GAP_EM_SPACED: f32 = 0.2;
 /// Where spaces are drawn: a space wider than this many font sizes ends a run.
 pub(crate) const RUN_GAP_EM_SPACED: f32 = 2.0;
 
-/// Symbols that mark a table cell, or an empty check box (☐, which the
-/// reader must not count as ticked); reported as [`MarkKind::Glyph`] marks
-/// and kept in the text. A run that is a lone "X" or "x" is a mark too.
-pub(crate) const MARK_GLYPHS: &[&str] = &["✓", "✔", "✗", "✘", "☒", "☑", "☓", "✕", "✖", "☐", "■", "√", "✅", "❎", "⊠"];
+/// Whether a glyph is reported as a [`MarkKind::Glyph`] mark (and kept in
+/// the text): a symbol that marks a table cell, or an empty check box (☐,
+/// which the reader must not count as ticked). The lists are the ones every
+/// stage shares (`sop_model::text`). A run that is a lone "X" or "x" is a
+/// mark too.
+fn is_mark_glyph(t: &str) -> bool {
+    sop_model::text::MARK_GLYPHS.contains(&t) || t == sop_model::text::EMPTY_BOX
+}
 
 /// Symbol-font glyphs without a Unicode meaning of their own: Wingdings and
 /// Symbol characters that PDF producers map to the private use area
@@ -159,7 +163,7 @@ pub(crate) fn join_runs(runs: &[Run]) -> String {
 pub(crate) fn glyph_marks(glyphs: &[Glyph]) -> Vec<Mark> {
     glyphs
         .iter()
-        .filter(|g| MARK_GLYPHS.contains(&g.text.as_str()))
+        .filter(|g| is_mark_glyph(&g.text))
         .map(|g| Mark {
             kind: MarkKind::Glyph,
             x: g.x,
@@ -296,10 +300,6 @@ pub(crate) fn remove_furniture(pages: &mut [Page]) -> Vec<String> {
     removed
 }
 
-/// Words after a line-end hyphen that show the hyphen is a real one in a
-/// Dutch coordination ("hoog- en meerbegaafd", "taal- of rekenproblemen").
-const COORDINATORS: &[&str] = &["en", "of", "tot", "and", "or", "t/m"];
-
 /// Repairs line-end hyphenation across consecutive lines of a page, and across
 /// a page break: "ge-" + "wenst" becomes "gewenst" on the first line. A hyphen
 /// is kept ("collega-scholen") when the hyphenated form occurs elsewhere in
@@ -361,7 +361,9 @@ pub(crate) fn hyphen_join(prefix: &str, next: &str, all_words: &BTreeSet<String>
         return None;
     }
     let first_char = next.chars().next().unwrap_or(' ');
-    if !first_char.is_lowercase() || COORDINATORS.contains(&trim_punct(next)) {
+    // A conjunction after the hyphen ("hoog- en meerbegaafd") shows a real
+    // one: the list every stage shares.
+    if !first_char.is_lowercase() || sop_model::text::is_hyphen_conjunction(next) {
         return None;
     }
     let next_core = next.trim_end_matches(|c: char| !c.is_alphanumeric());

@@ -28,7 +28,7 @@ const MIN_GAP_EM: f32 = 1.0;
 const MAX_LEAD: f32 = 2.5;
 
 fn font_size(l: &Line) -> f32 {
-    l.runs.iter().map(|r| r.font_size).fold(0.0f32, f32::max).max(1.0)
+    l.height()
 }
 
 /// Stream tables on one page, with their boxes; `taken` are the boxes of

@@ -85,6 +85,47 @@ pub struct Line {
     pub runs: Vec<Run>,
 }
 
+/// The font size assumed for a PDF line whose runs carry none, in points:
+/// the body text size of the templates. (A `.txt` line has none either; its
+/// `y` counts lines, see [`TEXT_LINE_HEIGHT`].)
+pub const ASSUMED_FONT_SIZE: f32 = 11.0;
+
+/// The height of a line of a `.txt` layout in the units of `y` (which counts
+/// lines): the floor of every measure that is a multiple of a line's font
+/// size, so that sizeless lines still measure one line.
+pub const TEXT_LINE_HEIGHT: f32 = 1.0;
+
+/// The largest font size of some runs (a line's, a cell's); 0 where none
+/// has one.
+pub fn font_size_of(runs: &[Run]) -> f32 {
+    runs.iter().map(|r| r.font_size).fold(0.0f32, f32::max)
+}
+
+impl Line {
+    /// The line's font size: its largest run's, in points; 0 where no run
+    /// has one (a line from a `.txt`). Callers that divide by it or measure
+    /// with it set their own floor.
+    pub fn font_size(&self) -> f32 {
+        font_size_of(&self.runs)
+    }
+
+    /// [`Line::font_size`], or [`ASSUMED_FONT_SIZE`] where no run has one.
+    pub fn font_size_or_assumed(&self) -> f32 {
+        let s = self.font_size();
+        if s > 0.0 {
+            s
+        } else {
+            ASSUMED_FONT_SIZE
+        }
+    }
+
+    /// The height of one line in the units of `y`: [`Line::font_size`], at
+    /// least [`TEXT_LINE_HEIGHT`].
+    pub fn height(&self) -> f32 {
+        self.font_size().max(TEXT_LINE_HEIGHT)
+    }
+}
+
 /// A run: a stretch of text without a visible gap, typically one table cell
 /// or one phrase.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

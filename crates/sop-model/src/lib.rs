@@ -6,11 +6,16 @@
 //!   no positions ([`layout::Origin::Text`]).
 //! - [`record`]: the canonical record `sop/1` (see `../shared/SCHEMA.md` and
 //!   `schema/sop-1.schema.json`), whatever template the document came from.
-//! - [`text`]: small text helpers every stage needs the same way (whitespace
-//!   normalisation, word lists, word-level similarity).
+//! - [`family`]: the template families described once (id, Dutch names,
+//!   the fields each never fills, its status words), for every stage that is
+//!   not the family's parser.
+//! - [`text`]: small text rules every stage needs the same way (whitespace
+//!   normalisation, word lists, word-level similarity, key slugs, line-end
+//!   hyphens and their conjunctions, mark glyphs, school-identity keys).
 //!
 //! This crate has no I/O and depends on no other crate of the workspace.
 
+pub mod family;
 pub mod layout;
 pub mod record;
 pub mod text;

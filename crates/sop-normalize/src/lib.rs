@@ -15,9 +15,12 @@ mod error;
 mod ocr;
 pub mod pos;
 pub mod sppoh;
+#[cfg(feature = "test-family")]
+pub mod voorbeeld;
 
 pub use error::NormalizeError;
 
+use sop_model::family::Family;
 use sop_model::{Layout, Record, Source, Template};
 
 /// How well a document matches one family.
@@ -31,12 +34,22 @@ pub struct Score {
     pub revision: Option<String>,
 }
 
-/// A template family: one parser module per family.
+/// A template family: one parser module per family, reading the family's
+/// descriptor in `sop_model::family` (its id, names, status words), which is
+/// what every other stage knows of it.
 pub trait TemplateFamily: Sync {
+    /// The family's descriptor.
+    fn family(&self) -> &'static Family;
     /// The family id stored in `template.family`, e.g. `"sppoh-model-2021-2025"`.
-    fn id(&self) -> &'static str;
-    /// A human name, e.g. "Model SchoolOndersteuningsProfiel 2021-2025 (SPPOH)".
-    fn name(&self) -> &'static str;
+    fn id(&self) -> &'static str {
+        self.family().id
+    }
+    /// A human name, e.g. "Model SchoolOndersteuningsProfiel 2021-2025 (SPPOH)":
+    /// the descriptor's name with its users, as detection messages say it.
+    #[allow(clippy::misnamed_getters)]
+    fn name(&self) -> &'static str {
+        self.family().name_with_users
+    }
     /// Scores the document against this family's structure.
     fn score(&self, layout: &Layout) -> Score;
     /// Fills `record` (which already carries `template` and `source`) from the
@@ -45,7 +58,12 @@ pub trait TemplateFamily: Sync {
 }
 
 /// Every known family, in the order they are tried.
+#[cfg(not(feature = "test-family"))]
 pub static FAMILIES: &[&dyn TemplateFamily] = &[&sppoh::SppohModel, &pos::PerspectiefOpSchool];
+/// Every known family, in the order they are tried; with the made-up third
+/// family of the tests.
+#[cfg(feature = "test-family")]
+pub static FAMILIES: &[&dyn TemplateFamily] = &[&sppoh::SppohModel, &pos::PerspectiefOpSchool, &voorbeeld::Voorbeeld];
 
 /// The outcome of detection.
 #[derive(Debug, Clone, PartialEq)]

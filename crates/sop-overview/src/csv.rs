@@ -118,17 +118,9 @@ fn school_lines(out: &mut String, o: &Overview, s: &SchoolRow) {
     }
     for c in &o.hgw_columns {
         if let Some(st) = s.hgw.get(&c.key) {
+            let status = hgw_dutch(*st, s.template.as_deref());
             let mut f: Vec<&str> = head.to_vec();
-            f.extend([
-                "",
-                "",
-                "",
-                "hgw",
-                c.key.as_str(),
-                c.label.as_str(),
-                hgw_dutch(*st, s.template.as_deref()),
-                warnings.as_str(),
-            ]);
+            f.extend(["", "", "", "hgw", c.key.as_str(), c.label.as_str(), status.as_str(), warnings.as_str()]);
             line(out, &f);
         }
     }

@@ -423,26 +423,17 @@ impl Overview {
 
 // ---------------------------------------------------------------- words
 
-/// "Model SOP 2021-2025" / "Perspectief op School".
+/// "Model SOP 2021-2025" / "Perspectief op School": the family's short
+/// name from its descriptor; an unknown id as it is.
 pub fn template_dutch(family: &str) -> String {
-    match family {
-        "sppoh-model-2021-2025" => "Model SOP 2021-2025".to_string(),
-        "perspectief-op-school-vo" => "Perspectief op School".to_string(),
-        other => other.to_string(),
-    }
+    sop_model::family::find(family).map_or(family, |f| f.short_name).to_string()
 }
 
 /// An HGW status in the words of the template it came from.
-pub fn hgw_dutch(status: Option<HgwStatus>, family: Option<&str>) -> &'static str {
-    let pos = family == Some("perspectief-op-school-vo");
+pub fn hgw_dutch(status: Option<HgwStatus>, family: Option<&str>) -> String {
     match status {
-        None => "onbekend",
-        Some(HgwStatus::NotStarted) if pos => "nog niet ontwikkeld",
-        Some(HgwStatus::NotStarted) => "nog op te starten",
-        Some(HgwStatus::Developing) => "in ontwikkeling",
-        Some(HgwStatus::InPlace) if pos => "ontwikkeld",
-        Some(HgwStatus::InPlace) => "op orde",
-        Some(HgwStatus::Advanced) => "ver ontwikkeld",
+        None => "onbekend".to_string(),
+        Some(s) => sop_model::family::hgw_word(family.and_then(sop_model::family::find), s),
     }
 }
 

@@ -40,6 +40,8 @@ pub mod stages;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_family;
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};

@@ -416,13 +416,10 @@ fn short_input(input: &str) -> String {
     input.rsplit(['/', '\\']).find(|s| !s.is_empty()).unwrap_or(input).to_string()
 }
 
-/// A short human name for a template family id.
+/// A short human name for a template family id ("Model SOP 2021-2025
+/// (SPPOH)"), from the family's descriptor; an unknown id as it is.
 pub fn template_name(family: &str) -> String {
-    match family {
-        "sppoh-model-2021-2025" => "Model SOP 2021-2025 (SPPOH)".into(),
-        "perspectief-op-school-vo" => "Perspectief op School (VO)".into(),
-        other => other.into(),
-    }
+    sop_model::family::find(family).map_or_else(|| family.to_string(), |f| f.short_name_with_users())
 }
 
 fn cell(s: &str) -> String {

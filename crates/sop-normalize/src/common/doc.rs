@@ -4,7 +4,7 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
-use sop_model::text::{normalize_ws, word_similarity};
+use sop_model::text::{is_hyphen_conjunction, normalize_ws, word_similarity};
 use sop_model::{Layout, Mark, Origin, Provenance, Run};
 
 /// One line of the document.
@@ -32,6 +32,13 @@ pub(crate) struct DocLine {
     /// PDF table, paragraphs inside one cell are further apart than wrapped
     /// lines but closer than rows (cell padding).
     pub row_gap_before: bool,
+}
+
+impl DocLine {
+    /// The height of one line in the units of `y`, as `Line::height`.
+    pub(crate) fn line_height(&self) -> f32 {
+        sop_model::layout::font_size_of(&self.runs).max(sop_model::layout::TEXT_LINE_HEIGHT)
+    }
 }
 
 /// The cleaned document.
@@ -98,12 +105,11 @@ impl<'a> Doc<'a> {
                     }
                     Origin::Pdf => line.text.clone(),
                 };
-                let font = line.runs.iter().map(|r| r.font_size).fold(0.0f32, f32::max);
-                let font = if font > 0.0 { font } else { 11.0 };
+                let font = line.font_size_or_assumed();
                 let (gap_before, row_gap_before) = match (layout.origin, prev_y) {
                     (_, None) => (true, true),
                     (Origin::Text, Some(p)) => (line.y - p > 1.0, line.y - p > 1.0),
-                    (Origin::Pdf, Some(p)) => (line.y - p > 1.45 * font, line.y - p > 1.7 * font),
+                    (Origin::Pdf, Some(p)) => (line.y - p > PARAGRAPH_GAP * font, line.y - p > ROW_GAP * font),
                 };
                 prev_y = Some(line.y);
                 lines.push(DocLine {
@@ -198,10 +204,7 @@ impl<'a> Doc<'a> {
     pub(crate) fn continues_word(&self, tail: &str, prev: &DocLine, next: &str) -> bool {
         let first = next.chars().next();
         let t = tail;
-        if t.ends_with('-')
-            && t.chars().rev().nth(1).is_some_and(char::is_alphabetic)
-            && first.is_some_and(char::is_lowercase)
-        {
+        if super::text::joins_at_hyphen(t, next) {
             return true;
         }
         // A line broken after a slash inside a word ("Jeugdgezondheidzorg/" +
@@ -287,18 +290,27 @@ impl<'a> Doc<'a> {
     }
 }
 
-static SPLIT_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(\p{Ll}+)- (\p{Ll}+)\b").expect("valid regex"));
+/// "ge- wenst": a lowercase word part, a hyphen and a space, and the next
+/// word (with "/m" of "t/m", so that the conjunctions rule sees it whole).
+/// A step from one line's baseline to the next larger than this many font
+/// sizes is a gap: a new paragraph (single spacing is about 1.2).
+const PARAGRAPH_GAP: f32 = 1.45;
+/// A step larger than this many font sizes is a gap between table rows
+/// (a row's own wrapped lines stand closer, its cell padding adds more).
+const ROW_GAP: f32 = 1.7;
+
+static SPLIT_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\p{Ll}+)- (\p{Ll}+(?:/\p{Ll}+)?)\b").expect("valid regex"));
 
 /// Repairs words a line break split and the extraction then put on one line
 /// ("ge- wenst" -> "gewenst"), but not a Dutch elision before a conjunction
 /// ("onderwijs- en ondersteuningsbehoeften", "leer- of ontwikkelbaar").
 pub(crate) fn repair_split_words(text: &str) -> String {
-    const KEEP: &[&str] = &["en", "of", "tot", "als", "dan", "noch", "maar", "naar", "t"];
     SPLIT_WORD
         .replace_all(
             text,
             |c: &regex::Captures<'_>| {
-                if KEEP.contains(&&c[2]) {
+                if is_hyphen_conjunction(&c[2]) {
                     c[0].to_string()
                 } else {
                     format!("{}{}", &c[1], &c[2])
@@ -321,29 +333,6 @@ pub(crate) fn normalize_line(s: &str) -> String {
     } else {
         normalize_ws(s)
     }
-}
-
-/// Joins lines of running text (see [`Doc::text`]).
-pub(crate) fn join_lines<'s>(lines: impl Iterator<Item = &'s str>) -> Option<String> {
-    let mut out = String::new();
-    for l in lines {
-        let l = l.trim();
-        if l.is_empty() {
-            continue;
-        }
-        if out.is_empty() {
-            out.push_str(l);
-            continue;
-        }
-        let hyphen_join = out.ends_with('-')
-            && out.chars().rev().nth(1).is_some_and(char::is_alphabetic)
-            && l.chars().next().is_some_and(char::is_lowercase);
-        if !hyphen_join {
-            out.push(' ');
-        }
-        out.push_str(l);
-    }
-    (!out.is_empty()).then_some(out)
 }
 
 /// The words of a heading for comparison: lowercase, numbering dropped,
@@ -383,16 +372,6 @@ mod tests {
         fn normalize_line_is_normalize_ws(s in "[a-zé \t\n\u{a0}\u{2003}\u{c}.]{0,12}") {
             proptest::prop_assert_eq!(normalize_line(&s), normalize_ws(&s));
         }
-    }
-
-    #[test]
-    fn joins_hyphenated_line_ends() {
-        assert_eq!(
-            join_lines(["moedertaal Latijns-", "geletterd is."].into_iter()).unwrap(),
-            "moedertaal Latijns-geletterd is."
-        );
-        assert_eq!(join_lines(["onderwijs- en", "ondersteuning"].into_iter()).unwrap(), "onderwijs- en ondersteuning");
-        assert_eq!(join_lines(["sociaal-", "Emotioneel"].into_iter()).unwrap(), "sociaal- Emotioneel");
     }
 
     #[test]

@@ -168,6 +168,40 @@ pub(crate) fn is_standard(p: &FixedPrefix) -> bool {
     p.extra <= TOLERATED_WORDS && p.missing <= TOLERATED_WORDS
 }
 
+/// Whether a text is the template's fixed text: the same letters and digits
+/// in the same order (re-flow, hyphenation and split words do not count), or
+/// the same words in another order (a two-column table read line by line
+/// from a PDF interleaves its cells).
+pub(crate) fn same_fixed_text(a: &str, b: &str) -> bool {
+    let letters = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>();
+    if letters(a) == letters(b) {
+        return true;
+    }
+    // Marks printed as letters in the legend ("x Op de school aanwezig") are
+    // not words of the text.
+    let words = |s: &str| -> Vec<String> {
+        s.split_whitespace()
+            .filter(|w| !sop_model::text::is_cell_mark(w))
+            .flat_map(|w| w.split(|c: char| !c.is_alphanumeric()))
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let bag = |s: &str| {
+        let mut w = words(s);
+        w.sort();
+        w
+    };
+    // A table's cells read in another order, or words a narrow cell broke in
+    // two ("Ondersteuningsadvis" + "eur"): the same letters.
+    let chars = |s: &str| {
+        let mut c: Vec<char> = words(s).concat().chars().collect();
+        c.sort_unstable();
+        c
+    };
+    bag(a) == bag(b) || chars(a) == chars(b)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -16,7 +16,7 @@
 
 use sop_model::{Cell, Layout, MarkKind, Table, TableStrategy};
 
-use super::labels::is_mark;
+use sop_model::text::{is_cell_mark as is_mark, is_empty_box};
 
 /// A position in the document: page (1-based) and y from the page top.
 pub(crate) type At = (u32, f32);
@@ -143,11 +143,6 @@ pub(crate) fn mark_text(m: &sop_model::Mark) -> Option<String> {
         (MarkKind::Glyph, Some(t)) if !t.is_empty() => Some(t.to_string()),
         _ => Some("✓".to_string()),
     }
-}
-
-/// ☐ and its look-alikes: Word shows one in every unticked check box.
-pub(crate) fn is_empty_box(t: &str) -> bool {
-    matches!(t, "☐" | "□" | "◻" | "❑" | "❒" | "\u{f06f}" | "\u{f0a8}")
 }
 
 fn before(a: At, b: At) -> bool {

@@ -1,5 +1,7 @@
 //! Row labels, marks and yes/no words.
 
+use std::collections::BTreeSet;
+
 use sop_model::text::{slug, words};
 
 /// A row the template itself prints, with the stable key every school's
@@ -91,6 +93,21 @@ fn label_score(a: &[String], b: &[String]) -> f64 {
     covered * own.sqrt()
 }
 
+/// A unique key per list: the label's slug (`fallback` when it has no
+/// letters or digits), with `_2`, `_3` ... when two different labels slug
+/// alike or the slug is a key already `used`; the key is added to `used`.
+pub(crate) fn unique_key(label: &str, fallback: &str, used: &mut BTreeSet<String>) -> String {
+    let base = slug(label);
+    let base = if base.is_empty() { fallback.to_string() } else { base };
+    let mut key = base.clone();
+    let mut n = 2;
+    while !used.insert(key.clone()) {
+        key = format!("{base}_{n}");
+        n += 1;
+    }
+    key
+}
+
 /// The key of each label: the best still-unused standard row scoring at
 /// least 0.6, else the slug of the label itself (made unique with a
 /// number). Returns `(key, standard)` per label, in order.
@@ -117,41 +134,15 @@ pub(crate) fn assign_keys(labels: &[&str], standard: &[StandardRow]) -> Vec<(Str
             used[j] = true;
         }
     }
-    let mut taken: Vec<String> = key_of.iter().flatten().map(|&j| standard[j].key.to_string()).collect();
+    let mut taken: BTreeSet<String> = key_of.iter().flatten().map(|&j| standard[j].key.to_string()).collect();
     labels
         .iter()
         .zip(key_of)
         .map(|(l, k)| match k {
             Some(j) => (standard[j].key.to_string(), true),
-            None => {
-                let base = {
-                    let s = slug(l);
-                    if s.is_empty() {
-                        "row".to_string()
-                    } else {
-                        s
-                    }
-                };
-                let mut key = base.clone();
-                let mut n = 2;
-                while taken.contains(&key) {
-                    key = format!("{base}_{n}");
-                    n += 1;
-                }
-                taken.push(key.clone());
-                (key, false)
-            }
+            None => (unique_key(l, "row", &mut taken), false),
         })
         .collect()
-}
-
-/// A tick or cross standing for "marked": X, x, ✓, ✔, ☒, ✗, ✘, ● (a trailing
-/// comma or period is allowed: "X,").
-pub(crate) fn is_mark(token: &str) -> bool {
-    let t = token.trim().trim_end_matches([',', '.', ';']);
-    // U+F0FC and U+F0FE: Wingdings' tick and ticked box, as fonts without a
-    // Unicode map report them.
-    matches!(t, "X" | "x" | "✓" | "✔" | "☒" | "☑" | "✗" | "✘" | "●" | "■" | "\u{f0fc}" | "\u{f0fe}")
 }
 
 /// Yes, no or not applicable, as schools write it in a cell.

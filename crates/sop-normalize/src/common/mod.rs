@@ -1,6 +1,9 @@
-//! Helpers every template family needs the same way. Both parsers (`sppoh`,
-//! `pos`) build on these, so that dates, amounts, keys and tables mean the same
-//! thing whatever template a record came from.
+//! Helpers every template family needs the same way. The parsers (`sppoh`,
+//! `pos`, the test-only `voorbeeld`) build on these, so that dates, amounts,
+//! keys, fixed text and tables mean the same thing whatever template a record
+//! came from. The text rules below the parsers (line-end hyphens and their
+//! conjunctions, mark glyphs, a line's font size) are `sop_model`'s, shared
+//! with extraction and the diff.
 //!
 //! - [`doc::Doc`]: the document as one list of [`doc::DocLine`]s in reading
 //!   order, with page furniture (footers) and bare link-annotation URLs taken
@@ -23,9 +26,12 @@
 //!   the cell they stand in. Both families read their tables through it and
 //!   fall back to [`table`] where no extracted table carries the header.
 //! - [`labels`]: standard row tables (label -> stable key, matched by word
-//!   similarity and stems), marks (X, x, ✓) and yes/no/nvt words.
+//!   similarity and stems), unique keys of rows without a standard one
+//!   ([`labels::unique_key`]), yes/no/nvt words.
 //! - [`fixed`]: comparing the school's copy of a fixed template text with the
-//!   template's, and splitting fixed text from what the school appended.
+//!   template's: where it ends among a section's lines and whether the school
+//!   kept it ([`fixed::fixed_prefix`], the Model's sections), or whether a
+//!   whole part is it ([`fixed::same_fixed_text`], PoS's fixed chapters).
 
 pub(crate) mod amounts;
 pub(crate) mod dates;
@@ -34,3 +40,4 @@ pub(crate) mod fixed;
 pub(crate) mod grid;
 pub(crate) mod labels;
 pub(crate) mod table;
+pub(crate) mod text;

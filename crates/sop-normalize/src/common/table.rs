@@ -19,7 +19,25 @@ use sop_model::text::normalize_ws;
 use sop_model::Origin;
 
 use super::doc::{Doc, DocLine};
-use super::labels::is_mark;
+use sop_model::text::is_cell_mark as is_mark;
+
+/// The band a mark of a line stands in reaches at least this many points
+/// above the baseline (a tick is often larger than small table text).
+const MIN_MARK_BAND: f32 = 8.0;
+/// ... and this many font sizes below it (a tick's foot).
+const MARK_BELOW_BASELINE: f32 = 0.3;
+
+/// The step between two lines of one wrapped cell, in font sizes: from
+/// this many (lines set tight)...
+pub(crate) const WRAP_STEP_MIN: f32 = 0.95;
+/// ... to this many (above it the lines are rows or paragraphs apart).
+pub(crate) const WRAP_STEP_MAX: f32 = 1.7;
+
+/// Whether a step from one baseline to the next, for a line of this height,
+/// is the pitch of wrapped lines (see [`WRAP_STEP_MIN`]).
+pub(crate) fn is_wrap_step(step: f32, height: f32) -> bool {
+    step >= WRAP_STEP_MIN * height && step <= WRAP_STEP_MAX * height
+}
 
 /// The cells of one line of a table. Column 0 is the label column; value
 /// columns are numbered 1..=n.
@@ -140,14 +158,14 @@ impl Columns {
         let mut parts: Vec<Vec<String>> = vec![Vec::new(); n + 1];
         for r in &line.runs {
             // An empty check box (☐) is no text of its cell.
-            let kept: Vec<&str> = r.text.split_whitespace().filter(|w| !super::grid::is_empty_box(w)).collect();
+            let kept: Vec<&str> = r.text.split_whitespace().filter(|w| !sop_model::text::is_empty_box(w)).collect();
             let t = normalize_ws(&kept.join(" "));
             if !t.is_empty() {
                 parts[self.column_of(r.x)].push(t);
             }
         }
-        let h = line.runs.iter().map(|r| r.font_size).fold(0.0f32, f32::max).max(8.0);
-        for m in doc.marks_between(i, line.y - h, line.y + h * 0.3) {
+        let h = sop_model::layout::font_size_of(&line.runs).max(MIN_MARK_BAND);
+        for m in doc.marks_between(i, line.y - h, line.y + h * MARK_BELOW_BASELINE) {
             let col = self.column_of(m.x);
             if col == 0 {
                 continue;
@@ -229,11 +247,10 @@ pub(crate) fn row_gaps(doc: &Doc<'_>, range: std::ops::Range<usize>) -> Vec<bool
     let step = |i: usize| -> Option<f32> {
         (i > range.start && doc.lines[i].page == doc.lines[i - 1].page).then(|| doc.lines[i].y - doc.lines[i - 1].y)
     };
-    let font = |i: usize| doc.lines[i].runs.iter().map(|r| r.font_size).fold(0.0f32, f32::max).max(1.0);
+    let font = |i: usize| doc.lines[i].line_height();
     // The pitch of wrapped lines: the smallest step that is a line's height
     // or more (steps below that are runs of one row split by alignment).
-    let pitch =
-        line_pitch(range.clone().filter_map(|i| step(i).filter(|s| *s >= 0.95 * font(i) && *s <= 1.7 * font(i))));
+    let pitch = line_pitch(range.clone().filter_map(|i| step(i).filter(|s| is_wrap_step(*s, font(i)))));
     range
         .clone()
         .map(|i| match step(i) {
@@ -342,7 +359,7 @@ fn append(cell: &mut String, text: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::common::labels::is_mark;
+    use sop_model::text::is_cell_mark as is_mark;
 
     fn cols(raw: &str, n: usize) -> (String, Vec<(usize, String)>) {
         let lc = split_text_row(raw, n, &|t| is_mark(t));

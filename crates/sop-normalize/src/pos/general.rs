@@ -188,10 +188,10 @@ fn rows_by_column<'p, 'a>(body: &[&'p Ln<'a>], answer_x: f32) -> Vec<Row<'p, 'a>
     // A row gap is larger than the table's own line pitch (the smallest step
     // between its lines, a wrapped cell's) by the cell padding: 2 pt or more
     // (a bottom-aligned label's own line stands less than that lower).
-    let size = |k: usize| body[k].line.runs.iter().map(|r| r.font_size).fold(0.0f32, f32::max).max(1.0);
+    let size = |k: usize| body[k].line.height();
     let step = |k: usize| (k > 0 && body[k].page == body[k - 1].page).then(|| body[k].line.y - body[k - 1].line.y);
     let pitch = crate::common::table::line_pitch(
-        (1..body.len()).filter_map(|k| step(k).filter(|s| *s >= 0.95 * size(k) && *s <= 1.7 * size(k))),
+        (1..body.len()).filter_map(|k| step(k).filter(|s| crate::common::table::is_wrap_step(*s, size(k)))),
     );
     let row_gap = |k: usize| match step(k) {
         None => true,

@@ -189,16 +189,19 @@ pub(crate) struct Band {
 
 /// The top of a line's text: its baseline minus its font size.
 pub(crate) fn line_top(l: &Ln<'_>) -> f32 {
-    let size = l.line.runs.iter().map(|r| r.font_size).fold(0.0f32, f32::max);
-    let size = if size > 0.0 { size } else { 10.0 };
-    l.line.y - size * 1.2
+    l.line.y - l.line.font_size_or_assumed() * LINE_ABOVE_BASELINE
 }
 
+/// The bottom of a line's cell band: its baseline plus part of its font size.
 pub(crate) fn line_bottom(l: &Ln<'_>) -> f32 {
-    let size = l.line.runs.iter().map(|r| r.font_size).fold(0.0f32, f32::max);
-    let size = if size > 0.0 { size } else { 10.0 };
-    l.line.y + size * 0.6
+    l.line.y + l.line.font_size_or_assumed() * LINE_BELOW_BASELINE
 }
+
+/// A line's band reaches this many font sizes above its baseline (the
+/// ascenders and the cell padding above)...
+const LINE_ABOVE_BASELINE: f32 = 1.2;
+/// ... and this many below it (descenders and a mark's foot).
+const LINE_BELOW_BASELINE: f32 = 0.6;
 
 /// Marks small enough to be an icon or tick (not a cell border or shading).
 fn is_icon(m: &Mark) -> bool {

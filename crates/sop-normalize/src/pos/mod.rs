@@ -20,11 +20,11 @@ mod support;
 mod text;
 mod vision;
 
-use std::collections::BTreeSet;
-
-use sop_model::text::{normalize_ws, slug};
+use sop_model::family::{self, Family};
+use sop_model::text::normalize_ws;
 use sop_model::{Boilerplate, Layout, Provenance, Record, Unmapped};
 
+use crate::common::fixed::same_fixed_text;
 use crate::common::grid::{self, Grid, GridRow};
 use crate::{Score, TemplateFamily};
 use doc::{Doc, Kind, Ln, Part};
@@ -32,11 +32,8 @@ use doc::{Doc, Kind, Ln, Part};
 pub struct PerspectiefOpSchool;
 
 impl TemplateFamily for PerspectiefOpSchool {
-    fn id(&self) -> &'static str {
-        "perspectief-op-school-vo"
-    }
-    fn name(&self) -> &'static str {
-        "Perspectief op School (VO)"
+    fn family(&self) -> &'static Family {
+        &family::PERSPECTIEF_OP_SCHOOL
     }
     fn score(&self, layout: &Layout) -> Score {
         score(layout)
@@ -195,54 +192,6 @@ pub(crate) fn row_lines<'p, 'a>(part: &'p Part<'a>, row: &GridRow) -> Vec<&'p Ln
         .iter()
         .filter(|l| l.page == row.page && l.line.y >= row.top - 1.0 && l.line.y <= row.bottom + 1.0)
         .collect()
-}
-
-/// A unique key per list: the label's slug, with `_2`, `_3` ... when two
-/// different labels slug alike.
-pub(crate) fn unique_key(label: &str, used: &mut BTreeSet<String>) -> String {
-    let base = slug(label);
-    let base = if base.is_empty() { "item".to_string() } else { base };
-    let mut key = base.clone();
-    let mut n = 2;
-    while !used.insert(key.clone()) {
-        key = format!("{base}_{n}");
-        n += 1;
-    }
-    key
-}
-
-/// Whether a text is the template's fixed text: the same letters and digits
-/// in the same order (re-flow, hyphenation and split words do not count), or
-/// the same words in another order (a two-column table read line by line
-/// from a PDF interleaves its cells).
-pub(crate) fn same_fixed_text(a: &str, b: &str) -> bool {
-    let letters = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>();
-    if letters(a) == letters(b) {
-        return true;
-    }
-    // Marks printed as letters in the legend ("x Op de school aanwezig") are
-    // not words of the text.
-    let words = |s: &str| -> Vec<String> {
-        s.split_whitespace()
-            .filter(|w| !crate::common::labels::is_mark(w))
-            .flat_map(|w| w.split(|c: char| !c.is_alphanumeric()))
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect()
-    };
-    let bag = |s: &str| {
-        let mut w = words(s);
-        w.sort();
-        w
-    };
-    // A table's cells read in another order, or words a narrow cell broke in
-    // two ("Ondersteuningsadvis" + "eur"): the same letters.
-    let chars = |s: &str| {
-        let mut c: Vec<char> = words(s).concat().chars().collect();
-        c.sort_unstable();
-        c
-    };
-    bag(a) == bag(b) || chars(a) == chars(b)
 }
 
 /// Records a fixed part as boilerplate; a changed one also goes to `unmapped`.

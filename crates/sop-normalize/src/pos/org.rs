@@ -8,7 +8,8 @@ use sop_model::{Partner, PartnerKind};
 
 use super::doc::{Doc, Kind, Ln};
 use super::text::{clean_item, join, starts_lowercase, strip_bullet};
-use super::{check_fixed, fixed, refs, unique_key, Out};
+use super::{check_fixed, fixed, refs, Out};
+use crate::common::labels::unique_key;
 
 pub(crate) fn parse(doc: &Doc<'_>, out: &mut Out<'_>) {
     route(doc, out);
@@ -159,7 +160,7 @@ fn partners(
         }
     }
     for (name, src) in rows {
-        let key = unique_key(&name, &mut used);
+        let key = unique_key(&name, "item", &mut used);
         let i = out.rec.partners.len();
         out.prov(format!("/partners/{i}"), &src);
         out.rec.partners.push(Partner { key, name, kind: pkind, involvement: None });

@@ -11,8 +11,9 @@ use sop_model::{Expertise, Facility, HgwItem, HgwStatus, HgwSummary, Offer, Offe
 use super::doc::{Doc, Kind, Ln, Part};
 use super::marks::{self, Band};
 use super::text::{join, starts_lowercase};
-use super::{check_fixed, fixed, grid_of, refs, row_lines, unique_key, Out};
+use super::{check_fixed, fixed, grid_of, refs, row_lines, Out};
 use crate::common::grid;
+use crate::common::labels::unique_key;
 
 /// The provider columns of §3.1-3.3, as their header names them.
 const PROVIDER_COLUMNS: [&str; 3] = ["Op de school", "Via het bestuur", "Via het SWV of derden"];
@@ -181,7 +182,7 @@ fn push_marked(
     let mut used = BTreeSet::new();
     for (row, m) in rows.iter().zip(marked) {
         let provided_by: Option<Vec<Provider>> = if readable { m.map(|s| s.into_iter().collect()) } else { None };
-        let key = unique_key(&row.label, &mut used);
+        let key = unique_key(&row.label, "item", &mut used);
         match kind {
             Kind::Specialismen => {
                 let i = out.rec.expertise.len();
@@ -279,7 +280,7 @@ fn push_facility(out: &mut Out<'_>, name: &str, src: &[&Ln<'_>], used: &mut BTre
         return;
     }
     names.push(name.to_string());
-    let key = unique_key(name, used);
+    let key = unique_key(name, "item", used);
     let i = out.rec.facilities.len();
     out.prov(format!("/facilities/{i}"), src);
     out.rec.facilities.push(Facility { key, name: name.to_string(), present: Some(true), note: None });
@@ -334,7 +335,7 @@ fn protocols(doc: &Doc<'_>, out: &mut Out<'_>) {
         if status.is_none() {
             out.warn(format!("3.5 Protocollen: no status could be read for \"{name}\""));
         }
-        let key = unique_key(&name, &mut used);
+        let key = unique_key(&name, "item", &mut used);
         let i = out.rec.protocols.len();
         out.prov(format!("/protocols/{i}"), &src);
         out.rec.protocols.push(Protocol { key, name, status });
@@ -371,17 +372,15 @@ fn split_cells(l: &Ln<'_>, right_x: Option<f32>, positioned: bool) -> (String, O
     }
 }
 
-/// The PoS scores and their place on the shared scale.
-const SCORES: &[(&str, HgwStatus)] = &[
-    ("nog niet ontwikkeld", HgwStatus::NotStarted),
-    ("in ontwikkeling", HgwStatus::Developing),
-    ("ver ontwikkeld", HgwStatus::Advanced),
-    ("ontwikkeld", HgwStatus::InPlace),
-];
+/// A step from one line's baseline to the next larger than this many font
+/// sizes starts a new row of a list table (a wrapped label's lines stand
+/// about 1.2 apart).
+const NEW_ROW_STEP: f32 = 1.35;
 
+/// A PoS score ("Ver ontwikkeld", any case and spacing) on the shared scale,
+/// by the family's status words.
 fn score_of(s: &str) -> Option<HgwStatus> {
-    let l = normalize_ws(s).to_lowercase();
-    SCORES.iter().find(|(name, _)| *name == l).map(|(_, st)| *st)
+    sop_model::family::PERSPECTIEF_OP_SCHOOL.hgw_status_of(&normalize_ws(s))
 }
 
 /// A score written at the end of a line, after a cell gap: "... hebben.  Ontwikkeld".
@@ -474,7 +473,7 @@ fn hgw(doc: &Doc<'_>, out: &mut Out<'_>) {
         if let Some(s) = status {
             *counts.entry(s).or_default() += 1;
         }
-        let key = unique_key(&label, &mut used);
+        let key = unique_key(&label, "item", &mut used);
         let i = out.rec.hgw.len();
         out.prov(format!("/hgw/{i}"), &src);
         out.rec.hgw.push(HgwItem { key, label, status, raw, note: None });
@@ -537,10 +536,7 @@ fn indicator_rows_by_gap<'p, 'a>(body: &[&'p Ln<'a>], score_x: f32) -> Vec<Indic
     for l in body {
         let new_row = match groups.last().and_then(|g| g.last()) {
             None => true,
-            Some(prev) => {
-                let size = prev.line.runs.iter().map(|r| r.font_size).fold(0.0f32, f32::max).max(1.0);
-                prev.page != l.page || l.line.y - prev.line.y > size * 1.35
-            }
+            Some(prev) => prev.page != l.page || l.line.y - prev.line.y > prev.line.height() * NEW_ROW_STEP,
         };
         if new_row {
             groups.push(vec![*l]);

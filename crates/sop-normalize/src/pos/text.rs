@@ -1,39 +1,12 @@
 //! Small text rules of the PoS parser: joining wrapped lines, splitting list
 //! items.
 //!
-//! (Written here because `src/common/` had no such helpers yet when this
-//! module was written; see the module report.)
+//! Where a line-end hyphen joins and which conjunctions keep it apart is the
+//! rule all stages share (`sop_model::text`).
 
 use sop_model::text::normalize_ws;
 
-/// Joins wrapped lines into one text: single spaces, except after a line that
-/// ends in a hyphen inside a word ("2014-" + "2015", "VSO-" + "scholen"),
-/// where the hyphen stays and no space is added.
-pub(crate) fn join<S: AsRef<str>>(lines: &[S]) -> String {
-    let mut out = String::new();
-    for l in lines {
-        let l = normalize_ws(l.as_ref());
-        if l.is_empty() {
-            continue;
-        }
-        if !out.is_empty() && !glues(&out, &l) {
-            out.push(' ');
-        }
-        out.push_str(&l);
-    }
-    out
-}
-
-/// A line ending in "letter-" continues into the next line's first word,
-/// unless that word is a conjunction ("psychische- en gedrags...").
-fn glues(before: &str, after: &str) -> bool {
-    let mut rev = before.chars().rev();
-    if rev.next() != Some('-') || !rev.next().is_some_and(char::is_alphanumeric) {
-        return false;
-    }
-    let first = after.split(' ').next().unwrap_or("");
-    first.chars().next().is_some_and(char::is_alphanumeric) && !matches!(first, "en" | "of" | "t/m" | "tot")
-}
+pub(crate) use crate::common::text::join;
 
 /// Whether a line starts with a lowercase letter: in a table or list it then
 /// continues the previous row's label.
@@ -150,14 +123,6 @@ pub(crate) fn strip_bullet(s: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn join_repairs_line_end_hyphens_only_inside_words() {
-        assert_eq!(join(&["Vanaf het schooljaar 2014-", "2015 werken we"]), "Vanaf het schooljaar 2014-2015 werken we");
-        assert_eq!(join(&["van de VSO-", "scholen"]), "van de VSO-scholen");
-        assert_eq!(join(&["psychische-", "en gedragsproblematiek"]), "psychische- en gedragsproblematiek");
-        assert_eq!(join(&["een  lijn ", " en nog een"]), "een lijn en nog een");
-    }
 
     #[test]
     fn numbered_items_split_only_at_the_next_number() {

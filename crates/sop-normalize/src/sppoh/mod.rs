@@ -15,6 +15,7 @@ pub(crate) mod template;
 use std::sync::LazyLock;
 
 use regex::Regex;
+use sop_model::family::{self, Family};
 use sop_model::{Layout, Origin, Record};
 
 use crate::common::doc::Doc;
@@ -144,12 +145,8 @@ pub(super) fn hgw_spec() -> Vec<&'static str> {
 }
 
 impl TemplateFamily for SppohModel {
-    fn id(&self) -> &'static str {
-        "sppoh-model-2021-2025"
-    }
-
-    fn name(&self) -> &'static str {
-        "Model SchoolOndersteuningsProfiel 2021-2025 (SPPOH)"
+    fn family(&self) -> &'static Family {
+        &family::SPPOH_MODEL
     }
 
     fn score(&self, layout: &Layout) -> Score {

@@ -10,17 +10,17 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 use sop_model::text::normalize_ws;
-use sop_model::{
-    Expertise, Facility, HgwItem, HgwStatus, Involvement, Offer, OfferKind, Origin, Partner, PartnerKind, Provider,
-};
+use sop_model::{Expertise, Facility, HgwItem, Involvement, Offer, OfferKind, Origin, Partner, PartnerKind, Provider};
 
 use super::template::*;
 use super::{Out, Sections};
 use crate::common::dates::month_number;
-use crate::common::doc::{join_lines, Doc, DocLine};
+use crate::common::doc::{Doc, DocLine};
 use crate::common::grid::{self, header_key as key, Grid};
-use crate::common::labels::{assign_keys, is_mark, yes_no, YesNo};
+use crate::common::labels::{assign_keys, yes_no, YesNo};
 use crate::common::table::{group_rows, split_text_row, strip_one_trailing, Columns, LineCells, Row};
+use crate::common::text::join as join_lines;
+use sop_model::text::is_cell_mark as is_mark;
 
 static ROW_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,2}\s*\.\s*\S").expect("valid regex"));
 
@@ -149,7 +149,7 @@ fn hgw(doc: &Doc<'_>, s: &Sections, out: &mut Out<'_>) {
             // with a period); what the school wrote under it is the note.
             let lines = &r.cells[0];
             let cut = lines.iter().position(|l| l.ends_with('.')).map_or(lines.len(), |p| p + 1).min(4);
-            let label = join_lines(lines[..cut].iter().map(String::as_str)).unwrap_or_default();
+            let label = join_lines(&lines[..cut]);
             let mut note: Vec<String> = lines[cut..].to_vec();
             let mut marks = Vec::new();
             for c in 1..=HGW_COLUMNS.len() {
@@ -218,25 +218,23 @@ fn hgw(doc: &Doc<'_>, s: &Sections, out: &mut Out<'_>) {
         let mut cols: Vec<usize> = row.marks.iter().map(|(c, _)| *c).collect();
         cols.sort_unstable();
         cols.dedup();
-        let status_of = |c: usize| match c {
-            1 => HgwStatus::InPlace,
-            2 => HgwStatus::Developing,
-            _ => HgwStatus::NotStarted,
-        };
+        // Column c (from 1) is the c-th of the Model's status words; a mark
+        // beyond the last column counts as the last.
+        let status_of = |c: usize| HGW_WORDS[c.clamp(1, HGW_WORDS.len()) - 1].1;
         let status = cols.last().map(|&c| status_of(c));
         if cols.len() > 1 {
             out.warn(format!(
                 "HGW \"{}\": marked in {} columns; the lower status ({}) is used",
                 row.label,
                 cols.len(),
-                HGW_COLUMNS[cols.last().copied().unwrap_or(1).clamp(1, 3) - 1]
+                HGW_COLUMNS[cols.last().copied().unwrap_or(1).clamp(1, HGW_COLUMNS.len()) - 1]
             ));
         } else if cols.is_empty() && readable {
             out.warn(format!("HGW \"{}\": no column is marked", row.label));
         }
         let raw =
             (!row.marks.is_empty()).then(|| row.marks.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>().join(" "));
-        let note = crate::common::doc::join_lines(row.note.iter().map(String::as_str));
+        let note = Some(join_lines(&row.note)).filter(|n| !n.is_empty());
         out.record.hgw.push(HgwItem { key, label: row.label, status, raw, note });
         out.prov(format!("/hgw/{k}"), doc, row.lines);
     }

@@ -29,7 +29,11 @@ pub(crate) const VISION_INSTRUCTION: &str = "Beschrijf kort de visie op passend 
 /// Table headers (value columns).
 /// The label column's header of the HGW table.
 pub(crate) const HGW_LABEL_COLUMN: &str = "Uitgangspunt HGW";
-pub(crate) const HGW_COLUMNS: &[&str] = &["Op orde", "In ontwikkeling", "Nog op te starten"];
+/// The HGW table's mark columns: the Model's status words as its descriptor
+/// has them, in the table's column order.
+pub(crate) const HGW_COLUMNS: &[&str] = &[HGW_WORDS[0].0, HGW_WORDS[1].0, HGW_WORDS[2].0];
+/// The Model's HGW status words and their statuses (column 1, 2, 3).
+pub(crate) const HGW_WORDS: &[(&str, sop_model::HgwStatus)] = sop_model::family::SPPOH_MODEL.hgw_words;
 pub(crate) const EXPERTISE_COLUMNS: &[&str] = &["Ja / nee", "Uren beschikbaar"];
 pub(crate) const PARTNER_COLUMNS: &[&str] = &["Structureel", "Regelmatig", "Incidenteel", "Niet van toepassing"];
 pub(crate) const OFFER_COLUMNS: &[&str] = &["Periode wanneer in te zetten"];
