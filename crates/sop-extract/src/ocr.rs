@@ -405,9 +405,9 @@ impl Gray {
     /// salt-and-pepper noise otherwise reads as commas and quotes beside the
     /// words and hides dots ("...die").
     pub fn despeckle(&mut self, dpi: u32) {
-        // 4 pixels at 300 dpi: a 200 dpi scan's single stray pixel, rendered
-        // at 300, covers up to 2 × 2.
-        let most = ((dpi * dpi) as usize / 22_500).max(1);
+        // 9 pixels at 300 dpi: a 200 dpi scan's stray pixel or pair of
+        // pixels, rendered at 300, covers up to 3 × 3; a full stop 4 × 4 and more.
+        let most = ((dpi * dpi) as usize / 10_000).max(1);
         let (w, h) = (self.width, self.height);
         let mut seen = vec![false; w * h];
         let mut group: Vec<usize> = Vec::with_capacity(most + 1);
@@ -669,18 +669,32 @@ fn lead_before(img: &Gray, from: f32, word: &Word, xh: f32, base: f32, line_star
     let comps: Vec<_> = comps.into_iter().filter(|c| c.1 > y0 && c.3 + 1 < y1.min(img.height)).collect();
     let mut dots = 0;
     let mut last_end = 0usize;
+    let mut last_bottom = 0.0f32;
     for (k, &(cx0, cy0, cx1, cy1, n)) in comps.iter().enumerate() {
         let (cw, ch) = ((cx1 - cx0 + 1) as f32, (cy1 - cy0 + 1) as f32);
         let bottom = cy1 as f32 + 1.0;
-        let dot = cw <= 0.45 * xh && ch <= 0.45 * xh && (bottom - base).abs() <= 0.25 * xh;
-        if dot && (dots == 0 || (cx0 as f32) - (last_end as f32) <= 0.6 * xh) {
-            dots += 1;
+        // A full stop's size: not a speck, not a letter.
+        let dot = (0.12 * xh..=0.45 * xh).contains(&cw)
+            && (0.12 * xh..=0.45 * xh).contains(&ch)
+            && (bottom - base).abs() <= 0.25 * xh;
+        if dot {
+            // Dots of an ellipsis follow each other closely on one line; a
+            // dot far from the one before, or higher or lower, starts again.
+            let follows =
+                dots > 0 && (cx0 as f32) - (last_end as f32) <= 0.6 * xh && (bottom - last_bottom).abs() <= 0.15 * xh;
+            dots = if follows { dots + 1 } else { 1 };
             last_end = cx1;
+            last_bottom = bottom;
             continue;
         }
-        if dots >= 2 {
-            // Dots, then a letter: an ellipsis in front of the word.
+        // Three dots (two where Tesseract saw something in front of the
+        // word), then a letter close after them: an ellipsis.
+        let enough = dots >= 3 || (dots == 2 && word.text.starts_with(|c: char| !c.is_alphanumeric()));
+        if enough && (cx0 as f32) - (last_end as f32) <= 1.2 * xh {
             return Some((Lead::Ellipsis, 0.0, 0.0));
+        }
+        if dots > 0 {
+            return None;
         }
         if k == 0 && line_start && dots == 0 {
             // A bullet: a filled round blob about the middle of the x-height,
@@ -882,9 +896,10 @@ fn is_short_word(text: &str) -> bool {
         )
 }
 
-/// A number as lists and headings have them: "4", "4." or "4)".
+/// A number as lists and headings have them: "4." or "4)" (or "4," as
+/// Tesseract may read the full stop).
 fn is_list_number(text: &str) -> bool {
-    let t = text.trim_end_matches(['.', ')', ',']);
+    let Some(t) = text.strip_suffix(['.', ')', ',']) else { return false };
     !t.is_empty() && t.len() <= 2 && t.chars().all(|c| c.is_ascii_digit())
 }
 
@@ -957,7 +972,7 @@ pub(crate) fn lines_from_words(words: &[Word], scale: f32, cuts: &[(f32, f32, f3
             {
                 "•".to_string()
             } else if k == 0
-                && is_list_number(w.text.trim_end_matches(','))
+                && is_list_number(&w.text)
                 && w.text.ends_with(',')
                 && group.get(1).is_some_and(|n| n.text.starts_with(char::is_uppercase))
             {
