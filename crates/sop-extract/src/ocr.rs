@@ -947,6 +947,17 @@ pub(crate) fn lines_from_words(words: &[Word], scale: f32, cuts: &[(f32, f32, f3
             continue;
         }
         group.sort_by(|a, b| a.left.total_cmp(&b.left));
+        // A short word Tesseract is all but unsure of, far right of the
+        // line's text: an icon or specks in the margin read as letters ("Dn,", "En").
+        while group.len() >= 2 {
+            let (last, before) = (group[group.len() - 1], group[group.len() - 2]);
+            let gap = last.left - (before.left + before.width);
+            if last.conf < 20.0 && last.text.chars().count() <= 4 && gap > 3.0 * before.height.max(1.0) {
+                group.pop();
+            } else {
+                break;
+            }
+        }
         // Font size: the median word box is about an ascender high, some
         // 0.75 em (the tallest may have grown into a speck or a rule); the
         // median bottom is the baseline (most words have no descender).
