@@ -911,9 +911,13 @@ fn is_list_number(text: &str) -> bool {
 pub(crate) fn lines_from_words(words: &[Word], scale: f32, cuts: &[(f32, f32, f32)]) -> (Vec<Line>, Vec<Mark>) {
     // A vertical cell border (`(x, top, bottom)` in points) between two
     // words of a line (given in pixels) is a cell boundary.
+    // The rightmost such border, in points.
     let ruled = |from: f32, to: f32, top: f32, bottom: f32| {
         let (from, to, top, bottom) = (from * scale, to * scale, top * scale, bottom * scale);
-        cuts.iter().any(|&(x, y0, y1)| x > from && x < to && y0 < bottom && y1 > top)
+        cuts.iter()
+            .filter(|&&(x, y0, y1)| x > from && x < to && y0 < bottom && y1 > top)
+            .map(|c| c.0)
+            .max_by(f32::total_cmp)
     };
     let mut lines = Vec::new();
     let mut marks = Vec::new();
@@ -972,10 +976,14 @@ pub(crate) fn lines_from_words(words: &[Word], scale: f32, cuts: &[(f32, f32, f3
         for (k, w) in group.iter().enumerate() {
             let x = w.left * scale;
             let end = (w.left + w.width) * scale;
-            // A rule between the end of the words before and this word's
-            // middle: a word's box may reach over a rule by a descender ("ja"
-            // right of one).
-            let boundary = k > 0 && ruled(prev_end / scale, w.left + w.width / 2.0, w.top, w.top + w.height);
+            // A cell border between the end of the words before and most of
+            // this word: a word's box may reach over a border by a descender
+            // or a remnant of the rule ("ja" right of one). The word starts
+            // at the border then, so that its cell is the one right of it.
+            let border =
+                if k > 0 { ruled(prev_end / scale, w.left + 0.8 * w.width, w.top, w.top + w.height) } else { None };
+            let boundary = border.is_some();
+            let x = border.map_or(x, |b| x.max(b + 0.5));
             // A bullet read as a symbol or a lone letter at the start of a line.
             let text = if k == 0
                 && matches!(w.text.as_str(), "•" | "·" | "«" | "»" | "°" | "*" | "e" | "o")
