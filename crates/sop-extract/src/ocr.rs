@@ -1202,6 +1202,52 @@ mod tests {
         assert_eq!(after, letter, "the letter is untouched");
     }
 
+    fn fill(img: &mut Gray, x0: usize, y0: usize, x1: usize, y1: usize) {
+        for y in y0..y1 {
+            for x in x0..x1 {
+                img.px[y * img.width + x] = 0;
+            }
+        }
+    }
+
+    #[test]
+    fn specks_are_removed_and_dots_and_letters_kept() {
+        let mut img = Gray { width: 100, height: 100, px: vec![255; 100 * 100] };
+        fill(&mut img, 10, 10, 12, 12); // a speck: 2 x 2
+        fill(&mut img, 30, 30, 35, 35); // a full stop: 5 x 5
+        fill(&mut img, 50, 50, 60, 80); // a letter
+        img.despeckle(300);
+        assert_eq!(img.get(10, 10), 255, "the speck is gone");
+        assert_eq!(img.get(32, 32), 0, "the dot stays");
+        assert_eq!(img.get(55, 60), 0, "the letter stays");
+    }
+
+    fn word(line: u32, left: f32, top: f32, text: &str) -> Word {
+        Word { line: (1, 1, line), left, top, width: 70.0, height: 40.0, conf: 90.0, text: text.into() }
+    }
+
+    #[test]
+    fn an_ellipsis_and_a_bullet_tesseract_missed_are_found_in_the_image() {
+        let mut img = Gray { width: 400, height: 400, px: vec![255; 400 * 400] };
+        // Line 1: three dots on the baseline (y 140), then a word's letters.
+        for x in [200, 210, 220] {
+            fill(&mut img, x, 135, x + 5, 140);
+        }
+        fill(&mut img, 230, 100, 300, 140);
+        // Line 2: a filled round-ish blob at mid x-height, a gap, a word.
+        fill(&mut img, 160, 319, 174, 333);
+        fill(&mut img, 230, 300, 300, 340);
+        // Line 3: specks and a lone dot in front of a word are nothing.
+        fill(&mut img, 190, 235, 192, 237);
+        fill(&mut img, 215, 235, 220, 240);
+        fill(&mut img, 230, 200, 300, 240);
+        let mut words = vec![word(1, 230.0, 100.0, "die"), word(2, 230.0, 300.0, "de"), word(3, 230.0, 200.0, "In")];
+        restore_leads(&img, &mut words);
+        let texts: Vec<&str> = words.iter().map(|w| w.text.as_str()).collect();
+        assert_eq!(texts, ["…die", "•", "de", "In"]);
+        assert!(words[1].left >= 159.0 && words[1].left + words[1].width <= 175.0, "the bullet's box: {:?}", words[1]);
+    }
+
     #[test]
     fn pgm_round_trips_and_bad_pgm_is_refused() {
         let img = Gray { width: 3, height: 2, px: vec![0, 10, 20, 30, 40, 255] };
