@@ -605,17 +605,13 @@ enum Lead {
     Bullet,
 }
 
+/// An ink component: `(x0, y0, x1, y1, pixels)`, its box inclusive.
+type Component = (usize, usize, usize, usize, usize);
+
 /// Ink components (8-connected, dark below 128) inside a box of the image,
 /// as `(x0, y0, x1, y1, pixels)`, left to right. A component is cut at the
 /// box's edges; more than `most` components gives up (`None`).
-fn components(
-    img: &Gray,
-    x0: usize,
-    y0: usize,
-    x1: usize,
-    y1: usize,
-    most: usize,
-) -> Option<Vec<(usize, usize, usize, usize, usize)>> {
+fn components(img: &Gray, x0: usize, y0: usize, x1: usize, y1: usize, most: usize) -> Option<Vec<Component>> {
     let (x1, y1) = (x1.min(img.width), y1.min(img.height));
     if x0 >= x1 || y0 >= y1 {
         return Some(Vec::new());
