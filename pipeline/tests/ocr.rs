@@ -100,10 +100,11 @@ fn compare(original: &Value, scan: &Value) -> (usize, usize, Vec<String>) {
     (all.len() - differ.len(), all.len(), differ)
 }
 
-/// Issue 13 asks for 90 % of the fields. What OCR reaches today is below
-/// that (see the printed figures and EXTRACTION.md); these floors keep it
-/// from getting worse and are raised as it gets better.
-const FLOORS: &[(&str, f64)] = &[("000", 0.80), ("003", 0.50)];
+/// Issue 13 asks for 90 % of the fields. The Model scan reaches it (93.7 %);
+/// the Perspectief op School scan does not yet (82.6 %: OCR character
+/// errors in labels and free text, see EXTRACTION.md); its floor keeps it
+/// from getting worse and is raised as it gets better.
+const FLOORS: &[(&str, f64)] = &[("000", 0.90), ("003", 0.80)];
 const TARGET: f64 = 0.90;
 
 #[test]

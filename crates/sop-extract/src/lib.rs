@@ -298,7 +298,15 @@ pub fn extract_pdf(name: &str, bytes: &[u8], limits: &Limits) -> Result<Layout, 
         }
         // Scanned pages: OCR (ocr.rs) when the page has no readable text.
         let ocr_info =
-            ocr::read_if_scanned(&mut ocr, &doc, id, bytes, number, bbox, &mut lines, &mut marks, &mut warnings);
+            ocr::read_if_scanned(&mut ocr, &doc, id, bytes, number, bbox, &mut lines, &mut marks, &mut warnings).map(
+                |(info, rulings)| {
+                    // A scan's tables: from the rulings in its image, as a text page's from its drawing.
+                    if let Some(page_grids) = grids.last_mut() {
+                        *page_grids = tables::lattice(number, &rulings);
+                    }
+                    info
+                },
+            );
         if lines.is_empty() {
             warnings.push(format!("page {number} has no text layer (scanned?)"));
         }

@@ -24,6 +24,7 @@ use sop_model::{Line, Mark, MarkKind, OcrInfo, Run};
 use wait_timeout::ChildExt;
 
 use crate::assemble::{join_runs, RUN_GAP_EM};
+use crate::tables::Ruling;
 
 /// Environment variable naming the Tesseract program (default `tesseract`).
 pub const TESSERACT_ENV: &str = "SOP_TESSERACT";
@@ -47,6 +48,9 @@ const MAX_SKEW: f32 = 3.0;
 pub(crate) struct PageText {
     pub lines: Vec<Line>,
     pub marks: Vec<Mark>,
+    /// The table rulings found in the image, in points: the same table
+    /// reader as on text pages finds the tables from them.
+    pub rulings: Vec<Ruling>,
     pub info: OcrInfo,
 }
 
@@ -152,6 +156,7 @@ impl Ocr {
         }
         let skew = estimate_skew(&img);
         let mut img = if skew.abs() >= 0.05 { img.rotated(skew) } else { img };
+        img.despeckle(dpi);
         let rules = img.remove_rules(dpi);
         if overrun() {
             return Err(Failure::Timeout(self.page_timeout.as_secs()));
@@ -164,9 +169,18 @@ impl Ocr {
         // One thread: the batch already runs one document per core.
         read.env("OMP_THREAD_LIMIT", "1");
         let tsv = run(read, "tesseract", page_deadline, self.page_timeout)?;
-        let words = parse_tsv(&String::from_utf8_lossy(&tsv));
+        let mut words = parse_tsv(&String::from_utf8_lossy(&tsv));
+        restore_leads(&img, &mut words);
         let scale = 72.0 / dpi as f32;
-        let (lines, _) = lines_from_words(&words, scale, &rules);
+        let rulings = rules.rulings(scale);
+        // Cell borders: the table grids' (whose edges bridge a rule broken
+        // by the scan) and every vertical rule found.
+        let mut cuts: Vec<(f32, f32, f32)> =
+            crate::tables::lattice(number, &rulings).iter().flat_map(crate::tables::Grid::cuts).collect();
+        cuts.extend(
+            rules.cols.iter().map(|&(x, y0, y1)| ((x as f32 + 1.0) * scale, y0 as f32 * scale, y1 as f32 * scale)),
+        );
+        let (lines, _) = lines_from_words(&words, scale, &cuts);
         let marks = blob_marks(&img, &words, scale);
         let confs: Vec<f32> = words.iter().filter(|w| !w.text.trim().is_empty()).map(|w| w.conf).collect();
         let mean = if confs.is_empty() { 0.0 } else { confs.iter().sum::<f32>() / confs.len() as f32 };
@@ -181,6 +195,7 @@ impl Ocr {
         Ok(PageText {
             lines,
             marks,
+            rulings,
             info: OcrInfo {
                 engine,
                 dpi,
@@ -317,12 +332,12 @@ impl Gray {
     /// pixels bridged, so that a rule a pixel off level still counts). Text
     /// strokes are shorter; rulings glued to letters make Tesseract drop or
     /// garble whole table rows.
-    pub fn remove_rules(&mut self, dpi: u32) -> Vec<(usize, usize, usize)> {
+    pub fn remove_rules(&mut self, dpi: u32) -> Rules {
         const DARK: u8 = 160;
         const GAP: usize = 3;
         let (w, h) = (self.width, self.height);
         if w < 2 || h < 2 {
-            return Vec::new();
+            return Rules::default();
         }
         let min_h = (dpi as usize * 4 / 10).max(20);
         let min_v = (dpi as usize / 5).max(10);
@@ -370,7 +385,7 @@ impl Gray {
                 }
             }
         }
-        for (y, x0, x1) in rows {
+        for &(y, x0, x1) in &rows {
             for yy in [y, y + 1] {
                 self.px[yy * w + x0..=yy * w + x1].iter_mut().for_each(|p| *p = 255);
             }
@@ -381,7 +396,56 @@ impl Gray {
                 self.px[y * w + x + 1] = 255;
             }
         }
-        cols
+        Rules { rows, cols }
+    }
+
+    /// Whitens specks: groups of dark pixels (touching, diagonals included)
+    /// of at most a few pixels, smaller than the dot of an i or a full stop
+    /// (which is some 0.25 mm across, 9 or more pixels at 300 dpi). A scan's
+    /// salt-and-pepper noise otherwise reads as commas and quotes beside the
+    /// words and hides dots ("...die").
+    pub fn despeckle(&mut self, dpi: u32) {
+        // 9 pixels at 300 dpi: a 200 dpi scan's stray pixel or pair of
+        // pixels, rendered at 300, covers up to 3 × 3; a full stop 4 × 4 and more.
+        let most = ((dpi * dpi) as usize / 10_000).max(1);
+        let (w, h) = (self.width, self.height);
+        let mut seen = vec![false; w * h];
+        let mut group: Vec<usize> = Vec::with_capacity(most + 1);
+        let mut stack: Vec<usize> = Vec::new();
+        for start in 0..w * h {
+            if seen[start] || self.px[start] >= 128 {
+                continue;
+            }
+            seen[start] = true;
+            group.clear();
+            stack.clear();
+            stack.push(start);
+            // The whole group is walked (so that it is marked as seen), but
+            // only its first pixels are kept: a large group is text.
+            let mut size = 0usize;
+            while let Some(i) = stack.pop() {
+                size += 1;
+                if group.len() <= most {
+                    group.push(i);
+                }
+                let (x, y) = (i % w, i / w);
+                for (dx, dy) in [(-1i64, -1i64), (0, -1), (1, -1), (-1, 0), (1, 0), (-1, 1), (0, 1), (1, 1)] {
+                    let (nx, ny) = (x as i64 + dx, y as i64 + dy);
+                    if nx >= 0 && ny >= 0 && (nx as usize) < w && (ny as usize) < h {
+                        let j = ny as usize * w + nx as usize;
+                        if !seen[j] && self.px[j] < 128 {
+                            seen[j] = true;
+                            stack.push(j);
+                        }
+                    }
+                }
+            }
+            if size <= most {
+                for &i in &group {
+                    self.px[i] = 255;
+                }
+            }
+        }
     }
 
     fn get(&self, x: usize, y: usize) -> u8 {
@@ -410,6 +474,31 @@ impl Gray {
             }
         }
         Gray { width: self.width, height: self.height, px }
+    }
+}
+
+/// The table rulings found in a page image, in pixels: horizontal ones as
+/// `(y, x0, x1)` and vertical ones as `(x, y0, y1)`, each two pixels thick
+/// (a thicker rule is found several times over).
+#[derive(Debug, Default, Clone, PartialEq)]
+pub(crate) struct Rules {
+    pub rows: Vec<(usize, usize, usize)>,
+    pub cols: Vec<(usize, usize, usize)>,
+}
+
+impl Rules {
+    /// As [`Ruling`]s in points (`scale` points per pixel), for the lattice
+    /// table finder ([`crate::tables::lattice`]), which snaps the parallel
+    /// copies of a thick rule into one edge.
+    pub fn rulings(&self, scale: f32) -> Vec<Ruling> {
+        let one = |horizontal: bool, &(at, from, to): &(usize, usize, usize)| Ruling {
+            horizontal,
+            pos: (at as f32 + 1.0) * scale,
+            start: from as f32 * scale,
+            end: (to + 1) as f32 * scale,
+            width: 2.0 * scale,
+        };
+        self.rows.iter().map(|r| one(true, r)).chain(self.cols.iter().map(|c| one(false, c))).collect()
     }
 }
 
@@ -489,7 +578,7 @@ pub(crate) fn parse_tsv(tsv: &str) -> Vec<Word> {
             let num = |i: usize| f[i].trim().parse::<f32>().ok();
             let int = |i: usize| f[i].trim().parse::<u32>().ok();
             // Bits of table rulings stick to words as "_", "|", "\\".
-            let text = f[11].trim().trim_start_matches(['…', '_', '|', '\\']).trim_end_matches(['_', '|', '\\']);
+            let text = f[11].trim().trim_start_matches(['_', '|', '\\']).trim_end_matches(['_', '|', '\\']);
             let text = text.to_string();
             if text.is_empty() {
                 return None;
@@ -505,6 +594,191 @@ pub(crate) fn parse_tsv(tsv: &str) -> Vec<Word> {
             })
         })
         .collect()
+}
+
+/// What a small mark in front of a word is, found in the image.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Lead {
+    /// Two or more dots on the baseline: "…".
+    Ellipsis,
+    /// A round filled blob at the middle of the letters: "•".
+    Bullet,
+}
+
+/// An ink component: `(x0, y0, x1, y1, pixels)`, its box inclusive.
+type Component = (usize, usize, usize, usize, usize);
+
+/// Ink components (8-connected, dark below 128) inside a box of the image,
+/// as `(x0, y0, x1, y1, pixels)`, left to right. A component is cut at the
+/// box's edges; more than `most` components gives up (`None`).
+fn components(img: &Gray, x0: usize, y0: usize, x1: usize, y1: usize, most: usize) -> Option<Vec<Component>> {
+    let (x1, y1) = (x1.min(img.width), y1.min(img.height));
+    if x0 >= x1 || y0 >= y1 {
+        return Some(Vec::new());
+    }
+    let (w, h) = (x1 - x0, y1 - y0);
+    let mut seen = vec![false; w * h];
+    let mut out = Vec::new();
+    let mut stack = Vec::new();
+    for start in 0..w * h {
+        if seen[start] || img.get(x0 + start % w, y0 + start / w) >= 128 {
+            continue;
+        }
+        seen[start] = true;
+        stack.push(start);
+        let (mut bx0, mut by0, mut bx1, mut by1, mut n) = (usize::MAX, usize::MAX, 0, 0, 0);
+        while let Some(i) = stack.pop() {
+            let (x, y) = (i % w, i / w);
+            (bx0, by0, bx1, by1, n) = (bx0.min(x), by0.min(y), bx1.max(x), by1.max(y), n + 1);
+            for (dx, dy) in [(-1i64, -1i64), (0, -1), (1, -1), (-1, 0), (1, 0), (-1, 1), (0, 1), (1, 1)] {
+                let (nx, ny) = (x as i64 + dx, y as i64 + dy);
+                if nx >= 0 && ny >= 0 && (nx as usize) < w && (ny as usize) < h {
+                    let j = ny as usize * w + nx as usize;
+                    if !seen[j] && img.get(x0 + nx as usize, y0 + ny as usize) < 128 {
+                        seen[j] = true;
+                        stack.push(j);
+                    }
+                }
+            }
+        }
+        out.push((x0 + bx0, y0 + by0, x0 + bx1, y0 + by1, n));
+        if out.len() > most {
+            return None;
+        }
+    }
+    out.sort_by_key(|c| c.0);
+    Some(out)
+}
+
+/// The marks that stand in the image right before a word, from `from` (the
+/// previous word's end, or some way left of a line's first word) up to the
+/// word's first letter: dots on the baseline (an ellipsis, which Tesseract
+/// reads as "„", "," or nothing at all in a scan) or a bullet (read as "e",
+/// "*" or nothing). `xh` is the line's x-height and `base` its baseline, in pixels.
+fn lead_before(img: &Gray, from: f32, word: &Word, xh: f32, base: f32, line_start: bool) -> Option<(Lead, f32, f32)> {
+    let x0 = from.max(0.0) as usize;
+    let x1 = (word.left + word.width).max(0.0) as usize;
+    let y0 = (base - 2.0 * xh).max(0.0) as usize;
+    let y1 = (base + 0.5 * xh).max(0.0) as usize;
+    let comps = components(img, x0, y0, x1, y1, 64)?;
+    // Ink that reaches the box's top or bottom edge belongs to other lines.
+    let comps: Vec<_> = comps.into_iter().filter(|c| c.1 > y0 && c.3 + 1 < y1.min(img.height)).collect();
+    let mut dots = 0;
+    let mut last_end = 0usize;
+    let mut last_bottom = 0.0f32;
+    for (k, &(cx0, cy0, cx1, cy1, n)) in comps.iter().enumerate() {
+        let (cw, ch) = ((cx1 - cx0 + 1) as f32, (cy1 - cy0 + 1) as f32);
+        let bottom = cy1 as f32 + 1.0;
+        // A full stop's size: not a speck, not a letter.
+        let dot = (0.12 * xh..=0.45 * xh).contains(&cw)
+            && (0.12 * xh..=0.45 * xh).contains(&ch)
+            && (bottom - base).abs() <= 0.25 * xh;
+        if dot {
+            // Dots of an ellipsis follow each other closely on one line; a
+            // dot far from the one before, or higher or lower, starts again.
+            let follows =
+                dots > 0 && (cx0 as f32) - (last_end as f32) <= 0.6 * xh && (bottom - last_bottom).abs() <= 0.15 * xh;
+            dots = if follows { dots + 1 } else { 1 };
+            last_end = cx1;
+            last_bottom = bottom;
+            continue;
+        }
+        // Three dots (two where Tesseract saw something in front of the
+        // word), then a letter close after them: an ellipsis.
+        let enough = dots >= 3 || (dots == 2 && word.text.starts_with(|c: char| !c.is_alphanumeric()));
+        if enough && (cx0 as f32) - (last_end as f32) <= 1.2 * xh {
+            return Some((Lead::Ellipsis, 0.0, 0.0));
+        }
+        if dots > 0 {
+            return None;
+        }
+        if k == 0 && line_start && dots == 0 {
+            // A bullet: a filled round blob about the middle of the x-height,
+            // with a gap after it.
+            let mid = (cy0 + cy1) as f32 / 2.0;
+            let fill = n as f32 / (cw * ch);
+            let round = cw / ch < 1.5 && ch / cw < 1.5;
+            let gap = comps.get(1).map_or(0.0, |next| next.0 as f32 - cx1 as f32);
+            if round
+                && fill >= 0.6
+                && cw >= 0.3 * xh
+                && cw <= 0.9 * xh
+                && (mid - (base - 0.5 * xh)).abs() <= 0.3 * xh
+                && gap >= 0.4 * xh
+            {
+                return Some((Lead::Bullet, cx0 as f32, (cx1 + 1) as f32));
+            }
+        }
+        return None;
+    }
+    None
+}
+
+/// Puts back what Tesseract misses in front of words on a scan: an ellipsis
+/// ("...die", which starts each item of a list in some reports) and a
+/// bullet at the start of a line, both found in the image ([`lead_before`]).
+/// A word that is no more than the misread marks ("„", "e") is replaced.
+pub(crate) fn restore_leads(img: &Gray, words: &mut Vec<Word>) {
+    let mut out: Vec<Word> = Vec::with_capacity(words.len());
+    let mut i = 0;
+    while i < words.len() {
+        let mut j = i;
+        while j < words.len() && words[j].line == words[i].line {
+            j += 1;
+        }
+        let mut line: Vec<Word> = words[i..j].to_vec();
+        i = j;
+        line.sort_by(|a, b| a.left.total_cmp(&b.left));
+        let lettered: Vec<&Word> = line.iter().filter(|w| w.text.chars().any(char::is_alphanumeric)).collect();
+        if lettered.is_empty() {
+            out.extend(line);
+            continue;
+        }
+        let mut heights: Vec<f32> = lettered.iter().map(|w| w.height).collect();
+        heights.sort_by(f32::total_cmp);
+        let xh = heights[heights.len() / 2] * 0.7;
+        let mut bottoms: Vec<f32> = lettered.iter().map(|w| w.top + w.height).collect();
+        bottoms.sort_by(f32::total_cmp);
+        let base = bottoms[bottoms.len() / 2];
+        let mut fixed: Vec<Word> = Vec::with_capacity(line.len() + 1);
+        let mut prev_end: Option<f32> = None;
+        for w in line {
+            let letters = w.text.chars().any(char::is_alphanumeric);
+            // Marks read as a word of their own are looked at with the word after them.
+            let only_marks = !letters || (w.text.chars().count() == 1 && prev_end.is_none());
+            if only_marks && !matches!(w.text.as_str(), "-" | "–" | "€" | "&" | "+" | "%" | "/" | "(" | ")") {
+                fixed.push(w);
+                continue;
+            }
+            let from = prev_end.unwrap_or(w.left - 3.0 * xh);
+            let lead = if w.text.starts_with('…') || w.text.starts_with("...") || w.text.starts_with('•') {
+                None
+            } else {
+                lead_before(img, from, &w, xh, base, prev_end.is_none())
+            };
+            if let Some((lead, bx0, bx1)) = lead {
+                // What stood in front of the word was the marks, however read.
+                fixed.retain(|x| {
+                    x.text.chars().any(char::is_alphanumeric) && x.text.chars().count() > 1 || x.left + x.width <= from
+                });
+                let mut w = w;
+                match lead {
+                    Lead::Ellipsis => {
+                        let rest = w.text.trim_start_matches(|c: char| !c.is_alphanumeric()).to_string();
+                        w.text = format!("…{rest}");
+                    }
+                    Lead::Bullet => fixed.push(Word { text: "•".into(), left: bx0, width: bx1 - bx0, ..w.clone() }),
+                }
+                prev_end = Some(w.left + w.width);
+                fixed.push(w);
+            } else {
+                prev_end = Some(w.left + w.width);
+                fixed.push(w);
+            }
+        }
+        out.extend(fixed);
+    }
+    *words = out;
 }
 
 /// Marks from the image: blobs of ink that no word covers and that are the
@@ -581,11 +855,48 @@ pub(crate) fn blob_marks(img: &Gray, words: &[Word], scale: f32) -> Vec<Mark> {
 fn is_symbol_noise(w: &Word) -> bool {
     let letters = w.text.chars().filter(|c| c.is_alphanumeric()).count();
     let n = w.text.chars().count();
-    let kept = ["-", "–", "€", "&", "+", "%", "/", "(", ")", ".", ":", "•", "·", "«", "»", "°", "*", "#"];
-    (letters == 0 && (!kept.contains(&w.text.as_str()) || (w.conf < 50.0 && !matches!(w.text.as_str(), "/" | "•"))))
-        || (n <= 2 && w.conf < 40.0 && !matches!(w.text.as_str(), "X" | "x"))
+    let kept = ["-", "–", "€", "&", "+", "%", "/", "(", ")", ".", ":", "•", "·", "«", "»", "°", "*", "#", "…"];
+    (letters == 0 && (!kept.contains(&w.text.as_str()) || (w.conf < 50.0 && !matches!(w.text.as_str(), "/" | "•" | "…"))))
+        || (n <= 2
+            && w.conf < 40.0
+            && !matches!(w.text.as_str(), "X" | "x")
+            && !((w.conf >= 15.0 || w.text.eq_ignore_ascii_case("ja")) && is_short_word(&w.text))
+            && !is_list_number(&w.text))
         // An icon read as letters and brackets: "Av)", "lv}", "©".
         || (n <= 3 && w.conf < 60.0 && w.text.chars().any(|c| "(){}[]©®@".contains(c)))
+}
+
+/// Dutch words of one or two letters that are words, however unsure
+/// Tesseract is of them: the answer in a Ja/nee cell, and the commonest
+/// short words of running text.
+fn is_short_word(text: &str) -> bool {
+    let t = text.trim_end_matches([',', '.', ';', ':']);
+    t == "Ja"
+        || matches!(
+            t,
+            "ja" | "en"
+                | "of"
+                | "in"
+                | "op"
+                | "de"
+                | "te"
+                | "is"
+                | "om"
+                | "er"
+                | "al"
+                | "nu"
+                | "zo"
+                | "ik"
+                | "we"
+                | "je"
+        )
+}
+
+/// A number as lists and headings have them: "4." or "4)" (or "4," as
+/// Tesseract may read the full stop).
+fn is_list_number(text: &str) -> bool {
+    let Some(t) = text.strip_suffix(['.', ')', ',']) else { return false };
+    !t.is_empty() && t.len() <= 2 && t.chars().all(|c| c.is_ascii_digit())
 }
 
 /// Lines and runs in points (top-left origin) from the words, grouped as
@@ -593,13 +904,16 @@ fn is_symbol_noise(w: &Word) -> bool {
 /// sizes starts a new run, as on text pages. Symbol noise near the left or
 /// right of the text becomes a mark (where icons and ticks stand) rather than
 /// text.
-pub(crate) fn lines_from_words(words: &[Word], scale: f32, rules: &[(usize, usize, usize)]) -> (Vec<Line>, Vec<Mark>) {
-    // A vertical table rule between two words of a line is a cell boundary.
+pub(crate) fn lines_from_words(words: &[Word], scale: f32, cuts: &[(f32, f32, f32)]) -> (Vec<Line>, Vec<Mark>) {
+    // A vertical cell border (`(x, top, bottom)` in points) between two
+    // words of a line (given in pixels) is a cell boundary.
+    // The rightmost such border, in points.
     let ruled = |from: f32, to: f32, top: f32, bottom: f32| {
-        rules.iter().any(|&(x, y0, y1)| {
-            let x = x as f32;
-            x > from && x < to && (y0 as f32) < bottom && (y1 as f32) > top
-        })
+        let (from, to, top, bottom) = (from * scale, to * scale, top * scale, bottom * scale);
+        cuts.iter()
+            .filter(|&&(x, y0, y1)| x > from && x < to && y0 < bottom && y1 > top)
+            .map(|c| c.0)
+            .max_by(f32::total_cmp)
     };
     let mut lines = Vec::new();
     let mut marks = Vec::new();
@@ -633,6 +947,17 @@ pub(crate) fn lines_from_words(words: &[Word], scale: f32, rules: &[(usize, usiz
             continue;
         }
         group.sort_by(|a, b| a.left.total_cmp(&b.left));
+        // A short word Tesseract is all but unsure of, far right of the
+        // line's text: an icon or specks in the margin read as letters ("Dn,", "En").
+        while group.len() >= 2 {
+            let (last, before) = (group[group.len() - 1], group[group.len() - 2]);
+            let gap = last.left - (before.left + before.width);
+            if last.conf < 20.0 && last.text.chars().count() <= 4 && gap > 3.0 * before.height.max(1.0) {
+                group.pop();
+            } else {
+                break;
+            }
+        }
         // Font size: the median word box is about an ascender high, some
         // 0.75 em (the tallest may have grown into a speck or a rule); the
         // median bottom is the baseline (most words have no descender).
@@ -647,13 +972,27 @@ pub(crate) fn lines_from_words(words: &[Word], scale: f32, rules: &[(usize, usiz
         for (k, w) in group.iter().enumerate() {
             let x = w.left * scale;
             let end = (w.left + w.width) * scale;
-            let boundary = ruled(prev_end / scale, w.left, w.top, w.top + w.height);
+            // A cell border between the end of the words before and most of
+            // this word: a word's box may reach over a border by a descender
+            // or a remnant of the rule ("ja" right of one). The word starts
+            // at the border then, so that its cell is the one right of it.
+            let border =
+                if k > 0 { ruled(prev_end / scale, w.left + 0.8 * w.width, w.top, w.top + w.height) } else { None };
+            let boundary = border.is_some();
+            let x = border.map_or(x, |b| x.max(b + 0.5));
             // A bullet read as a symbol or a lone letter at the start of a line.
             let text = if k == 0
                 && matches!(w.text.as_str(), "•" | "·" | "«" | "»" | "°" | "*" | "e" | "o")
                 && group.get(1).is_some_and(|n| (n.left - w.left - w.width) * scale > 0.4 * size)
             {
                 "•".to_string()
+            } else if k == 0
+                && is_list_number(&w.text)
+                && w.text.ends_with(',')
+                && group.get(1).is_some_and(|n| n.text.starts_with(char::is_uppercase))
+            {
+                // A list or heading number whose full stop was read as a comma: "9, Innovatief".
+                format!("{}.", w.text.trim_end_matches(','))
             } else {
                 w.text.clone()
             };
@@ -734,7 +1073,8 @@ pub(crate) fn page_has_image(doc: &Document, page: ObjectId) -> bool {
 /// Reads page `number` by OCR when it has no readable text (see
 /// [`unreadable`]) but an image or unreadable glyphs: replaces `lines`, adds
 /// the icons found to `marks`, notes what happened in `warnings`. Returns
-/// how the page was read, or `None` when it was not.
+/// how the page was read and the table rulings found in its image, or
+/// `None` when it was not read.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn read_if_scanned(
     ocr: &mut Ocr,
@@ -746,7 +1086,7 @@ pub(crate) fn read_if_scanned(
     lines: &mut Vec<Line>,
     marks: &mut Vec<Mark>,
     warnings: &mut Vec<String>,
-) -> Option<OcrInfo> {
+) -> Option<(OcrInfo, Vec<Ruling>)> {
     if !unreadable(lines) || (lines.is_empty() && !page_has_image(doc, page)) {
         return None;
     }
@@ -763,7 +1103,7 @@ pub(crate) fn read_if_scanned(
             ));
             *lines = got.lines;
             marks.extend(got.marks);
-            Some(got.info)
+            Some((got.info, got.rulings))
         }
         Err(Failure::Missing(_)) => {
             ocr.unread.push(number);
@@ -856,6 +1196,52 @@ mod tests {
         assert!((50..350).all(|y| img.px[y * w + 300] == 255), "the border is gone");
         let after: Vec<u8> = (200..230).flat_map(|y| img.px[y * w + 400..y * w + 420].to_vec()).collect();
         assert_eq!(after, letter, "the letter is untouched");
+    }
+
+    fn fill(img: &mut Gray, x0: usize, y0: usize, x1: usize, y1: usize) {
+        for y in y0..y1 {
+            for x in x0..x1 {
+                img.px[y * img.width + x] = 0;
+            }
+        }
+    }
+
+    #[test]
+    fn specks_are_removed_and_dots_and_letters_kept() {
+        let mut img = Gray { width: 100, height: 100, px: vec![255; 100 * 100] };
+        fill(&mut img, 10, 10, 12, 12); // a speck: 2 x 2
+        fill(&mut img, 30, 30, 35, 35); // a full stop: 5 x 5
+        fill(&mut img, 50, 50, 60, 80); // a letter
+        img.despeckle(300);
+        assert_eq!(img.get(10, 10), 255, "the speck is gone");
+        assert_eq!(img.get(32, 32), 0, "the dot stays");
+        assert_eq!(img.get(55, 60), 0, "the letter stays");
+    }
+
+    fn word(line: u32, left: f32, top: f32, text: &str) -> Word {
+        Word { line: (1, 1, line), left, top, width: 70.0, height: 40.0, conf: 90.0, text: text.into() }
+    }
+
+    #[test]
+    fn an_ellipsis_and_a_bullet_tesseract_missed_are_found_in_the_image() {
+        let mut img = Gray { width: 400, height: 400, px: vec![255; 400 * 400] };
+        // Line 1: three dots on the baseline (y 140), then a word's letters.
+        for x in [200, 210, 220] {
+            fill(&mut img, x, 135, x + 5, 140);
+        }
+        fill(&mut img, 230, 100, 300, 140);
+        // Line 2: a filled round-ish blob at mid x-height, a gap, a word.
+        fill(&mut img, 160, 319, 174, 333);
+        fill(&mut img, 230, 300, 300, 340);
+        // Line 3: specks and a lone dot in front of a word are nothing.
+        fill(&mut img, 190, 235, 192, 237);
+        fill(&mut img, 215, 235, 220, 240);
+        fill(&mut img, 230, 200, 300, 240);
+        let mut words = vec![word(1, 230.0, 100.0, "die"), word(2, 230.0, 300.0, "de"), word(3, 230.0, 200.0, "In")];
+        restore_leads(&img, &mut words);
+        let texts: Vec<&str> = words.iter().map(|w| w.text.as_str()).collect();
+        assert_eq!(texts, ["…die", "•", "de", "In"]);
+        assert!(words[1].left >= 159.0 && words[1].left + words[1].width <= 175.0, "the bullet's box: {:?}", words[1]);
     }
 
     #[test]
