@@ -7,6 +7,7 @@
 use std::path::Path;
 
 use anyhow::{Context, Result};
+use sop_i18n::t;
 use sop_model::{Layout, Record};
 
 /// What a loaded document is.
@@ -19,7 +20,7 @@ pub struct Loaded {
 /// default limits. A file over the size limit is refused before it is read.
 pub fn layout_from_path(path: &Path) -> Result<Loaded> {
     let limits = sop_extract::Limits::default();
-    let size = std::fs::metadata(path).with_context(|| format!("cannot read `{}`", path.display()))?.len();
+    let size = std::fs::metadata(path).with_context(|| t!("load-cannot-read", path = path))?.len();
     if size > limits.max_bytes {
         return Err(sop_extract::ExtractError::TooLarge {
             path: path.display().to_string(),
@@ -28,19 +29,16 @@ pub fn layout_from_path(path: &Path) -> Result<Loaded> {
         }
         .into());
     }
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read `{}`", path.display()))?;
+    let bytes = std::fs::read(path).with_context(|| t!("load-cannot-read", path = path))?;
     if is_pdf(&bytes) {
         // Untrusted PDFs are extracted in a child process (`sop __extract-child`) under limits.
-        let exe = std::env::current_exe().context("cannot find the `sop` program itself")?;
+        let exe = std::env::current_exe().with_context(|| t!("load-no-exe"))?;
         let layout = sop_extract::extract_isolated(&exe, path, &limits)?;
         return Ok(Loaded { bytes, layout });
     }
     let Ok(text) = std::str::from_utf8(&bytes) else {
-        let looks_like = sop_extract::sniff_not_pdf(&bytes).unwrap_or("not text");
-        anyhow::bail!(
-            "`{}` is neither a PDF nor UTF-8 text: it looks like {looks_like}; ask the school for the PDF of its SOP",
-            path.display()
-        );
+        let looks_like = sop_extract::looks_like(sop_extract::sniff_not_pdf(&bytes).unwrap_or("not text"));
+        anyhow::bail!(t!("load-not-pdf-nor-text", path = path, found = looks_like));
     };
     if text.len() as u64 > limits.max_text_bytes {
         return Err(sop_extract::ExtractError::TextTooLarge {
@@ -61,12 +59,13 @@ pub fn is_pdf(bytes: &[u8]) -> bool {
 /// Reads a record: a `sop.json`, or any document that normalises to one.
 pub fn record_from_path(path: &Path) -> Result<Record> {
     if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")) {
-        let bytes = std::fs::read(path).with_context(|| format!("cannot read `{}`", path.display()))?;
-        return serde_json::from_slice(&bytes).with_context(|| format!("`{}` is not a sop/1 record", path.display()));
+        let bytes = std::fs::read(path).with_context(|| t!("load-cannot-read", path = path))?;
+        return serde_json::from_slice(&bytes).with_context(|| t!("load-not-a-record", path = path));
     }
     let loaded = layout_from_path(path)?;
     let source = source_of(file_name(path), &loaded.bytes, &loaded.layout);
-    sop_normalize::normalize(&loaded.layout, source).map_err(|e| anyhow::anyhow!("`{}`: {e}", path.display()))
+    sop_normalize::normalize(&loaded.layout, source)
+        .map_err(|e| anyhow::anyhow!(t!("load-normalize-failed", path = path, reason = e.to_string())))
 }
 
 /// The `source` of a record: what was received, byte for byte. The one place

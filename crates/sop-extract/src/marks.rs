@@ -125,7 +125,9 @@ struct Walker<'a> {
     images: Vec<BBox>,
     ops: usize,
     forms: Vec<ObjectId>,
-    warnings: Vec<String>,
+    warnings: Vec<sop_i18n::Coded>,
+    /// The page's number, for the warnings.
+    page: u32,
     max_stream: usize,
 }
 
@@ -135,7 +137,7 @@ pub(crate) struct PageDrawing {
     /// Axis-aligned rulings, top-left origin.
     pub rulings: Vec<Ruling>,
     /// Notes on what could not be read.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<sop_i18n::Coded>,
 }
 
 /// The marks and rulings on one page plus notes on what could not be read.
@@ -148,8 +150,10 @@ pub(crate) fn page_marks(
     page_box: [f32; 4],
     max_stream: usize,
     content: Option<&[u8]>,
+    page: u32,
 ) -> PageDrawing {
     let mut w = Walker {
+        page,
         doc,
         shapes: Vec::new(),
         rulings: Vec::new(),
@@ -262,7 +266,7 @@ impl Walker<'_> {
         let content = match Content::decode(bytes) {
             Ok(c) => c,
             Err(e) => {
-                self.warnings.push(format!("content stream unreadable: {e}"));
+                self.warnings.push(sop_i18n::notice!("drawing-unreadable", page = self.page, detail = e.to_string()));
                 return;
             }
         };
@@ -273,7 +277,7 @@ impl Walker<'_> {
         for op in &content.operations {
             self.ops += 1;
             if self.ops > MAX_OPS {
-                self.warnings.push("content stream too long; marks after the limit are not collected".into());
+                self.warnings.push(sop_i18n::notice!("drawing-too-long", page = self.page));
                 return;
             }
             let o = &op.operands;
@@ -448,7 +452,7 @@ impl Walker<'_> {
             return;
         }
         if depth >= MAX_DEPTH || id.is_some_and(|id| self.forms.contains(&id)) {
-            self.warnings.push("a drawing refers to itself or nests too deep; it was skipped".into());
+            self.warnings.push(sop_i18n::notice!("drawing-nested", page = self.page));
             return;
         }
         let Ok(bytes) = stream.decompressed_content_with_limit(self.max_stream).or_else(|e| {
@@ -458,7 +462,7 @@ impl Walker<'_> {
                 Err(e)
             }
         }) else {
-            self.warnings.push("a drawing's stream is unreadable".into());
+            self.warnings.push(sop_i18n::notice!("drawing-part-unreadable", page = self.page));
             return;
         };
         let mut inner = gs.clone();

@@ -79,13 +79,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         match sop_extract::extract_isolated(&exe, &args.file, &args.limits.limits()) {
             Ok(layout) => layout,
             Err(e) => {
-                eprintln!("sop: error: {e}\n  what to do: {}", e.hint());
+                crate::report_extract_error(&e);
                 return Ok(ExitCode::from(1));
             }
         }
     };
     for w in &layout.warnings {
-        tracing::warn!("`{}`: {w}", args.file.display());
+        eprintln!("sop: {}", sop_i18n::t!("extract-warning", path = &args.file, warning = w));
     }
     let mut out = std::io::stdout().lock();
     if args.json {
@@ -95,7 +95,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         out.write_all(json.as_bytes())?;
     } else if args.tables {
         if layout.origin == sop_model::Origin::Text {
-            eprintln!("sop: note: `{}` is extracted text: tables are only found in a PDF", args.file.display());
+            eprintln!("sop: {}", sop_i18n::t!("extract-tables-need-pdf", path = &args.file));
         }
         out.write_all(sop_extract::tables_text(&layout).as_bytes())?;
     } else {
