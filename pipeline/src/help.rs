@@ -15,9 +15,14 @@ use sop_i18n::{t, tr};
 
 /// The command with every text from the catalogue.
 pub fn localise(cmd: Command) -> Command {
-    let cmd = cmd
-        .disable_version_flag(true)
-        .arg(Arg::new("version").short('V').long("version").action(ArgAction::Version).help(t!("help-opt-version")));
+    let cmd = cmd.disable_version_flag(true).arg(
+        Arg::new("version")
+            .short('V')
+            .long("version")
+            .action(ArgAction::Version)
+            .help(t!("help-opt-version"))
+            .help_heading(leak(t!("help-heading-options"))),
+    );
     let mut cmd = walk(cmd, None);
     let about = tr("help-sop", &[]);
     cmd = cmd.about(about);
@@ -55,17 +60,25 @@ fn walk(mut cmd: Command, parent: Option<&str>) -> Command {
             } else {
                 tr(&common, &[])
             };
+            // clap's "[default: …]" and "[possible values: …]" are English:
+            // said here instead, for options that take a value.
+            let takes_value = matches!(a.get_action(), ArgAction::Set | ArgAction::Append);
             let values: Vec<String> = a.get_possible_values().iter().map(|v| v.get_name().to_string()).collect();
-            if !values.is_empty() && !matches!(a.get_action(), ArgAction::SetTrue | ArgAction::Count) {
+            if takes_value && !values.is_empty() {
                 help.push_str(&format!(" [{}: {}]", t!("help-values"), values.join(", ")));
             }
             let defaults: Vec<String> =
                 a.get_default_values().iter().map(|v| v.to_string_lossy().into_owned()).collect();
-            if !defaults.is_empty() && !matches!(a.get_action(), ArgAction::SetTrue | ArgAction::Count) {
+            if takes_value && !defaults.is_empty() {
                 help.push_str(&format!(" [{}: {}]", t!("help-default"), defaults.join(", ")));
             }
             let heading = if positional { t!("help-heading-arguments") } else { t!("help-heading-options") };
-            a.help(help).hide_default_value(true).hide_possible_values(true).help_heading(leak(heading))
+            let a = a.help(help).help_heading(leak(heading));
+            if takes_value {
+                a.hide_default_value(true).hide_possible_values(true)
+            } else {
+                a
+            }
         });
     }
     cmd = cmd
@@ -85,10 +98,30 @@ fn walk(mut cmd: Command, parent: Option<&str>) -> Command {
             "{{about-with-newline}}\n{}: {{usage}}\n\n{{all-args}}{{after-help}}",
             t!("help-usage")
         ));
-    // The usage line: clap writes "[OPTIONS]" itself.
-    let usage = cmd.render_usage().to_string();
-    let usage = usage.split_once(": ").map_or(usage.as_str(), |(_, u)| u).trim().to_string();
-    cmd.override_usage(usage.replace("[OPTIONS]", &t!("help-options-placeholder")))
+    // The usage line: clap writes "[OPTIONS]" itself, so it is made here.
+    let mut usage = match parent {
+        None => "sop".to_string(),
+        Some(_) => format!("sop {name}"),
+    };
+    usage.push(' ');
+    usage.push_str(&t!("help-options-placeholder"));
+    for a in cmd.get_arguments().filter(|a| !a.is_hide_set()) {
+        let value = a
+            .get_value_names()
+            .and_then(|v| v.first())
+            .map_or_else(|| a.get_id().to_string().to_uppercase(), |v| v.to_string());
+        if a.is_positional() {
+            usage.push_str(&format!(" <{value}>"));
+        } else if a.is_required_set() {
+            if let Some(long) = a.get_long() {
+                usage.push_str(&format!(" --{long} <{value}>"));
+            }
+        }
+    }
+    if cmd.has_subcommands() {
+        usage.push_str(&format!(" <{}>", t!("help-command-value")));
+    }
+    cmd.override_usage(usage)
 }
 
 /// clap keeps headings as `&'static str` (without its `string` feature);

@@ -84,15 +84,17 @@ pub enum Stage {
 
 impl Stage {
     /// The Dutch name used in reports.
-    pub fn dutch(self) -> &'static str {
+    /// The stage's name for people, in the current language.
+    pub fn dutch(self) -> String {
+        use sop_i18n::t;
         match self {
-            Stage::Read => "inlezen",
-            Stage::Fetch => "downloaden",
-            Stage::Extract => "tekst uitlezen",
-            Stage::Detect => "sjabloon herkennen",
-            Stage::Normalize => "normaliseren",
-            Stage::Archive => "archiveren",
-            Stage::Diff => "vergelijken",
+            Stage::Read => t!("stage-read"),
+            Stage::Fetch => t!("stage-fetch"),
+            Stage::Extract => t!("stage-extract"),
+            Stage::Detect => t!("stage-detect"),
+            Stage::Normalize => t!("stage-normalize"),
+            Stage::Archive => t!("stage-archive"),
+            Stage::Diff => t!("stage-diff"),
         }
     }
 }

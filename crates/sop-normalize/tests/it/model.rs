@@ -90,7 +90,7 @@ fn seed_001_lacks_its_first_page() {
     let r = record(SEED_001);
     assert_eq!(r.school.name, None);
     assert_eq!(r.school_year, None);
-    assert!(r.warnings.iter().any(|w| w.contains("first page")));
+    assert!(r.notices.iter().any(|n| n.code == "model-first-page-missing"), "{:?}", r.notices);
     assert_eq!(r.template.revision.as_deref(), Some("versie 15 maart 2021"));
     assert!(r.vision.as_deref().unwrap().starts_with("Het bieden van goede zorg"));
     // Row 3 is marked Op orde and In ontwikkeling: the lower status, with a warning.
