@@ -80,7 +80,9 @@ fn verify_accepts_a_clean_archive_and_names_a_removed_bundle() {
     assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
     let text = stdout(&o);
     assert!(
-        text.contains(&format!("PROBLEEM: {rel}")) && text.contains("ledger line 3") && text.contains("NIET IN ORDE"),
+        text.contains(&format!("PROBLEEM: {rel}"))
+            && text.contains("regel 3 van het logboek")
+            && text.contains("NIET IN ORDE"),
         "{text}"
     );
 

@@ -37,6 +37,7 @@ pub mod stages;
 #[cfg(test)]
 mod tests;
 
+use sop_i18n::t;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
@@ -86,7 +87,6 @@ impl Stage {
     /// The Dutch name used in reports.
     /// The stage's name for people, in the current language.
     pub fn dutch(self) -> String {
-        use sop_i18n::t;
         match self {
             Stage::Read => t!("stage-read"),
             Stage::Fetch => t!("stage-fetch"),
@@ -484,10 +484,7 @@ async fn extract_with_deadline<S: Stages>(
 
 /// The reason for a document whose extraction ran out of time.
 pub fn abandoned(limit: Duration) -> String {
-    format!(
-        "extraction took longer than {} s and was abandoned: the PDF may be damaged; ask the school for a new export",
-        limit.as_secs_f64().round()
-    )
+    t!("batch-abandoned", secs = limit.as_secs_f64().round())
 }
 
 fn panic_reason(e: tokio::task::JoinError) -> String {
@@ -498,35 +495,22 @@ fn panic_reason(e: tokio::task::JoinError) -> String {
             .map(|s| s.to_string())
             .or_else(|| payload.downcast_ref::<String>().cloned())
             .unwrap_or_else(|| "unknown".into());
-        format!("internal error (panic: {msg}): please report this document")
+        t!("batch-internal-panic", detail = msg)
     } else {
-        "internal error: the task was cancelled".into()
+        t!("batch-internal-cancelled")
     }
 }
 
 async fn read_file(path: PathBuf, max: u64) -> Result<Vec<u8>, StageError> {
     tokio::task::spawn_blocking(move || {
         let meta = std::fs::metadata(&path).map_err(|e| {
-            StageError::new(
-                Stage::Read,
-                format!("cannot read `{}`: {e}", path.display()),
-            )
+            StageError::new(Stage::Read, t!("batch-cannot-read", path = &path, reason = sop_i18n::io_error(&e)))
         })?;
         if meta.len() > max {
-            return Err(StageError::new(
-                Stage::Read,
-                format!(
-                    "`{}` is larger than {} MiB (the limit): ask the school for a smaller PDF, or raise the limit with --max-size",
-                    path.display(),
-                    max / (1024 * 1024)
-                ),
-            ));
+            return Err(StageError::new(Stage::Read, t!("batch-too-large", path = &path, limit = max / (1024 * 1024))));
         }
         std::fs::read(&path).map_err(|e| {
-            StageError::new(
-                Stage::Read,
-                format!("cannot read `{}`: {e}", path.display()),
-            )
+            StageError::new(Stage::Read, t!("batch-cannot-read", path = &path, reason = sop_i18n::io_error(&e)))
         })
     })
     .await
@@ -567,12 +551,8 @@ async fn archive_one<S: Stages>(
         if let Ok(record) = &read {
             if record.school_year.as_deref() != Some(year.as_str()) {
                 warnings.push(match &record.school_year {
-                    Some(own) => format!(
-                        "het document noemt schooljaar {own}; gearchiveerd onder {year} (het schooljaar van deze run)"
-                    ),
-                    None => format!(
-                        "het document noemt geen schooljaar; gearchiveerd onder {year} (het schooljaar van deze run)"
-                    ),
+                    Some(own) => t!("batch-year-differs", own = own, year = &year),
+                    None => t!("batch-year-missing", year = &year),
                 });
             }
         }

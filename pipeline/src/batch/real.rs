@@ -15,6 +15,7 @@
 //!   document no school can be told for (not even from its folder, or from
 //!   the same bytes filed before) goes to `Archive::hold`.
 
+use sop_i18n::t;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Mutex;
@@ -147,9 +148,9 @@ impl Real {
         let read = item.read.is_ok();
         let found_in_path = |h: &String, warnings: &mut Vec<String>| {
             warnings.push(if read {
-                format!("het document noemt geen herkenbare school; de school is `{h}` volgens de map- of bestandsnaam")
+                t!("identify-from-path-read", school = h)
             } else {
-                format!("het document is niet gelezen; de school is `{h}` volgens de map- of bestandsnaam")
+                t!("identify-from-path-unread", school = h)
             });
             SchoolId::parse(h).map_err(|e| e.to_string())
         };
@@ -165,17 +166,14 @@ impl Real {
                 if let Some(h) = hint {
                     let id = SchoolId::parse(h.trim()).map_err(|e| e.to_string())?;
                     return match &self.registry {
-                        Some(r) if r.get(&id).is_none() => Err(format!("the given id `{id}` is not in the registry")),
+                        Some(r) if r.get(&id).is_none() => Err(t!("identify-id-not-in-registry", id = id.to_string())),
                         _ => Ok(id),
                     };
                 }
                 match from_path() {
                     Some(h) => found_in_path(h, warnings),
-                    None if self.registry.is_none() => Err("the document was not read and there is no registry".into()),
-                    None => {
-                        Err("the document was not read and no folder or file name is a school id in the registry"
-                            .into())
-                    }
+                    None if self.registry.is_none() => Err(t!("identify-unread-no-registry")),
+                    None => Err(t!("identify-unread-no-id-in-path")),
                 }
             }
         }
@@ -190,11 +188,8 @@ impl Stages for Real {
                 // A file of plain text is text someone extracted already.
                 Some("something else (no PDF header)") => match std::str::from_utf8(&doc.bytes) {
                     Ok(text) if !text.contains('\0') => Ok(Layout::from_text(text)),
-                    _ => Err(StageError::new(
-                        Stage::Extract,
-                        format!("`{}` is neither a PDF nor a text file; ask the school for the PDF", doc.filename),
-                    )
-                    .with_code("not_pdf")),
+                    _ => Err(StageError::new(Stage::Extract, t!("batch-not-pdf-nor-text", name = &doc.filename))
+                        .with_code("not_pdf")),
                 },
                 found => Err(err(sop_extract::ExtractError::NotPdf {
                     path: doc.input.label.clone(),
@@ -211,7 +206,7 @@ impl Stages for Real {
                 std::fs::write(&path, doc.bytes.as_slice()).map_err(|e| {
                     StageError::new(
                         Stage::Extract,
-                        format!("cannot write a temporary copy of `{}`: {e}", doc.input.label),
+                        t!("batch-temp-copy-failed", name = &doc.input.label, reason = sop_i18n::io_error(&e)),
                     )
                 })?;
                 let result = self.extractor.extract(&path, &limits);
@@ -242,9 +237,11 @@ impl Stages for Real {
                 let known = archive.find_source(&sha);
                 match known.iter().find(|b| b.year == item.year).or(known.last()) {
                     Some(b) => {
-                        warnings.push(format!(
-                            "het document noemt geen herkenbare school; hetzelfde bestand staat al in het archief bij `{}` ({} versie {})",
-                            b.school, b.year, b.version
+                        warnings.push(t!(
+                            "identify-same-bytes",
+                            school = b.school.to_string(),
+                            year = &b.year,
+                            version = b.version
                         ));
                         b.school.clone()
                     }
@@ -378,12 +375,13 @@ impl Real {
     fn hold(&self, archive: &mut Archive, item: &Archivable, sha: &str, why: String) -> Result<Archived, StageError> {
         let not_read = item.read.as_ref().err();
         let reason = match not_read {
-            Some(e) => format!(
-                "niet te zien van welke school het is ({why}); ook niet leesbaar: {} ({})",
-                crate::batch::report::reason_dutch(e.code),
-                e.reason
+            Some(e) => t!(
+                "held-reason-unread",
+                why = &why,
+                code = crate::batch::report::reason_dutch(e.code),
+                reason = &e.reason
             ),
-            None => format!("niet te zien van welke school het is ({why})"),
+            None => t!("held-reason", why = &why),
         };
         let held = archive
             .hold(HoldSubmission {

@@ -2,6 +2,7 @@
 //! that `sop run` fills. All four only read it, under the archive's shared
 //! lock (a running `sop run` is waited for, with a message).
 
+use sop_i18n::t;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -85,12 +86,11 @@ pub struct ExportArgs {
 }
 
 fn open(dir: &std::path::Path) -> Result<Archive> {
-    Archive::open_readonly(dir, LockMode::Wait)
-        .with_context(|| format!("cannot read the archive `{}` (give the folder with --archive DIR)", dir.display()))
+    Archive::open_readonly(dir, LockMode::Wait).with_context(|| t!("archive-cannot-read", path = dir))
 }
 
 fn school_id(s: &str) -> Result<SchoolId> {
-    SchoolId::parse(s).with_context(|| format!("--school {s:?}: use an id as `sop list` shows it"))
+    SchoolId::parse(s).with_context(|| t!("archive-bad-school-id", id = s))
 }
 
 pub fn verify(a: VerifyArgs) -> Result<ExitCode> {
@@ -99,39 +99,43 @@ pub fn verify(a: VerifyArgs) -> Result<ExitCode> {
         max_entry_bytes: a.max_entry_mib.saturating_mul(1 << 20),
         max_total_bytes: a.max_bundle_mib.saturating_mul(1 << 20),
     };
-    let r = sop_archive::verify_with_limits(&a.archive, LockMode::Wait, limits).with_context(|| {
-        format!("cannot verify the archive `{}` (give the folder with --archive DIR)", a.archive.display())
-    })?;
+    let r = sop_archive::verify_with_limits(&a.archive, LockMode::Wait, limits)
+        .with_context(|| t!("verify-cannot", path = &a.archive))?;
     let mut out = String::new();
     if a.json {
         out = serde_json::to_string_pretty(&r)? + "\n";
     } else {
-        out.push_str(&format!(
-            "Archief `{}`: {} bundels, {} bestanden daarin en {} regels in het logboek gecontroleerd.\n",
-            a.archive.display(),
-            r.bundles,
-            r.files,
-            r.ledger_lines
+        out.push_str(&t!(
+            "verify-checked",
+            path = &a.archive,
+            bundles = r.bundles,
+            files = r.files,
+            lines = r.ledger_lines
         ));
-        for (label, list) in [("PROBLEEM", &r.problems), ("LET OP", &r.notices)] {
+        out.push('\n');
+        for (label, list) in [(t!("verify-problem"), &r.problems), (t!("verify-notice"), &r.notices)] {
             for f in list {
-                out.push_str(&format!("\n{label}: {}\n  verwacht: {}\n  gevonden: {}\n", f.file, f.expected, f.found));
+                out.push_str(&format!(
+                    "\n{label}: {}\n  {}: {}\n  {}: {}\n",
+                    f.file,
+                    t!("verify-expected"),
+                    f.expected,
+                    t!("verify-found"),
+                    f.found
+                ));
             }
         }
         out.push('\n');
         if r.problems.is_empty() {
-            out.push_str("In orde: elke bundel en elk bestand klopt met manifest en logboek.\n");
+            out.push_str(&t!("verify-ok"));
+            out.push('\n');
             if !r.notices.is_empty() {
-                out.push_str(&format!(
-                    "{} opmerking(en): sporen van een onderbroken run; de volgende `sop run` maakt het werk af.\n",
-                    r.notices.len()
-                ));
+                out.push_str(&t!("verify-ok-notices", n = r.notices.len()));
+                out.push('\n');
             }
         } else {
-            out.push_str(&format!(
-                "NIET IN ORDE: {} probleem/problemen. Er is iets verwijderd of veranderd; zet de genoemde bestanden terug uit een back-up.\n",
-                r.problems.len()
-            ));
+            out.push_str(&t!("verify-not-ok", n = r.problems.len()));
+            out.push('\n');
         }
     }
     std::io::stdout().lock().write_all(out.as_bytes())?;

@@ -34,3 +34,22 @@ reason-not-an-sop = not a school support profile
 reason-unrecognised-template = unknown template
 reason-program-error = error in the program
 reason-school-unknown = school unknown
+
+## Run: which school, and errors per document
+identify-from-path-read = the document names no school that can be recognised; the school is `{ $school }` by the folder or file name
+identify-from-path-unread = the document was not read; the school is `{ $school }` by the folder or file name
+identify-id-not-in-registry = the given id `{ $id }` is not in the registry
+identify-unread-no-registry = the document was not read and there is no registry
+identify-unread-no-id-in-path = the document was not read and no folder or file name is a school id in the registry
+identify-same-bytes = the document names no school that can be recognised; the same file is in the archive already under `{ $school }` ({ $year } version { $version })
+held-reason = cannot tell which school this is ({ $why })
+held-reason-unread = cannot tell which school this is ({ $why }); not readable either: { $code } ({ $reason })
+batch-not-pdf-nor-text = `{ $name }` is neither a PDF nor a text file; ask the school for the PDF
+batch-temp-copy-failed = cannot make a temporary copy of `{ $name }`: { $reason }
+batch-cannot-read = cannot read `{ $path }`: { $reason }
+batch-too-large = `{ $path }` is larger than { $limit } MiB (the limit): ask the school for a smaller PDF, or raise the limit with --max-size
+batch-internal-panic = error in the program ({ $detail }): please report this document to whoever maintains `sop`
+batch-internal-cancelled = error in the program: the task was cancelled
+batch-abandoned = reading took longer than { $secs } seconds and was given up: the PDF may be damaged; ask the school for a new PDF
+batch-year-differs = the document names school year { $own }; archived under { $year } (the school year of this run)
+batch-year-missing = the document names no school year; archived under { $year } (the school year of this run)

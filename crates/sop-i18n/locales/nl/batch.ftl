@@ -34,3 +34,22 @@ reason-not-an-sop = geen schoolondersteuningsprofiel
 reason-unrecognised-template = onbekend sjabloon
 reason-program-error = fout in het programma
 reason-school-unknown = school onbekend
+
+## Verwerking: welke school, en fouten per document
+identify-from-path-read = het document noemt geen herkenbare school; de school is `{ $school }` volgens de map- of bestandsnaam
+identify-from-path-unread = het document is niet gelezen; de school is `{ $school }` volgens de map- of bestandsnaam
+identify-id-not-in-registry = de gegeven id `{ $id }` staat niet in het register
+identify-unread-no-registry = het document is niet gelezen en er is geen register
+identify-unread-no-id-in-path = het document is niet gelezen en geen map- of bestandsnaam is een school-id uit het register
+identify-same-bytes = het document noemt geen herkenbare school; hetzelfde bestand staat al in het archief bij `{ $school }` ({ $year } versie { $version })
+held-reason = niet te zien van welke school het is ({ $why })
+held-reason-unread = niet te zien van welke school het is ({ $why }); ook niet leesbaar: { $code } ({ $reason })
+batch-not-pdf-nor-text = `{ $name }` is geen PDF en geen tekstbestand; vraag de school om de PDF
+batch-temp-copy-failed = een tijdelijke kopie van `{ $name }` kon niet worden gemaakt: { $reason }
+batch-cannot-read = `{ $path }` is niet te lezen: { $reason }
+batch-too-large = `{ $path }` is groter dan { $limit } MiB (de grens): vraag de school om een kleinere PDF, of verhoog de grens met --max-size
+batch-internal-panic = fout in het programma ({ $detail }): meld dit document aan de beheerder van `sop`
+batch-internal-cancelled = fout in het programma: de taak is afgebroken
+batch-abandoned = het uitlezen duurde langer dan { $secs } seconden en is opgegeven: de PDF is misschien beschadigd; vraag de school om een nieuwe PDF
+batch-year-differs = het document noemt schooljaar { $own }; gearchiveerd onder { $year } (het schooljaar van deze verwerking)
+batch-year-missing = het document noemt geen schooljaar; gearchiveerd onder { $year } (het schooljaar van deze verwerking)
