@@ -51,7 +51,13 @@ fn every_message_the_code_asks_for_exists_with_its_arguments() {
     let named = regex::Regex::new(r"(?:^|,)\s*([a-z_][a-z0-9_]*)\s*=[^=]").unwrap();
     let mut checked = 0;
     for file in files {
-        let text = std::fs::read_to_string(&file).unwrap();
+        // Comments (examples in docs) are not calls.
+        let text: String = std::fs::read_to_string(&file)
+            .unwrap()
+            .lines()
+            .map(|l| if l.trim_start().starts_with("//") { "" } else { l })
+            .collect::<Vec<_>>()
+            .join("\n");
         for c in call.captures_iter(&text) {
             let prefix = if &c[1] == "notice!" { "warn-" } else { "" };
             let key = format!("{prefix}{}", &c[2]);
