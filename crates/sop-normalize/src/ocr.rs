@@ -114,10 +114,14 @@ mod tests {
         assert_eq!(p["/governance/mr_advice/date"].ocr_confidence, Some(93.0));
         let w = &record.warnings;
         assert_eq!(w[0], layout.warnings[0], "the extraction's warnings come first, once");
-        assert!(w.iter().any(|w| w.starts_with("page 2 is a scan and was read by OCR")), "{w:#?}");
-        let low: Vec<&String> = w.iter().filter(|w| w.contains("low confidence")).collect();
+        assert!(w.iter().any(|w| w.starts_with("Pagina 2 is een scan en is gelezen met tekstherkenning")), "{w:#?}");
+        assert_eq!(record.notices.len(), w.len(), "every warning has its code");
+        let n = &record.notices;
+        assert!(n.iter().any(|n| n.code == "ocr-pages" && n.params["pages"] == "2" && n.params["count"] == 1));
+        let low: Vec<_> = n.iter().filter(|n| n.code == "ocr-low-confidence").collect();
         assert_eq!(low.len(), 1, "{w:#?}");
-        assert!(low[0].starts_with("/governance/mr_advice/chair (page 2)"), "{low:?}");
+        assert_eq!(low[0].params["field"], "/governance/mr_advice/chair", "{low:?}");
+        assert_eq!(low[0].params["page"], 2, "{low:?}");
         mark(&layout, &mut record);
         assert_eq!(record.warnings.iter().filter(|x| **x == layout.warnings[0]).count(), 1, "not copied twice");
     }
