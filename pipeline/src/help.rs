@@ -73,7 +73,14 @@ fn walk(mut cmd: Command, parent: Option<&str>) -> Command {
                 help.push_str(&format!(" [{}: {}]", t!("help-default"), defaults.join(", ")));
             }
             let heading = if positional { t!("help-heading-arguments") } else { t!("help-heading-options") };
-            let a = a.help(help).help_heading(leak(heading));
+            let mut a = a.help(help).help_heading(leak(heading));
+            // Placeholders such as FILE, DIR: in the language too.
+            if let Some(v) = a.get_value_names().and_then(|v| v.first()).map(|v| v.to_string()) {
+                let key = format!("help-value-{}", v.to_lowercase().replace('.', "-").replace('|', "-or-"));
+                if sop_i18n::has(sop_i18n::Lang::Nl, &key) {
+                    a = a.value_name(leak(tr(&key, &[])));
+                }
+            }
             if takes_value {
                 a.hide_default_value(true).hide_possible_values(true)
             } else {

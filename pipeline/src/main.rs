@@ -103,16 +103,21 @@ fn main() -> ExitCode {
                 report_extract_error(e);
                 return ExitCode::from(1);
             }
-            eprintln!("sop: {}", t!("err-prefix", message = err.to_string()));
-            for cause in err.chain().skip(1) {
-                let cause = match cause.downcast_ref::<std::io::Error>() {
-                    Some(io) => sop_i18n::io_error(io),
-                    None => cause.to_string(),
-                };
-                eprintln!("  {}", t!("err-cause", cause = cause));
-            }
+            report_error(&err);
             ExitCode::from(1)
         }
+    }
+}
+
+/// An error and its causes, the system's in the chosen language.
+pub(crate) fn report_error(err: &anyhow::Error) {
+    eprintln!("sop: {}", t!("err-prefix", message = err.to_string()));
+    for cause in err.chain().skip(1) {
+        let cause = match cause.downcast_ref::<std::io::Error>() {
+            Some(io) => sop_i18n::io_error(io),
+            None => cause.to_string(),
+        };
+        eprintln!("  {}", t!("err-cause", cause = cause));
     }
 }
 

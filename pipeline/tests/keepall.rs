@@ -51,7 +51,8 @@ fn run(inbox: &Path, archive: &Path, registry: bool) -> Output {
 }
 
 fn read_report(archive: &Path, out: &Output) -> (Value, String) {
-    let md = stdout(out).lines().find_map(|l| l.strip_prefix("Verslag van deze run: ")).expect("report").to_string();
+    let md =
+        stdout(out).lines().find_map(|l| l.strip_prefix("Verslag van deze verwerking: ")).expect("report").to_string();
     let md = if Path::new(&md).is_absolute() { PathBuf::from(md) } else { archive.parent().unwrap().join(md) };
     let json = std::fs::read(md.with_extension("json")).expect("json report");
     (serde_json::from_slice(&json).unwrap(), std::fs::read_to_string(&md).unwrap())

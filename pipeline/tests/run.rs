@@ -147,7 +147,8 @@ fn mixed_inbox_archives_the_good_reports_the_bad_and_abandons_the_hang() {
         "{stdout}"
     );
     assert!(stdout.contains("ontvangen, school onbekend") && stdout.contains("sop assign "), "{stdout}");
-    let md_path = stdout.lines().find_map(|l| l.strip_prefix("Verslag van deze run: ")).expect("report path printed");
+    let md_path =
+        stdout.lines().find_map(|l| l.strip_prefix("Verslag van deze verwerking: ")).expect("report path printed");
     let md = std::fs::read_to_string(md_path).unwrap();
     assert!(
         md.contains("## Samenvatting") && md.contains("## Nog toe te wijzen") && md.contains("damaged.pdf"),

@@ -359,7 +359,8 @@ impl RunReport {
 
     /// The table printed at the end of `sop run`: plain text, no colour.
     pub fn summary_table(&self) -> String {
-        let header = ["School", "Sjabloon", "Jaar", "Uitkomst", "Wijz."];
+        let header =
+            [t!("table-school"), t!("table-template"), t!("table-year"), t!("table-outcome"), t!("table-changes")];
         let rows: Vec<[String; 5]> = self
             .documents
             .iter()
@@ -379,7 +380,7 @@ impl RunReport {
                 ]
             })
             .collect();
-        let mut widths = header.map(|h| h.chars().count());
+        let mut widths = header.each_ref().map(|h| h.chars().count());
         for row in &rows {
             for (w, c) in widths.iter_mut().zip(row) {
                 // The reason column may be long: it goes last in spirit, so cap it.
@@ -402,12 +403,12 @@ impl RunReport {
             out.push_str(l.trim_end());
             out.push('\n');
         };
-        line(&header.map(String::from), &mut out);
+        line(&header, &mut out);
         line(&widths.map(|w| "-".repeat(w)), &mut out);
         for row in &rows {
             line(row, &mut out);
         }
-        let _ = writeln!(out, "\n{} document(en): {}", self.counts.total, self.counts.line());
+        let _ = writeln!(out, "\n{}", t!("table-total", n = self.counts.total, counts = self.counts.line()));
         out
     }
 }

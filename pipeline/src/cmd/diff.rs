@@ -100,12 +100,7 @@ fn load(path: &Path) -> Option<Record> {
         Err(err) => {
             match err.downcast_ref::<sop_extract::ExtractError>() {
                 Some(e) => crate::report_extract_error(e),
-                None => {
-                    eprintln!("sop: {}", t!("err-prefix", message = err.to_string()));
-                    for cause in err.chain().skip(1) {
-                        eprintln!("  {}", t!("err-cause", cause = cause.to_string()));
-                    }
-                }
+                None => crate::report_error(&err),
             }
             eprintln!("  {}", t!("diff-needs-two"));
             None

@@ -53,3 +53,16 @@ batch-internal-cancelled = error in the program: the task was cancelled
 batch-abandoned = reading took longer than { $secs } seconds and was given up: the PDF may be damaged; ask the school for a new PDF
 batch-year-differs = the document names school year { $own }; archived under { $year } (the school year of this run)
 batch-year-missing = the document names no school year; archived under { $year } (the school year of this run)
+
+## End of `sop run`
+run-heading = School year { $year } · { $n } document(s) in { $secs } s
+run-report-at = Report of this run: { $path }
+run-diffs = Changes since the previous school year:
+run-held = Cannot tell which school (kept in the waiting area); assign with:
+run-overview-at = Overview of all schools in { $year }: { $path }
+table-school = School
+table-template = Template
+table-year = Year
+table-outcome = Outcome
+table-changes = Chg.
+table-total = { $n } document(s): { $counts }

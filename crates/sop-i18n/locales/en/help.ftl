@@ -81,7 +81,7 @@ help-overview-out = The file to write.
 
 help-export = Export a school's bundles as a BagIt package for the inspectorate.
 help-export-school = The school's id, as `sop list` shows it.
-help-export-ontvangen = Export the waiting area instead: every document received without a school (ontvangen/).
+help-export-ontvangen = Export the waiting area instead: every document received without a school (the folder `ontvangen/`).
 help-export-year = This school year (default: the newest school year in the archive).
 help-export-all = Every school year.
 help-export-out = The zip file to write (a BagIt 1.0 package).
@@ -96,3 +96,14 @@ help-assign-registry = The list of schools; when given, the id must be in it.
 help-reprocess = Read again a document that was archived unread; a new version when it can now be read.
 help-reprocess-school = The school's id, as `sop list` shows it.
 help-reprocess-year = The school year.
+
+## Placeholders in `--help`
+help-value-dir = DIR
+help-value-file = FILE
+help-value-file-csv = FILE.csv
+help-value-file-toml = FILE.toml
+help-value-file-zip = FILE.zip
+help-value-name = NAME
+help-value-secs = SECS
+help-value-yyyy-yyyy = YYYY-YYYY
+help-value-sha256-prefix-or-file = SHA256-PREFIX|FILE

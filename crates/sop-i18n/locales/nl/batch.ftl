@@ -53,3 +53,16 @@ batch-internal-cancelled = fout in het programma: de taak is afgebroken
 batch-abandoned = het uitlezen duurde langer dan { $secs } seconden en is opgegeven: de PDF is misschien beschadigd; vraag de school om een nieuwe PDF
 batch-year-differs = het document noemt schooljaar { $own }; gearchiveerd onder { $year } (het schooljaar van deze verwerking)
 batch-year-missing = het document noemt geen schooljaar; gearchiveerd onder { $year } (het schooljaar van deze verwerking)
+
+## Einde van `sop run`
+run-heading = Schooljaar { $year } · { $n } document(en) in { $secs } s
+run-report-at = Verslag van deze verwerking: { $path }
+run-diffs = Verschillen met vorig schooljaar:
+run-held = Niet te zien van welke school (bewaard in de wachtruimte); wijs toe met:
+run-overview-at = Overzicht van alle scholen in { $year }: { $path }
+table-school = School
+table-template = Sjabloon
+table-year = Jaar
+table-outcome = Uitkomst
+table-changes = Wijz.
+table-total = { $n } document(en): { $counts }

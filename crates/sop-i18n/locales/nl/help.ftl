@@ -81,7 +81,7 @@ help-overview-out = Het bestand om te schrijven.
 
 help-export = Maak van de bundels van een school een BagIt-pakket voor de inspectie.
 help-export-school = De id van de school, zoals `sop list` die toont.
-help-export-ontvangen = Maak in plaats daarvan een pakket van de wachtruimte: alle documenten die zonder school binnenkwamen (ontvangen/).
+help-export-ontvangen = Maak in plaats daarvan een pakket van de wachtruimte: alle documenten die zonder school binnenkwamen (de map `ontvangen/`).
 help-export-year = Dit schooljaar (standaard: het nieuwste schooljaar in het archief).
 help-export-all = Alle schooljaren.
 help-export-out = Het zip-bestand om te schrijven (een BagIt 1.0-pakket).
@@ -96,3 +96,14 @@ help-assign-registry = De lijst van scholen; als die gegeven is, moet de id erin
 help-reprocess = Lees een document opnieuw dat ongelezen is gearchiveerd; een nieuwe versie als het nu wel te lezen is.
 help-reprocess-school = De id van de school, zoals `sop list` die toont.
 help-reprocess-year = Het schooljaar.
+
+## Plaatshouders in `--help`
+help-value-dir = MAP
+help-value-file = BESTAND
+help-value-file-csv = BESTAND.csv
+help-value-file-toml = BESTAND.toml
+help-value-file-zip = BESTAND.zip
+help-value-name = NAAM
+help-value-secs = SECONDEN
+help-value-yyyy-yyyy = JJJJ-JJJJ
+help-value-sha256-prefix-or-file = SHA256-BEGIN|BESTAND
