@@ -188,3 +188,38 @@ pub fn report(err: clap::Error) -> ExitCode {
     eprintln!("{}", t!("cli-see-help"));
     ExitCode::from(2)
 }
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+    use sop_i18n::{has, Lang};
+
+    /// Every command and option shown by `--help` has its text in both
+    /// languages (a missing one would show its key).
+    #[test]
+    fn every_command_and_option_has_its_help_text_in_both_languages() {
+        fn check(cmd: &clap::Command, parent: Option<&str>, missing: &mut Vec<String>) {
+            if cmd.is_hide_set() {
+                return;
+            }
+            let base = if parent.is_none() { "sop".to_string() } else { cmd.get_name().to_string() };
+            for lang in Lang::ALL {
+                if parent.is_some() && !has(lang, &format!("help-{base}")) {
+                    missing.push(format!("{lang:?} help-{base}"));
+                }
+                for a in cmd.get_arguments().filter(|a| !a.is_hide_set() && a.get_id() != "version") {
+                    let id = a.get_id().to_string().replace('_', "-");
+                    if !has(lang, &format!("help-{base}-{id}")) && !has(lang, &format!("help-opt-{id}")) {
+                        missing.push(format!("{lang:?} help-{base}-{id}"));
+                    }
+                }
+            }
+            for sub in cmd.get_subcommands() {
+                check(sub, Some(&base), missing);
+            }
+        }
+        let mut missing = Vec::new();
+        check(&crate::Cli::command(), None, &mut missing);
+        assert!(missing.is_empty(), "help texts missing from the catalogue: {missing:?}");
+    }
+}

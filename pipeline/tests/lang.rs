@@ -8,7 +8,7 @@
 //!
 //! What is not checked here, on purpose: text the schools wrote (names in
 //! the table), the record's warnings (always Dutch: they are archived), and
-//! the run report file, the diff report and `sop list` / `show` / `export`,
+//! the run report file, the diff report and `sop show` / `export`,
 //! which are Dutch-only still (see ARCHITECTURE.md, "Languages").
 
 use std::path::{Path, PathBuf};
@@ -251,6 +251,9 @@ fn a_batch_with_failing_documents_and_a_verify_of_a_tampered_archive_speak_one_l
         let o = sop(lang, &["verify", "--archive", archive.to_str().unwrap()], &[]);
         assert!(o.status.success(), "{}", all(&o));
         assert_only(lang, "sop verify of a sound archive", &all(&o));
+        let o = sop(lang, &["list", "--archive", archive.to_str().unwrap()], &[]);
+        assert!(o.status.success(), "{}", all(&o));
+        assert_only(lang, "sop list", &all(&o));
 
         // Tamper: change a byte of one bundle, remove another.
         let bundles: Vec<PathBuf> =

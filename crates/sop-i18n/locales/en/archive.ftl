@@ -115,3 +115,21 @@ archive-read-only = the archive was opened read-only
 archive-nothing-to-export = no bundles of school `{ $school }`{ $year } in the archive
 archive-json = cannot write { $what } as JSON
 archive-zip = cannot write the zip file `{ $path }`
+
+## sop list
+list-empty = The archive `{ $path }` is empty.
+list-school = School
+list-name = Name
+list-year = School year
+list-versions = Versions
+list-newest = Newest version
+list-version-of = v{ $version } of { $date }
+list-total = { $unread ->
+        [0] { $schools } schools, { $bundles } bundles.
+       *[other] { $schools } schools, { $bundles } bundles, of which { $unread } school year(s) with a newest version that cannot be read.
+    }
+list-waiting = Waiting area (received, school unknown): { $n } document(s), { $waiting } still to assign.
+list-assigned-to = assigned to { $school } { $year } (v{ $version })
+list-assign-with = assign with: { $command }
+list-received = `{ $name }` received { $date }
+export-in-year = { " " }in school year { $year }

@@ -124,3 +124,21 @@ archive-read-only = het archief is alleen om te lezen geopend
 archive-nothing-to-export = het archief heeft geen bundels van school `{ $school }`{ $year }
 archive-json = { $what } kon niet als JSON worden geschreven
 archive-zip = het zip-bestand `{ $path }` kon niet worden geschreven
+
+## sop list
+list-empty = Het archief `{ $path }` is leeg.
+list-school = School
+list-name = Naam
+list-year = Schooljaar
+list-versions = Versies
+list-newest = Nieuwste versie
+list-version-of = v{ $version } van { $date }
+list-total = { $unread ->
+        [0] { $schools } scholen, { $bundles } bundels.
+       *[other] { $schools } scholen, { $bundles } bundels, waarvan { $unread } schooljaar/-jaren met een niet leesbare nieuwste versie.
+    }
+list-waiting = Wachtruimte (ontvangen, school onbekend): { $n } document(en), { $waiting } nog toe te wijzen.
+list-assigned-to = toegewezen aan { $school } { $year } (v{ $version })
+list-assign-with = toewijzen met: { $command }
+list-received = `{ $name }` ontvangen { $date }
+export-in-year = { " " }in schooljaar { $year }
