@@ -44,7 +44,7 @@ fn an_entry_that_unpacks_too_large_is_refused_without_unpacking_it() {
     let one = vec![0u8; 900 << 10];
     let z = zip_of(&[("a", &one), ("b", &one), ("c", &one), ("d", &one), ("e", &one)]);
     let why = reason(read_entries(Cursor::new(z), Path::new("b.zip"), limits));
-    assert!(why.contains("entry \"e\""), "{why}");
+    assert!(why.contains("bestand \"e\""), "{why}");
 }
 
 #[test]

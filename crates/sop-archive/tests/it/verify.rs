@@ -119,7 +119,7 @@ fn a_removed_ledger_line_breaks_the_chain() {
     remove_ledger_line(dir.path(), 2);
     let r = check(dir.path());
     assert!(r.problems.iter().any(|f| f.file == "ledger.jsonl:2" && f.found.contains("removed")), "{r:#?}");
-    assert!(r.problems.iter().any(|f| f.file == orphan && f.expected.contains("van het logboek")), "{r:#?}");
+    assert!(r.problems.iter().any(|f| f.file == orphan && f.expected.contains("regel in het logboek")), "{r:#?}");
     assert!(r.notices.is_empty(), "{r:#?}");
     // A writer refuses to add to it rather than build on a broken chain.
     let err = Archive::open(dir.path(), LockMode::Wait).unwrap_err();
