@@ -147,7 +147,10 @@ fn a_removed_bundle_is_named() {
     let r = check(dir.path());
     assert_eq!(r.problems.len(), 1, "{r:#?}");
     assert_eq!(r.problems[0].file, victim);
-    assert!(r.problems[0].expected.contains("regel 3 van het logboek") && r.problems[0].found.contains("verwijderd"), "{r:#?}");
+    assert!(
+        r.problems[0].expected.contains("regel 3 van het logboek") && r.problems[0].found.contains("verwijderd"),
+        "{r:#?}"
+    );
     let err = Archive::open(dir.path(), LockMode::Wait).unwrap_err();
     assert!(err.to_string().contains("missing"), "{err}");
 }
@@ -175,6 +178,9 @@ fn a_missing_head_is_tampering_unless_one_append_explains_it() {
     populate(dir.path());
     std::fs::remove_file(dir.path().join("ledger.head.json")).unwrap();
     let r = check(dir.path());
-    assert!(r.problems.iter().any(|f| f.file == "ledger.head.json" && f.found.contains("het kopbestand ontbreekt")), "{r:#?}");
+    assert!(
+        r.problems.iter().any(|f| f.file == "ledger.head.json" && f.found.contains("het kopbestand ontbreekt")),
+        "{r:#?}"
+    );
     assert!(Archive::open(dir.path(), LockMode::Wait).is_err());
 }
