@@ -151,7 +151,9 @@ fn a_pdf_mixing_text_pages_and_scanned_pages_gives_one_record() {
     assert_eq!(mixed["source"]["pages"], 8);
     assert_eq!(mixed["school"], original["school"], "page 1 is a text page");
     let warnings: Vec<&str> = mixed["warnings"].as_array().unwrap().iter().filter_map(Value::as_str).collect();
-    assert!(warnings.iter().any(|w| w.starts_with("pages 5, 6, 7, 8 are a scan")), "{warnings:#?}");
+    assert!(warnings.iter().any(|w| w.starts_with("Pagina's 5, 6, 7, 8 zijn scans")), "{warnings:#?}");
+    let notices = mixed["notices"].as_array().unwrap();
+    assert!(notices.iter().any(|n| n["code"] == "ocr-pages" && n["params"]["pages"] == "5, 6, 7, 8"), "{notices:#?}");
     let prov = mixed["provenance"].as_object().unwrap();
     for (pointer, p) in prov {
         let page = p["page"].as_u64().unwrap_or(0);
@@ -209,7 +211,10 @@ fn a_hanging_ocr_costs_its_page_limit_and_the_file_keeps_its_time_limit() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let stderr = String::from_utf8_lossy(&out.stderr);
     for page in 5..=8 {
-        assert!(stderr.contains(&format!("page {page}: not read: OCR took longer than the limit")), "{stderr}");
+        assert!(
+            stderr.contains(&format!("Pagina {page} is niet gelezen: de tekstherkenning duurde langer dan de grens")),
+            "{stderr}"
+        );
     }
     assert!(took < Duration::from_secs(60), "took {took:?}");
     // A file limit smaller than the pages need: OCR stops in time for the

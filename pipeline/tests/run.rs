@@ -127,9 +127,9 @@ fn mixed_inbox_archives_the_good_reports_the_bad_and_abandons_the_hang() {
         .unwrap();
         assert_eq!(info["unread"]["code"], code, "{info:#}");
     };
-    held("web page.pdf", "not_pdf", "web page");
+    held("web page.pdf", "not_pdf", "webpagina");
     held("damaged.pdf", "damaged", "damaged.pdf");
-    held("notulen.txt", "not_an_sop", "not an SOP");
+    held("notulen.txt", "not_an_sop", "geen SOP");
     // The hung file has the bytes of Jeroen's profile (read above): it is
     // known to be Jeroen's, and adds nothing to the archive.
     let r = row(&report, "hang.pdf");
@@ -237,7 +237,7 @@ fn next_year_is_a_new_year_with_its_changes_and_the_batch_year_wins() {
 fn bad_arguments_say_what_to_do() {
     let (code, _, err) = run(&["--year", "2024"]);
     assert_eq!(code, 1);
-    assert!(err.contains("--year 2024") && err.contains("YYYY-YYYY"), "{err}");
+    assert!(err.contains("--year 2024") && err.contains("JJJJ-JJJJ"), "{err}");
     let (code, _, err) = run(&["--year", "2024-2025"]);
     assert_eq!(code, 1);
     assert!(err.contains("--inbox") && err.contains("--sources"), "{err}");

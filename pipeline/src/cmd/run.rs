@@ -58,9 +58,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         bail!("--year {}: {e}", args.year);
     }
     if args.inbox.is_none() && args.sources.is_none() {
-        bail!(
-            "nothing to do: give --inbox DIR (the PDFs schools sent) and/or --sources FILE.csv (addresses to download)"
-        );
+        bail!(t!("run-nothing-to-do"));
     }
     let jobs = args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get())).max(1);
     let registry = match &args.registry {

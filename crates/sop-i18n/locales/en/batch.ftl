@@ -66,3 +66,4 @@ table-year = Year
 table-outcome = Outcome
 table-changes = Chg.
 table-total = { $n } document(s): { $counts }
+run-nothing-to-do = nothing to do: give --inbox DIR (the PDFs schools sent) and/or --sources FILE.csv (addresses to download)

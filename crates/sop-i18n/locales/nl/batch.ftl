@@ -66,3 +66,4 @@ table-year = Jaar
 table-outcome = Uitkomst
 table-changes = Wijz.
 table-total = { $n } document(en): { $counts }
+run-nothing-to-do = er is niets te doen: geef --inbox MAP (de PDF's die de scholen stuurden) en/of --sources BESTAND.csv (adressen om te downloaden)
