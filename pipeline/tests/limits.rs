@@ -103,7 +103,7 @@ fn a_file_over_the_size_limit_is_refused() {
 fn a_file_over_the_page_limit_is_refused() {
     let (out, _) = sop(&["extract", "--max-pages", "1", sample("000.pdf").to_str().expect("path")]);
     assert_refused(&out, "000.pdf", "meer dan de grens van 1");
-    assert!(text(&out).contains("pages"), "{}", text(&out));
+    assert!(text(&out).contains("pagina's"), "{}", text(&out));
     assert_hint_flags_exist(&text(&out), "extract");
 }
 

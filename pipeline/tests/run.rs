@@ -135,7 +135,7 @@ fn mixed_inbox_archives_the_good_reports_the_bad_and_abandons_the_hang() {
     let r = row(&report, "hang.pdf");
     assert_eq!((&r["outcome"]["status"], &r["outcome"]["code"]), (&"unread".into(), &"timeout".into()), "{r:#}");
     assert_eq!((&r["school"], &r["outcome"]["filed"]), (&"jeroen".into(), &"unchanged".into()), "{r:#}");
-    assert!(r["outcome"]["reason"].as_str().unwrap().contains("longer than 2 s"), "{r:#}");
+    assert!(r["outcome"]["reason"].as_str().unwrap().contains("langer dan 2 seconden"), "{r:#}");
     assert_eq!(report["counts"]["new"], 3);
     assert_eq!(report["counts"]["unread"], 1);
     assert_eq!(report["counts"]["held"], 3);
