@@ -76,7 +76,7 @@ fn fields(record: &Value) -> BTreeMap<String, Value> {
     }
     let mut out = BTreeMap::new();
     for (k, v) in record.as_object().expect("a record is an object") {
-        if !matches!(k.as_str(), "source" | "provenance" | "warnings") {
+        if !matches!(k.as_str(), "source" | "provenance" | "warnings" | "notices") {
             walk(v, format!("/{k}"), &mut out);
         }
     }
