@@ -21,6 +21,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use sop_extract::{ErrorKind, ExtractError, Extractor, Limits, Looks};
+use sop_i18n::t;
 use sop_model::{Layout, Record};
 
 /// Why a document gave no layout.
@@ -30,7 +31,7 @@ pub enum LoadError {
     #[error(transparent)]
     Extract(#[from] ExtractError),
     /// Neither a PDF nor plain text.
-    #[error("`{name}` is neither a PDF nor UTF-8 text: it looks like {}; ask the school for the PDF of its SOP", .looks.describe())]
+    #[error("{}", t!("load-not-pdf-nor-text", path = name.as_str(), found = sop_extract::looks_like(looks.describe())))]
     NotText { name: String, looks: Looks },
 }
 
@@ -45,7 +46,7 @@ impl LoadError {
     }
 
     /// What the user can do about it, in one sentence.
-    pub fn hint(&self) -> &'static str {
+    pub fn hint(&self) -> String {
         match self {
             LoadError::Extract(e) => e.hint(),
             LoadError::NotText { name, .. } => ExtractError::NotPdf { path: name.clone(), found: String::new() }.hint(),
@@ -76,10 +77,8 @@ impl Loader {
     /// For one document (the single commands): one extraction child per PDF,
     /// started from this program.
     pub fn single() -> Result<Loader, LoadError> {
-        let exe = std::env::current_exe().map_err(|e| ExtractError::Spawn {
-            path: "sop".into(),
-            reason: format!("cannot find the `sop` program itself: {e}"),
-        })?;
+        let exe = std::env::current_exe()
+            .map_err(|e| ExtractError::Spawn { path: "sop".into(), reason: format!("{}: {e}", t!("load-no-exe")) })?;
         Ok(Loader { extractor: Extractor::one_per_file(exe) })
     }
 
@@ -140,12 +139,13 @@ pub fn layout_from_path(path: &Path) -> Result<Loaded> {
 /// Reads a record: a `sop.json`, or any document that normalises to one.
 pub fn record_from_path(path: &Path) -> Result<Record> {
     if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")) {
-        let bytes = std::fs::read(path).with_context(|| format!("cannot read `{}`", path.display()))?;
-        return serde_json::from_slice(&bytes).with_context(|| format!("`{}` is not a sop/1 record", path.display()));
+        let bytes = std::fs::read(path).with_context(|| t!("load-cannot-read", path = path))?;
+        return serde_json::from_slice(&bytes).with_context(|| t!("load-not-a-record", path = path));
     }
     let loaded = layout_from_path(path)?;
     let source = source_of(file_name(path), &loaded.bytes, &loaded.layout);
-    sop_normalize::normalize(&loaded.layout, source).map_err(|e| anyhow::anyhow!("`{}`: {e}", path.display()))
+    sop_normalize::normalize(&loaded.layout, source)
+        .map_err(|e| anyhow::anyhow!(t!("load-normalize-failed", path = path, reason = e.to_string())))
 }
 
 /// The `source` of a record: what was received, byte for byte. The one place

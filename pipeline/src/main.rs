@@ -7,7 +7,8 @@
 
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
+use sop_i18n::t;
 
 /// jemalloc: flat memory over a long batch (glibc's malloc fragments under
 /// it; BENCHMARKS.md has the figures).
@@ -17,14 +18,18 @@ static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
 mod batch;
 mod cmd;
+mod help;
 mod load;
 
 #[derive(Parser)]
-#[command(name = "sop", version, about = "Schoolondersteuningsprofielen: van PDF naar een controleerbaar archief")]
+#[command(name = "sop", version)]
 struct Cli {
-    /// More log output on stderr (-v info, -vv debug).
+    /// More log output (-v info, -vv debug).
     #[arg(short, long, action = clap::ArgAction::Count, global = true)]
     verbose: u8,
+    /// The language of messages and reports: nl (default) or en; else from LANG.
+    #[arg(long, global = true, value_name = "nl|en", value_parser = ["nl", "en"])]
+    lang: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -61,7 +66,17 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // The language first: clap's help and errors are already in it.
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    sop_i18n::set_lang(sop_i18n::lang_from_args(&args));
+    let matches = match help::localise(Cli::command()).try_get_matches_from(&args) {
+        Ok(m) => m,
+        Err(e) => return help::report(e),
+    };
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(c) => c,
+        Err(e) => return help::report(e),
+    };
     init_logging(cli.verbose);
     let result = match cli.command {
         Command::Extract(a) => cmd::extract::run(a),
@@ -84,11 +99,36 @@ fn main() -> ExitCode {
             if is_broken_pipe(&err) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("sop: error: {err}");
-            for cause in err.chain().skip(1) {
-                eprintln!("  caused by: {cause}");
+            if let Some(e) = err.downcast_ref::<sop_extract::ExtractError>() {
+                report_extract_error(e);
+                return ExitCode::from(1);
             }
+            report_error(&err);
             ExitCode::from(1)
+        }
+    }
+}
+
+/// An error and its causes, the system's in the chosen language.
+pub(crate) fn report_error(err: &anyhow::Error) {
+    eprintln!("sop: {}", t!("err-prefix", message = err.to_string()));
+    for cause in err.chain().skip(1) {
+        let cause = match cause.downcast_ref::<std::io::Error>() {
+            Some(io) => sop_i18n::io_error(io),
+            None => cause.to_string(),
+        };
+        eprintln!("  {}", t!("err-cause", cause = cause));
+    }
+}
+
+/// A document that could not be read: what, what to do, and (with `-v`)
+/// the technical detail.
+pub(crate) fn report_extract_error(e: &sop_extract::ExtractError) {
+    eprintln!("sop: {}", t!("err-prefix", message = e.to_string()));
+    eprintln!("  {}", t!("err-what-to-do", hint = e.hint()));
+    if let Some(detail) = e.detail() {
+        if tracing::enabled!(tracing::Level::INFO) {
+            eprintln!("  {}", t!("err-detail", detail = detail));
         }
     }
 }

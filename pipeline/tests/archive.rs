@@ -80,7 +80,9 @@ fn verify_accepts_a_clean_archive_and_names_a_removed_bundle() {
     assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
     let text = stdout(&o);
     assert!(
-        text.contains(&format!("PROBLEEM: {rel}")) && text.contains("ledger line 3") && text.contains("NIET IN ORDE"),
+        text.contains(&format!("PROBLEEM: {rel}"))
+            && text.contains("regel 3 van het logboek")
+            && text.contains("NIET IN ORDE"),
         "{text}"
     );
 
@@ -96,7 +98,7 @@ fn verify_without_an_archive_says_so() {
     let o = sop(&["verify", "--archive", dir.path().join("nope").to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("no archive at") && err.contains("nope"), "{err}");
+    assert!(err.contains("er is geen archief in") && err.contains("nope"), "{err}");
 }
 
 #[test]
@@ -219,6 +221,6 @@ fn export_refuses_what_is_not_there() {
         out.to_str().unwrap(),
     ]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("no bundles of school `het-baken` in school year 2019-2020"));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("geen bundels van school `het-baken` in schooljaar 2019-2020"));
     assert!(!out.exists());
 }

@@ -65,7 +65,7 @@ fn different_schools_exit_2_unless_forced() {
     assert_eq!(o.status.code(), Some(2));
     let err = stderr(&o);
     assert!(err.contains("model_2023.json") && err.contains("pos_2023.json"), "{err}");
-    assert!(err.contains("not the same school") && err.contains("--force"), "{err}");
+    assert!(err.contains("niet van dezelfde school") && err.contains("--force"), "{err}");
     assert!(o.stdout.is_empty());
 
     let o = sop(&[&"diff", &a, &b, &"--force"]);

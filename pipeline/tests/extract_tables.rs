@@ -50,5 +50,5 @@ fn tables_of_extracted_text_say_there_are_none() {
     let out = Command::new(SOP).args(["extract", "--tables"]).arg(&txt).output().unwrap();
     assert!(out.status.success());
     assert_eq!(String::from_utf8(out.stdout).unwrap(), "No tables found.\n");
-    assert!(String::from_utf8_lossy(&out.stderr).contains("only found in a PDF"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("alleen in een PDF te vinden"));
 }

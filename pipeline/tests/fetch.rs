@@ -200,7 +200,7 @@ async fn an_unreadable_download_is_archived_under_its_school_and_stays_unread_wh
         assert_eq!(code, 1, "{round} run: not read, so exit 1\nstdout:\n{stdout}\nstderr:\n{stderr}");
         // This run's report (two runs in one second get `-2` names, which
         // sort before the first's).
-        let md = stdout.lines().find_map(|l| l.strip_prefix("Verslag van deze run: ")).expect("report path");
+        let md = stdout.lines().find_map(|l| l.strip_prefix("Verslag van deze verwerking: ")).expect("report path");
         let report: Value =
             serde_json::from_slice(&std::fs::read(Path::new(md).with_extension("json")).unwrap()).unwrap();
         let r = by_school(&report, "beveiligd").clone();

@@ -51,7 +51,8 @@ fn run(inbox: &Path, archive: &Path, registry: bool) -> Output {
 }
 
 fn read_report(archive: &Path, out: &Output) -> (Value, String) {
-    let md = stdout(out).lines().find_map(|l| l.strip_prefix("Verslag van deze run: ")).expect("report").to_string();
+    let md =
+        stdout(out).lines().find_map(|l| l.strip_prefix("Verslag van deze verwerking: ")).expect("report").to_string();
     let md = if Path::new(&md).is_absolute() { PathBuf::from(md) } else { archive.parent().unwrap().join(md) };
     let json = std::fs::read(md.with_extension("json")).expect("json report");
     (serde_json::from_slice(&json).unwrap(), std::fs::read_to_string(&md).unwrap())
@@ -141,7 +142,7 @@ fn every_document_is_in_the_archive_with_its_reason_and_the_held_one_can_be_assi
     assert!(only_bundle(&archive, "jeroen").entry("text.txt").is_some_and(|t| !t.is_empty()));
     assert!(only_bundle(&archive, "kristal").entry("text.txt").is_none(), "nothing was extracted");
     let kristal = only_bundle(&archive, "kristal");
-    assert!(kristal.manifest.unread.as_ref().unwrap().message.contains("password"), "{:?}", kristal.manifest);
+    assert!(kristal.manifest.unread.as_ref().unwrap().message.contains("wachtwoord"), "{:?}", kristal.manifest);
 
     // Received, not identified: held, with the exact command to run.
     let held = row(&report, "scan zonder voorblad.pdf");
@@ -178,7 +179,7 @@ fn every_document_is_in_the_archive_with_its_reason_and_the_held_one_can_be_assi
     );
     let show = stdout(&sop(&["show", "--school", "jeroen", "--archive", a]));
     assert!(
-        show.contains("ontvangen, niet leesbaar: onbekend sjabloon") && show.contains("unrecognised template"),
+        show.contains("ontvangen, niet leesbaar: onbekend sjabloon") && show.contains("het lijkt het meest op"),
         "{show}"
     );
 
@@ -369,7 +370,7 @@ fn a_document_that_becomes_readable_is_reprocessed_into_a_new_version() {
     let out = sop(&["reprocess", "--school", "kristal", "--year", YEAR, "--archive", a]);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out));
     assert!(
-        stdout(&out).contains("Nog steeds niet leesbaar: `x.pdf`") && stdout(&out).contains("password"),
+        stdout(&out).contains("Nog steeds niet leesbaar: `x.pdf`") && stdout(&out).contains("wachtwoord"),
         "{}",
         text(&out)
     );

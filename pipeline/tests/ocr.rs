@@ -76,7 +76,7 @@ fn fields(record: &Value) -> BTreeMap<String, Value> {
     }
     let mut out = BTreeMap::new();
     for (k, v) in record.as_object().expect("a record is an object") {
-        if !matches!(k.as_str(), "source" | "provenance" | "warnings") {
+        if !matches!(k.as_str(), "source" | "provenance" | "warnings" | "notices") {
             walk(v, format!("/{k}"), &mut out);
         }
     }
@@ -128,10 +128,10 @@ fn scanned_samples_give_records_close_to_their_digital_originals() {
         if share < TARGET {
             below_target.push(format!("{n}: {:.1} %", 100.0 * share));
         }
-        let warnings: Vec<&str> = scan["warnings"].as_array().unwrap().iter().filter_map(Value::as_str).collect();
+        let notices = scan["notices"].as_array().unwrap();
         assert!(
-            warnings.iter().any(|w| w.contains("read by OCR") && w.starts_with("pages 1, 2, 3")),
-            "{n}: a warning names the OCR pages: {warnings:#?}"
+            notices.iter().any(|w| w["code"] == "ocr-pages" && w["params"]["pages"] == "1, 2, 3"),
+            "{n}: a warning names the OCR pages: {notices:#?}"
         );
         let prov = scan["provenance"].as_object().unwrap();
         assert!(!prov.is_empty() && prov.values().all(|p| p["ocr"] == true), "{n}: every field is marked as OCR'd");
@@ -152,7 +152,9 @@ fn a_pdf_mixing_text_pages_and_scanned_pages_gives_one_record() {
     assert_eq!(mixed["source"]["pages"], 8);
     assert_eq!(mixed["school"], original["school"], "page 1 is a text page");
     let warnings: Vec<&str> = mixed["warnings"].as_array().unwrap().iter().filter_map(Value::as_str).collect();
-    assert!(warnings.iter().any(|w| w.starts_with("pages 5, 6, 7, 8 are a scan")), "{warnings:#?}");
+    assert!(warnings.iter().any(|w| w.starts_with("Pagina's 5, 6, 7, 8 zijn scans")), "{warnings:#?}");
+    let notices = mixed["notices"].as_array().unwrap();
+    assert!(notices.iter().any(|n| n["code"] == "ocr-pages" && n["params"]["pages"] == "5, 6, 7, 8"), "{notices:#?}");
     let prov = mixed["provenance"].as_object().unwrap();
     for (pointer, p) in prov {
         let page = p["page"].as_u64().unwrap_or(0);
@@ -171,7 +173,7 @@ fn without_tesseract_the_record_is_still_made_and_the_warning_names_the_packages
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.contains("pages 5, 6, 7, 8 have no text layer and could not be read")
+        stderr.contains("Pagina's 5, 6, 7, 8 hebben geen tekst en konden niet gelezen worden")
             && stderr.contains("tesseract-ocr tesseract-ocr-nld poppler-utils"),
         "sop extract says what to install: {stderr}"
     );
@@ -180,7 +182,12 @@ fn without_tesseract_the_record_is_still_made_and_the_warning_names_the_packages
     assert_eq!(rec["school"]["name"], "Diamant");
     let warnings: Vec<&str> = rec["warnings"].as_array().unwrap().iter().filter_map(Value::as_str).collect();
     assert!(warnings.iter().any(|w| w.contains("tesseract-ocr tesseract-ocr-nld poppler-utils")), "{warnings:#?}");
-    assert!(!warnings.iter().any(|w| w.contains("read by OCR")), "nothing was read by OCR: {warnings:#?}");
+    let codes: Vec<&str> = rec["notices"].as_array().unwrap().iter().filter_map(|n| n["code"].as_str()).collect();
+    assert!(codes.contains(&"pages-unread-ocr-missing"), "{codes:?}");
+    assert!(
+        !codes.iter().any(|c| c.contains("ocr") && *c != "pages-unread-ocr-missing"),
+        "nothing was read by OCR: {codes:?}"
+    );
 }
 
 /// A stand-in for Tesseract that never finishes.
@@ -205,7 +212,10 @@ fn a_hanging_ocr_costs_its_page_limit_and_the_file_keeps_its_time_limit() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let stderr = String::from_utf8_lossy(&out.stderr);
     for page in 5..=8 {
-        assert!(stderr.contains(&format!("page {page}: not read: OCR took longer than the limit")), "{stderr}");
+        assert!(
+            stderr.contains(&format!("Pagina {page} is niet gelezen: de tekstherkenning duurde langer dan de grens")),
+            "{stderr}"
+        );
     }
     assert!(took < Duration::from_secs(60), "took {took:?}");
     // A file limit smaller than the pages need: OCR stops in time for the
@@ -278,5 +288,5 @@ fn the_batch_with_scanned_documents_respects_its_time_limits() {
     // time-out.
     assert_eq!(scan["outcome"]["status"], "held", "{scan:#}");
     let reason = scan["outcome"]["reason"].as_str().unwrap_or_default();
-    assert!(reason.contains("not an SOP"), "not a time-out of the file: {scan:#}");
+    assert!(reason.contains("geen SOP"), "not a time-out of the file: {scan:#}");
 }

@@ -127,15 +127,15 @@ fn mixed_inbox_archives_the_good_reports_the_bad_and_abandons_the_hang() {
         .unwrap();
         assert_eq!(info["unread"]["code"], code, "{info:#}");
     };
-    held("web page.pdf", "not_pdf", "web page");
+    held("web page.pdf", "not_pdf", "webpagina");
     held("damaged.pdf", "damaged", "damaged.pdf");
-    held("notulen.txt", "not_an_sop", "not an SOP");
+    held("notulen.txt", "not_an_sop", "geen SOP");
     // The hung file has the bytes of Jeroen's profile (read above): it is
     // known to be Jeroen's, and adds nothing to the archive.
     let r = row(&report, "hang.pdf");
     assert_eq!((&r["outcome"]["status"], &r["outcome"]["code"]), (&"unread".into(), &"timeout".into()), "{r:#}");
     assert_eq!((&r["school"], &r["outcome"]["filed"]), (&"jeroen".into(), &"unchanged".into()), "{r:#}");
-    assert!(r["outcome"]["reason"].as_str().unwrap().contains("longer than 2 s"), "{r:#}");
+    assert!(r["outcome"]["reason"].as_str().unwrap().contains("langer dan 2 seconden"), "{r:#}");
     assert_eq!(report["counts"]["new"], 3);
     assert_eq!(report["counts"]["unread"], 1);
     assert_eq!(report["counts"]["held"], 3);
@@ -147,7 +147,8 @@ fn mixed_inbox_archives_the_good_reports_the_bad_and_abandons_the_hang() {
         "{stdout}"
     );
     assert!(stdout.contains("ontvangen, school onbekend") && stdout.contains("sop assign "), "{stdout}");
-    let md_path = stdout.lines().find_map(|l| l.strip_prefix("Verslag van deze run: ")).expect("report path printed");
+    let md_path =
+        stdout.lines().find_map(|l| l.strip_prefix("Verslag van deze verwerking: ")).expect("report path printed");
     let md = std::fs::read_to_string(md_path).unwrap();
     assert!(
         md.contains("## Samenvatting") && md.contains("## Nog toe te wijzen") && md.contains("damaged.pdf"),
@@ -236,7 +237,7 @@ fn next_year_is_a_new_year_with_its_changes_and_the_batch_year_wins() {
 fn bad_arguments_say_what_to_do() {
     let (code, _, err) = run(&["--year", "2024"]);
     assert_eq!(code, 1);
-    assert!(err.contains("--year 2024") && err.contains("YYYY-YYYY"), "{err}");
+    assert!(err.contains("--year 2024") && err.contains("JJJJ-JJJJ"), "{err}");
     let (code, _, err) = run(&["--year", "2024-2025"]);
     assert_eq!(code, 1);
     assert!(err.contains("--inbox") && err.contains("--sources"), "{err}");

@@ -166,26 +166,30 @@ impl Default for ReadLimits {
 /// zip headers are not trusted: reading stops one byte past the limit.
 pub fn read_entries<R: Read + Seek>(reader: R, path: &Path, limits: ReadLimits) -> Result<Vec<(String, Vec<u8>)>> {
     let bad = |reason: String| Error::BadBundle { path: path.to_path_buf(), reason };
-    let mut zip = ZipArchive::new(reader).map_err(|e| bad(format!("not a readable zip ({e})")))?;
+    let mut zip = ZipArchive::new(reader).map_err(|e| bad(sop_i18n::t!("bundle-not-zip", detail = e.to_string())))?;
     if zip.len() > limits.max_entries {
-        return Err(bad(format!("{} entries, more than the {} allowed", zip.len(), limits.max_entries)));
+        return Err(bad(sop_i18n::t!("bundle-too-many-entries", n = zip.len(), limit = limits.max_entries)));
     }
     let mut out = Vec::with_capacity(zip.len());
     let mut total = 0u64;
     for i in 0..zip.len() {
-        let mut f = zip.by_index(i).map_err(|e| bad(format!("entry {i} cannot be read ({e})")))?;
-        let name = f.name().map_err(|e| bad(format!("entry {i} has an unreadable name ({e})")))?.into_owned();
+        let mut f = zip
+            .by_index(i)
+            .map_err(|e| bad(sop_i18n::t!("bundle-entry-unreadable", entry = i, detail = e.to_string())))?;
+        let name = f
+            .name()
+            .map_err(|e| bad(sop_i18n::t!("bundle-entry-unreadable", entry = i, detail = e.to_string())))?
+            .into_owned();
         if f.is_dir() || f.enclosed_name().is_none() || name.contains(['/', '\\']) {
-            return Err(bad(format!("unexpected entry {name:?}")));
+            return Err(bad(sop_i18n::t!("bundle-unexpected-entry", entry = format!("{name:?}"))));
         }
         let room = limits.max_entry_bytes.min(limits.max_total_bytes - total);
         let mut buf = Vec::with_capacity(f.size().min(room).min(64 << 20) as usize);
-        (&mut f)
-            .take(room + 1)
-            .read_to_end(&mut buf)
-            .map_err(|e| bad(format!("entry {name:?} cannot be read ({e})")))?;
+        (&mut f).take(room + 1).read_to_end(&mut buf).map_err(|e| {
+            bad(sop_i18n::t!("bundle-entry-unreadable", entry = format!("{name:?}"), detail = e.to_string()))
+        })?;
         if buf.len() as u64 > room {
-            return Err(bad(format!("entry {name:?} unpacks to more than {room} bytes")));
+            return Err(bad(sop_i18n::t!("bundle-entry-too-large", entry = format!("{name:?}"), limit = room)));
         }
         total += buf.len() as u64;
         out.push((name, buf));
@@ -198,20 +202,20 @@ pub fn read_entries<R: Read + Seek>(reader: R, path: &Path, limits: ReadLimits) 
 pub fn read_manifest(path: &Path, limits: ReadLimits) -> Result<Manifest> {
     let bad = |reason: String| Error::BadBundle { path: path.to_path_buf(), reason };
     let file = std::fs::File::open(path).map_err(crate::error::io("open", path))?;
-    let mut zip =
-        ZipArchive::new(std::io::BufReader::new(file)).map_err(|e| bad(format!("not a readable zip ({e})")))?;
+    let mut zip = ZipArchive::new(std::io::BufReader::new(file))
+        .map_err(|e| bad(sop_i18n::t!("bundle-not-zip", detail = e.to_string())))?;
     if zip.len() > limits.max_entries {
-        return Err(bad(format!("{} entries, more than the {} allowed", zip.len(), limits.max_entries)));
+        return Err(bad(sop_i18n::t!("bundle-too-many-entries", n = zip.len(), limit = limits.max_entries)));
     }
-    let f = zip.by_name(MANIFEST).map_err(|e| bad(format!("no readable manifest.json ({e})")))?;
+    let f = zip.by_name(MANIFEST).map_err(|e| bad(sop_i18n::t!("bundle-no-manifest", detail = e.to_string())))?;
     let mut buf = Vec::new();
     f.take(limits.max_entry_bytes + 1)
         .read_to_end(&mut buf)
-        .map_err(|e| bad(format!("manifest.json cannot be read ({e})")))?;
+        .map_err(|e| bad(sop_i18n::t!("bundle-no-manifest", detail = e.to_string())))?;
     if buf.len() as u64 > limits.max_entry_bytes {
-        return Err(bad("manifest.json is too large".into()));
+        return Err(bad(sop_i18n::t!("bundle-manifest-too-large")));
     }
-    serde_json::from_slice(&buf).map_err(|e| bad(format!("manifest.json is not a valid manifest ({e})")))
+    serde_json::from_slice(&buf).map_err(|e| bad(sop_i18n::t!("bundle-manifest-invalid", detail = e.to_string())))
 }
 
 /// A bundle read back and checked against its own manifest.
@@ -241,24 +245,27 @@ impl OpenedBundle {
 pub fn open_bundle(bytes: &[u8], path: &Path, limits: ReadLimits) -> Result<OpenedBundle> {
     let entries = read_entries(Cursor::new(bytes), path, limits)?;
     let bad = |reason: String| Error::BadBundle { path: path.to_path_buf(), reason };
-    let raw = entries.iter().find(|(n, _)| n == MANIFEST).ok_or_else(|| bad("no manifest.json".into()))?;
-    let manifest: Manifest =
-        serde_json::from_slice(&raw.1).map_err(|e| bad(format!("manifest.json is not a valid manifest ({e})")))?;
+    let raw = entries
+        .iter()
+        .find(|(n, _)| n == MANIFEST)
+        .ok_or_else(|| bad(sop_i18n::t!("bundle-no-manifest", detail = "-")))?;
+    let manifest: Manifest = serde_json::from_slice(&raw.1)
+        .map_err(|e| bad(sop_i18n::t!("bundle-manifest-invalid", detail = e.to_string())))?;
     let mut problems = Vec::new();
     for f in &manifest.files {
         match entries.iter().find(|(n, _)| *n == f.name) {
             None => problems.push(EntryProblem {
                 entry: f.name.clone(),
-                expected: format!("present, sha256 {}", f.sha256),
-                found: "missing".into(),
+                expected: sop_i18n::t!("verify-exp-present", sha256 = &f.sha256),
+                found: sop_i18n::t!("verify-found-missing"),
             }),
             Some((_, b)) => {
                 let h = sha256_hex(b);
                 if h != f.sha256 || b.len() as u64 != f.bytes {
                     problems.push(EntryProblem {
                         entry: f.name.clone(),
-                        expected: format!("sha256 {} ({} bytes)", f.sha256, f.bytes),
-                        found: format!("sha256 {h} ({} bytes)", b.len()),
+                        expected: sop_i18n::t!("verify-exp-sha256-bytes", sha256 = &f.sha256, bytes = f.bytes),
+                        found: sop_i18n::t!("verify-found-sha256-bytes", sha256 = &h, bytes = b.len()),
                     });
                 }
             }
@@ -268,8 +275,8 @@ pub fn open_bundle(bytes: &[u8], path: &Path, limits: ReadLimits) -> Result<Open
         if n != MANIFEST && !manifest.files.iter().any(|f| &f.name == n) {
             problems.push(EntryProblem {
                 entry: n.clone(),
-                expected: "not in the bundle".into(),
-                found: "an entry the manifest does not list".into(),
+                expected: sop_i18n::t!("verify-exp-not-in-bundle"),
+                found: sop_i18n::t!("verify-found-unlisted-entry"),
             });
         }
     }
@@ -278,15 +285,15 @@ pub fn open_bundle(bytes: &[u8], path: &Path, limits: ReadLimits) -> Result<Open
         if h != manifest.source.sha256 {
             problems.push(EntryProblem {
                 entry: manifest.source.entry.clone(),
-                expected: format!("source sha256 {}", manifest.source.sha256),
-                found: format!("sha256 {h}"),
+                expected: sop_i18n::t!("verify-exp-source-sha256", sha256 = &manifest.source.sha256),
+                found: sop_i18n::t!("verify-found-sha256", sha256 = &h),
             });
         }
     } else {
         problems.push(EntryProblem {
             entry: manifest.source.entry.clone(),
             expected: "the source file".into(),
-            found: "missing".into(),
+            found: sop_i18n::t!("verify-found-missing"),
         });
     }
     Ok(OpenedBundle { manifest, entries, problems })

@@ -6,44 +6,44 @@ use thiserror::Error;
 /// where a person can act, what to do.
 #[derive(Debug, Error)]
 pub enum Error {
-    #[error("cannot {action} `{path}`")]
+    #[error("{}", sop_i18n::t!("archive-io", action = action_key(action), path = path))]
     Io {
         action: &'static str,
         path: PathBuf,
         #[source]
         source: std::io::Error,
     },
-    #[error("the archive `{0}` is in use by another run; try again when it has finished")]
+    #[error("{}", sop_i18n::t!("archive-locked", path = .0))]
     Locked(PathBuf),
-    #[error("no archive at `{0}`")]
+    #[error("{}", sop_i18n::t!("archive-none", path = .0))]
     NoArchive(PathBuf),
-    #[error("invalid school id {id:?}: {reason}")]
+    #[error("{}", sop_i18n::t!("archive-bad-id", id = id, reason = *reason))]
     BadSchoolId { id: String, reason: &'static str },
-    #[error("invalid school year {0:?}: expected YYYY-YYYY with consecutive years, e.g. 2023-2024")]
+    #[error("{}", sop_i18n::t!("archive-bad-year", year = .0))]
     BadSchoolYear(String),
-    #[error("invalid report name {0:?}: use a plain file name without folders")]
+    #[error("{}", sop_i18n::t!("archive-bad-report-name", name = .0))]
     BadReportName(String),
-    #[error("the record says the source has sha256 {record} but the bytes given hash to {actual}")]
+    #[error("{}", sop_i18n::t!("archive-source-mismatch", record = record, actual = actual))]
     SourceMismatch { record: String, actual: String },
-    #[error("`{path}` is not a valid bundle: {reason}")]
+    #[error("{}", sop_i18n::t!("archive-bad-bundle", path = path, reason = reason))]
     BadBundle { path: PathBuf, reason: String },
-    #[error("`{path}` line {line}: {reason}")]
+    #[error("{}", sop_i18n::t!("archive-line-error", path = path, line = *line, reason = reason))]
     BadLedger { path: PathBuf, line: usize, reason: String },
-    #[error("the archive `{root}` is damaged ({summary}); run `sop verify --archive {root}` for the details and restore from a backup before adding to it")]
+    #[error("{}", sop_i18n::t!("archive-damaged", root = root, summary = summary))]
     Damaged { root: PathBuf, summary: String },
-    #[error("the archive was opened read-only")]
+    #[error("{}", sop_i18n::t!("archive-read-only"))]
     ReadOnly,
-    #[error("`{path}` line {line}: {reason}")]
+    #[error("{}", sop_i18n::t!("archive-line-error", path = path, line = *line, reason = reason))]
     BadRegistry { path: PathBuf, line: usize, reason: String },
-    #[error("no bundles of school `{school}`{year} in the archive")]
+    #[error("{}", sop_i18n::t!("archive-nothing-to-export", school = school, year = year))]
     NothingToExport { school: String, year: String },
-    #[error("cannot serialise {what}")]
+    #[error("{}", sop_i18n::t!("archive-json", what = *what))]
     Json {
         what: &'static str,
         #[source]
         source: serde_json::Error,
     },
-    #[error("cannot write zip `{path}`")]
+    #[error("{}", sop_i18n::t!("archive-zip", path = path))]
     Zip {
         path: PathBuf,
         #[source]
@@ -56,4 +56,10 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 pub(crate) fn io(action: &'static str, path: impl Into<PathBuf>) -> impl FnOnce(std::io::Error) -> Error {
     let path = path.into();
     move |source| Error::Io { action, path, source }
+}
+
+/// An I/O action ("append to", "create (it already exists)") as the
+/// catalogue's variant key ("append-to", "create").
+fn action_key(action: &str) -> String {
+    action.split(" (").next().unwrap_or(action).replace(' ', "-")
 }

@@ -72,7 +72,7 @@ pub fn export(
     };
     let year_label = match selection {
         Selection::All => String::new(),
-        Selection::Year(y) => format!(" in school year {y}"),
+        Selection::Year(y) => sop_i18n::t!("export-in-year", year = y),
         Selection::Newest => String::new(),
     };
     if years.is_empty() {

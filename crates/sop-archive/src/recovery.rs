@@ -16,6 +16,7 @@ use crate::id::{check_school_year, SchoolId};
 use crate::ledger::{self, EntryKind, Head, HeadState, LedgerEntry, ParsedLedger, HEAD, LEDGER};
 use crate::scan::{scan, Scan};
 use crate::verify::Finding;
+use sop_i18n::t;
 
 /// What [`assess`] finds, and what the next open does about it.
 #[derive(Debug, Default)]
@@ -49,7 +50,7 @@ impl Assessment {
 pub(crate) fn assess(a: &Archive, parsed: &ParsedLedger, head: Option<&Head>, scan: &Scan) -> Assessment {
     let mut r = Assessment::default();
     for (line, why) in &parsed.breaks {
-        r.problem(format!("{LEDGER}:{line}"), "an unbroken chain of ledger lines", why.clone());
+        r.problem(format!("{LEDGER}:{line}"), t!("verify-exp-chain"), why.clone());
     }
     let state = ledger::head_state(parsed, head);
     let behind = ledger::lag(parsed, head);
@@ -64,41 +65,31 @@ pub(crate) fn assess(a: &Archive, parsed: &ParsedLedger, head: Option<&Head>, sc
         HeadState::Agrees => {}
         HeadState::Behind if r.interrupted => r.notice(
             HEAD,
-            format!("{} ledger lines", parsed.lines.len()),
-            format!(
-                "{behind} line{} fewer: a run stopped before updating the head after its last bundles; the next run updates it",
-                if behind == 1 { "" } else { "s" }
-            ),
+            t!("verify-exp-lines", n = parsed.lines.len()),
+            t!("verify-found-head-behind-interrupted", n = behind),
         ),
         HeadState::Behind => r.problem(
             HEAD,
-            format!("{} ledger lines", parsed.lines.len()),
-            format!(
-                "{} lines, {behind} behind{}",
-                parsed.lines.len() as u64 - behind,
-                if head.is_none() { " (head file missing)" } else { "" }
+            t!("verify-exp-lines", n = parsed.lines.len()),
+            t!(
+                "verify-found-head-behind",
+                n = parsed.lines.len() as u64 - behind,
+                missing = if head.is_none() { "yes" } else { "no" }
             ),
         ),
-        HeadState::Disagrees(why) => r.problem(LEDGER, "the lines the ledger head records", why.clone()),
+        HeadState::Disagrees(why) => r.problem(LEDGER, t!("verify-exp-head-lines"), why.clone()),
     }
     if let Some(tail) = &parsed.torn_tail {
         let f = format!("{LEDGER}:{}", parsed.lines.len() + 1);
         if r.interrupted {
-            r.notice(
-                f,
-                "a complete line",
-                format!(
-                    "{} bytes without a line end: a run stopped while recording; the next run records the bundle again",
-                    tail.len()
-                ),
-            );
+            r.notice(f, t!("verify-exp-complete-line"), t!("verify-found-torn-interrupted", bytes = tail.len()));
             r.cut_at = Some(parsed.complete_len);
         } else {
-            r.problem(f, "a complete line", format!("{} bytes without a line end", tail.len()));
+            r.problem(f, t!("verify-exp-complete-line"), t!("verify-found-torn", bytes = tail.len()));
         }
     }
     for t in &scan.temps {
-        r.notice(rel(&a.root, t), "no temp files", "a temp file of an interrupted run; the next run removes it");
+        r.notice(rel(&a.root, t), t!("verify-exp-no-temp"), t!("verify-found-temp"));
         r.remove.push(t.clone());
     }
 
@@ -114,11 +105,7 @@ pub(crate) fn assess(a: &Archive, parsed: &ParsedLedger, head: Option<&Head>, sc
         let year = rel.split('/').nth(1).unwrap_or_default();
         let info = held::info_path(year, sha);
         if !infos.contains(info.as_str()) && !held_known.contains(info.as_str()) {
-            r.notice(
-                rel.clone(),
-                "an info file beside the held document",
-                "none: a run stopped while holding it; the next run removes it and holds the document again",
-            );
+            r.notice(rel.clone(), t!("verify-exp-info-beside"), t!("verify-found-no-info-interrupted"));
             r.remove.push(path.clone());
         }
     }
@@ -129,17 +116,13 @@ pub(crate) fn assess(a: &Archive, parsed: &ParsedLedger, head: Option<&Head>, sc
     let recordable = r.interrupted && parsed.breaks.is_empty();
     let mut tip = Tip::of(a);
     for (rel, path) in scan.held_infos.iter().filter(|(rel, _)| !held_known.contains(rel.as_str())) {
-        let next = if recordable { tip.held_entry(a, rel, path) } else { Err(DAMAGED_LEDGER.into()) };
+        let next = if recordable { tip.held_entry(a, rel, path) } else { Err(t!("verify-damaged-ledger")) };
         match next {
             Ok(e) => {
-                r.notice(
-                    rel.clone(),
-                    "a ledger line for this held document",
-                    "none yet: a run stopped between keeping it and recording it; the next run records it",
-                );
+                r.notice(rel.clone(), t!("verify-exp-line-for-held"), t!("verify-found-no-line-interrupted"));
                 r.record.push(e);
             }
-            Err(why) => r.problem(rel.clone(), "a ledger line for this held document", format!("none, and {why}")),
+            Err(why) => r.problem(rel.clone(), t!("verify-exp-line-for-held"), t!("verify-found-none-and", why = &why)),
         }
     }
     // The head names the files of a group commit before their lines are
@@ -165,11 +148,9 @@ pub(crate) fn assess(a: &Archive, parsed: &ParsedLedger, head: Option<&Head>, sc
         match on_disk.get(rel.as_str()) {
             Some(p) if !rel.starts_with(held::HELD_DIR) => orphans.push((rel.as_str(), p)),
             Some(_) => {}
-            None => r.problem(
-                rel.clone(),
-                format!("the file that `{HEAD}` announces for the next ledger line"),
-                "no such file and no ledger line: it was removed",
-            ),
+            None => {
+                r.problem(rel.clone(), t!("verify-exp-announced", head = HEAD), t!("verify-found-announced-removed"))
+            }
         }
     }
     let mut rest: Vec<(&str, &PathBuf)> = scan
@@ -181,17 +162,13 @@ pub(crate) fn assess(a: &Archive, parsed: &ParsedLedger, head: Option<&Head>, sc
     rest.sort();
     orphans.extend(rest);
     for (rel, path) in orphans {
-        let next = if recordable { tip.bundle_entry(rel, path, a.limits) } else { Err(DAMAGED_LEDGER.into()) };
+        let next = if recordable { tip.bundle_entry(rel, path, a.limits) } else { Err(t!("verify-damaged-ledger")) };
         match next {
             Ok(e) => {
-                r.notice(
-                    rel,
-                    "a ledger line for this bundle",
-                    "none yet: a run stopped between saving the bundle and recording it; the next run records it",
-                );
+                r.notice(rel, t!("verify-exp-line-for-bundle"), t!("verify-found-no-line-bundle-interrupted"));
                 r.record.push(e);
             }
-            Err(why) => r.problem(rel, "a ledger line for this bundle", format!("none, and {why}")),
+            Err(why) => r.problem(rel, t!("verify-exp-line-for-bundle"), t!("verify-found-none-and", why = &why)),
         }
     }
     r
@@ -202,8 +179,6 @@ pub(crate) fn assess(a: &Archive, parsed: &ParsedLedger, head: Option<&Head>, sc
 pub(crate) fn next_version(newest: Option<(u32, &str)>) -> (u32, Option<String>) {
     newest.map_or((1, None), |(v, sha)| (v + 1, Some(sha.to_string())))
 }
-
-const DAMAGED_LEDGER: &str = "the ledger or its head is damaged";
 
 /// The end of the ledger as the lines planned so far leave it: where an
 /// unrecorded file's line would go.

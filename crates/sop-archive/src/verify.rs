@@ -1,5 +1,6 @@
 //! `sop verify`: re-hash everything and say what does not agree.
 
+use sop_i18n::t;
 use std::fs;
 use std::path::Path;
 
@@ -65,7 +66,7 @@ pub fn verify_with_limits(root: &Path, lock: LockMode, limits: ReadLimits) -> Re
     let head = match ledger::read_head(&root.join(HEAD)) {
         Ok(h) => h,
         Err(e) => {
-            r.problem(HEAD, "a ledger head", e.to_string());
+            r.problem(HEAD, t!("verify-exp-head"), e.to_string());
             None
         }
     };
@@ -73,20 +74,12 @@ pub fn verify_with_limits(root: &Path, lock: LockMode, limits: ReadLimits) -> Re
         if entry_paths_valid(e) {
             a.push_entry(e.clone(), sha.clone());
         } else {
-            r.problem(
-                format!("{LEDGER}:{}", e.seq),
-                "a valid school id, school year and bundle path",
-                format!("{:?}", e.bundle),
-            );
+            r.problem(format!("{LEDGER}:{}", e.seq), t!("verify-exp-valid-line"), format!("{:?}", e.bundle));
         }
     }
     let scan = scan(root)?;
     for s in &scan.strays {
-        r.problem(
-            rel(root, s),
-            "only bundles named v<version>-<sha256 prefix>.zip in <school>/<school-year>/",
-            "an unexpected file or folder",
-        );
+        r.problem(rel(root, s), t!("verify-exp-only-bundles"), t!("verify-found-stray"));
     }
     let assessed = assess(&a, &parsed, head.as_ref(), &scan);
     r.problems.extend(assessed.problems);
@@ -104,8 +97,8 @@ pub fn verify_with_limits(root: &Path, lock: LockMode, limits: ReadLimits) -> Re
         if e.version != want_version {
             r.problem(
                 format!("{LEDGER}:{}", e.seq),
-                format!("version {want_version} of {} {}", e.school, e.year),
-                format!("version {}", e.version),
+                t!("verify-exp-version", version = want_version, school = &e.school, year = &e.year),
+                t!("verify-found-version", version = e.version),
             );
         }
         let bytes = match fs::read(&path) {
@@ -113,25 +106,29 @@ pub fn verify_with_limits(root: &Path, lock: LockMode, limits: ReadLimits) -> Re
             Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
                 r.problem(
                     &f,
-                    format!("the bundle of ledger line {} (sha256 {})", e.seq, e.bundle_sha256),
-                    "no such file: the bundle was removed",
+                    t!("verify-exp-bundle-of-line", line = e.seq, sha256 = &e.bundle_sha256),
+                    t!("verify-found-bundle-removed"),
                 );
                 continue;
             }
             Err(err) => {
-                r.problem(&f, "a readable bundle", err.to_string());
+                r.problem(&f, t!("verify-exp-readable-bundle"), err.to_string());
                 continue;
             }
         };
         r.bundles += 1;
         let sha = bundle::sha256_hex(&bytes);
         if sha != e.bundle_sha256 {
-            r.problem(&f, format!("sha256 {} (ledger line {})", e.bundle_sha256, e.seq), format!("sha256 {sha}"));
+            r.problem(
+                &f,
+                t!("verify-exp-sha256-of-line", sha256 = &e.bundle_sha256, line = e.seq),
+                t!("verify-found-sha256", sha256 = &sha),
+            );
         }
         let opened = match bundle::open_bundle(&bytes, &path, a.limits) {
             Ok(o) => o,
             Err(Error::BadBundle { reason, .. }) => {
-                r.problem(&f, "a bundle with a valid manifest", reason);
+                r.problem(&f, t!("verify-exp-valid-manifest"), reason);
                 continue;
             }
             Err(err) => return Err(err),
@@ -145,27 +142,27 @@ pub fn verify_with_limits(root: &Path, lock: LockMode, limits: ReadLimits) -> Re
             if expected != found {
                 r.problem(
                     format!("{f}!{}", bundle::MANIFEST),
-                    format!("{what} {expected} (ledger line {})", e.seq),
-                    format!("{what} {found}"),
+                    t!("verify-exp-manifest-value", what = what, value = &expected, line = e.seq),
+                    t!("verify-found-manifest-value", what = what, value = &found),
                 );
             }
         };
-        check("school", e.school.clone(), m.school_id.clone());
-        check("school year", e.year.clone(), m.school_year.clone());
-        check("version", e.version.to_string(), m.version.to_string());
-        check("source sha256", e.source_sha256.clone(), m.source.sha256.clone());
-        check("time", e.time.clone(), m.created.clone());
+        check(&t!("verify-field-school"), e.school.clone(), m.school_id.clone());
+        check(&t!("verify-field-school-year"), e.year.clone(), m.school_year.clone());
+        check(&t!("verify-field-version"), e.version.to_string(), m.version.to_string());
+        check(&t!("verify-field-source-sha256"), e.source_sha256.clone(), m.source.sha256.clone());
+        check(&t!("verify-field-time"), e.time.clone(), m.created.clone());
         let code = m.unread.as_ref().map(|u| u.code.clone());
-        check("reason code", e.unread.clone().unwrap_or_default(), code.unwrap_or_default());
+        check(&t!("verify-field-reason-code"), e.unread.clone().unwrap_or_default(), code.unwrap_or_default());
         check(
-            "assigned from",
+            &t!("verify-field-assigned-from"),
             e.assigned_from.clone().unwrap_or_default(),
             m.assigned_from.clone().unwrap_or_default(),
         );
         check(
-            "supersedes",
-            want_supersedes.clone().unwrap_or_else(|| "nothing".into()),
-            m.supersedes.clone().unwrap_or_else(|| "nothing".into()),
+            &t!("verify-field-supersedes"),
+            want_supersedes.clone().unwrap_or_else(|| t!("verify-nothing")),
+            m.supersedes.clone().unwrap_or_else(|| t!("verify-nothing")),
         );
     }
 
@@ -180,21 +177,21 @@ pub fn verify_with_limits(root: &Path, lock: LockMode, limits: ReadLimits) -> Re
             Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
                 r.problem(
                     &f,
-                    format!("the info file of held document {} (ledger line {})", e.source_sha256, e.seq),
-                    "no such file: it was removed",
+                    t!("verify-exp-held-info", sha256 = &e.source_sha256, line = e.seq),
+                    t!("verify-found-removed"),
                 );
                 continue;
             }
             Err(err) => {
-                r.problem(&f, format!("the info file of ledger line {}", e.seq), err.to_string());
+                r.problem(&f, t!("verify-exp-info-of-line", line = e.seq), err.to_string());
                 continue;
             }
         };
         if info.sha256 != e.source_sha256 || info.school_year != e.year || info.received != e.time {
-            r.problem(&f, format!("sha256, year and time of ledger line {}", e.seq), "other values");
+            r.problem(&f, t!("verify-exp-held-values", line = e.seq), t!("verify-found-other-values"));
         }
         let Some((sha, _)) = held::parse_file_name(&info.file).filter(|(sha, _)| *sha == info.sha256) else {
-            r.problem(&f, format!("a held file named {}.<ext>", info.sha256), format!("{:?}", info.file));
+            r.problem(&f, t!("verify-exp-held-name", sha256 = &info.sha256), format!("{:?}", info.file));
             continue;
         };
         let file = held::file_path(&e.year, &info.file);
@@ -203,10 +200,10 @@ pub fn verify_with_limits(root: &Path, lock: LockMode, limits: ReadLimits) -> Re
             Ok(b) if bundle::sha256_hex(&b) == sha && b.len() as u64 == info.bytes => {}
             Ok(b) => r.problem(
                 &file,
-                format!("sha256 {sha} ({} bytes), as ledger line {} records", info.bytes, e.seq),
-                format!("sha256 {} ({} bytes)", bundle::sha256_hex(&b), b.len()),
+                t!("verify-exp-held-sha256", sha256 = sha, bytes = info.bytes, line = e.seq),
+                t!("verify-found-sha256-bytes", sha256 = bundle::sha256_hex(&b), bytes = b.len()),
             ),
-            Err(err) => r.problem(&file, format!("the held document of ledger line {}", e.seq), err.to_string()),
+            Err(err) => r.problem(&file, t!("verify-exp-held-doc", line = e.seq), err.to_string()),
         }
     }
     if r.problems.is_empty() {

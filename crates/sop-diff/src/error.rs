@@ -4,6 +4,6 @@ use thiserror::Error;
 #[derive(Debug, Error)]
 pub enum DiffError {
     /// Two identifiers known on both sides disagree (see [`crate::same_school`]).
-    #[error("not the same school: {reason}")]
+    #[error("{}", sop_i18n::t!("diff-not-same-school", reason = reason))]
     DifferentSchool { reason: String },
 }

@@ -54,9 +54,17 @@ pub fn same_school(a: &Record, b: &Record) -> SameSchool {
 
     if let Some((x, y)) = &brin {
         return if x == y {
-            SameSchool { verdict: Verdict::Same, by: vec![IdKind::Brin], reason: format!("same BRIN {x}") }
+            SameSchool {
+                verdict: Verdict::Same,
+                by: vec![IdKind::Brin],
+                reason: sop_i18n::t!("same-school-brin", brin = x),
+            }
         } else {
-            SameSchool { verdict: Verdict::Different, by: vec![], reason: format!("BRIN {x} and {y} differ") }
+            SameSchool {
+                verdict: Verdict::Different,
+                by: vec![],
+                reason: sop_i18n::t!("same-school-brin-differ", a = x, b = y),
+            }
         };
     }
     let mut by = Vec::new();
@@ -70,31 +78,27 @@ pub fn same_school(a: &Record, b: &Record) -> SameSchool {
         let reason = by
             .iter()
             .map(|k| match k {
-                IdKind::Name => "same name",
-                IdKind::EmailDomain => "same e-mail domain",
-                IdKind::Brin => "same BRIN",
+                IdKind::Name => sop_i18n::t!("same-school-by-name"),
+                IdKind::EmailDomain => sop_i18n::t!("same-school-by-domain"),
+                IdKind::Brin => sop_i18n::t!("same-school-by-brin"),
             })
             .collect::<Vec<_>>()
             .join(", ");
         return SameSchool { verdict: Verdict::Same, by, reason };
     }
     if name.is_none() && domain.is_none() {
-        return SameSchool {
-            verdict: Verdict::Unproven,
-            by,
-            reason: "no name, BRIN or e-mail address is known in both documents".to_string(),
-        };
+        return SameSchool { verdict: Verdict::Unproven, by, reason: sop_i18n::t!("same-school-unproven") };
     }
     let mut parts = Vec::new();
     if name.is_some() {
-        parts.push(format!(
-            "names \"{}\" and \"{}\" differ",
-            a.school.name.as_deref().unwrap_or_default(),
-            b.school.name.as_deref().unwrap_or_default()
+        parts.push(sop_i18n::t!(
+            "same-school-names-differ",
+            a = a.school.name.as_deref().unwrap_or_default(),
+            b = b.school.name.as_deref().unwrap_or_default()
         ));
     }
     if let Some((x, y)) = &domain {
-        parts.push(format!("e-mail domains {x} and {y} differ"));
+        parts.push(sop_i18n::t!("same-school-domains-differ", a = x, b = y));
     }
     SameSchool { verdict: Verdict::Different, by, reason: parts.join(", ") }
 }

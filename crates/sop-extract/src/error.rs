@@ -1,69 +1,99 @@
 use serde::{Deserialize, Serialize};
-use thiserror::Error;
+use sop_i18n::t;
 
 /// Why a file yields no layout. Every variant names the file; [`ExtractError::hint`]
 /// says what the user can do about it.
 ///
 /// The enum is serialisable because the isolated child reports its failure to
 /// the parent as JSON.
-#[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum ExtractError {
-    #[error("`{path}`: cannot read the file: {reason}")]
-    Read { path: String, reason: String },
-    #[error("`{path}`: not a PDF (the file looks like {found})")]
-    NotPdf { path: String, found: String },
-    #[error("`{path}`: the file is {size} bytes, over the limit of {limit} bytes")]
-    TooLarge { path: String, size: u64, limit: u64 },
-    #[error("`{path}`: damaged PDF that cannot be read ({reason})")]
-    Corrupt { path: String, reason: String },
-    #[error("`{path}`: the PDF has no pages")]
-    NoPages { path: String },
-    #[error("`{path}`: the PDF has {pages} pages, over the limit of {limit}")]
-    TooManyPages { path: String, pages: u64, limit: u64 },
-    #[error("`{path}`: the PDF is protected with a password")]
-    Encrypted { path: String },
-    #[error("`{path}`: a content stream of page {page} unpacks to more than the limit of {limit} bytes (a decompression bomb, or an unusually heavy page)")]
-    StreamTooLarge { path: String, page: u32, limit: u64 },
-    #[error("`{path}`: the extracted text is over the limit of {limit} bytes")]
-    TextTooLarge { path: String, limit: u64 },
-    #[error("`{path}`: extraction took longer than {secs} s and was stopped")]
-    Timeout { path: String, secs: u64 },
-    #[error("`{path}`: extraction crashed ({how})")]
-    Crashed { path: String, how: String },
+    Read {
+        path: String,
+        reason: String,
+    },
+    NotPdf {
+        path: String,
+        found: String,
+    },
+    TooLarge {
+        path: String,
+        size: u64,
+        limit: u64,
+    },
+    Corrupt {
+        path: String,
+        reason: String,
+    },
+    NoPages {
+        path: String,
+    },
+    TooManyPages {
+        path: String,
+        pages: u64,
+        limit: u64,
+    },
+    Encrypted {
+        path: String,
+    },
+    StreamTooLarge {
+        path: String,
+        page: u32,
+        limit: u64,
+    },
+    TextTooLarge {
+        path: String,
+        limit: u64,
+    },
+    Timeout {
+        path: String,
+        secs: u64,
+    },
+    Crashed {
+        path: String,
+        how: String,
+    },
     /// The child ran out of its address space (or was killed, most likely for it).
-    #[error("`{path}`: extraction crashed ({how})")]
-    OutOfMemory { path: String, how: String },
-    #[error("`{path}`: cannot start the extraction process: {reason}")]
-    Spawn { path: String, reason: String },
+    OutOfMemory {
+        path: String,
+        how: String,
+    },
+    Spawn {
+        path: String,
+        reason: String,
+    },
 }
 
 impl ExtractError {
-    /// What the user can do about it, in one sentence.
-    pub fn hint(&self) -> &'static str {
+    /// What the user can do about it, in one sentence (in the current language).
+    pub fn hint(&self) -> String {
         match self {
-            ExtractError::Read { .. } => "check that the file exists and that you may read it",
-            ExtractError::NotPdf { .. } => {
-                "open the document in its own program (Word, a browser) and save or print it as PDF, then try again"
-            }
+            ExtractError::Read { .. } => t!("extract-hint-read"),
+            ExtractError::NotPdf { .. } => t!("extract-hint-not-pdf"),
             ExtractError::TooLarge { .. } | ExtractError::TooManyPages { .. } | ExtractError::TextTooLarge { .. } => {
-                "check that this is the right document; if it is, raise the limit (see `sop extract --help`)"
+                t!("extract-hint-too-large")
             }
-            ExtractError::StreamTooLarge { .. } => {
-                "check that this is the right document; if it is, raise the limit with --max-stream-bytes"
-            }
-            ExtractError::OutOfMemory { .. } => {
-                "check that this is the right document; if it is, raise the memory limit (`sop extract --memory-bytes`, `sop run --max-memory`)"
-            }
-            ExtractError::Corrupt { .. } | ExtractError::Crashed { .. } => {
-                "ask the school for a new copy of the PDF, or open it in a PDF viewer and print it to a new PDF"
-            }
-            ExtractError::NoPages { .. } => "ask the school for a complete copy of the PDF",
-            ExtractError::Encrypted { .. } => "ask the school for a copy without a password",
-            ExtractError::Timeout { .. } => {
-                "the file may be damaged or very large: ask for a new copy, or raise the limit with --timeout-secs"
-            }
-            ExtractError::Spawn { .. } => "this is a problem with the installation of `sop`, not with the file",
+            ExtractError::StreamTooLarge { .. } => t!("extract-hint-stream-too-large"),
+            ExtractError::OutOfMemory { .. } => t!("extract-hint-out-of-memory"),
+            ExtractError::Corrupt { .. } | ExtractError::Crashed { .. } => t!("extract-hint-corrupt"),
+            ExtractError::NoPages { .. } => t!("extract-hint-no-pages"),
+            ExtractError::Encrypted { .. } => t!("extract-hint-encrypted"),
+            ExtractError::Timeout { .. } => t!("extract-hint-timeout"),
+            ExtractError::Spawn { .. } => t!("extract-hint-spawn"),
+        }
+    }
+
+    /// The technical detail behind the message (a library's own words, in
+    /// English), when there is one: for `-v` and for the archive's
+    /// `unread.json`, not for the sentence a person reads first.
+    pub fn detail(&self) -> Option<&str> {
+        match self {
+            ExtractError::Read { reason, .. }
+            | ExtractError::Corrupt { reason, .. }
+            | ExtractError::Spawn { reason, .. } => Some(reason),
+            ExtractError::Crashed { how, .. } | ExtractError::OutOfMemory { how, .. } => Some(how),
+            _ => None,
         }
     }
 
@@ -85,7 +115,6 @@ impl ExtractError {
             | ExtractError::Spawn { path, .. } => path,
         }
     }
-
     /// What kind of failure this is: what callers decide on (never the message).
     pub fn kind(&self) -> ErrorKind {
         match self {
@@ -155,4 +184,64 @@ impl ErrorKind {
             ErrorKind::Tool => "tool_error",
         }
     }
+}
+
+/// What a file that is not a PDF looks like, from [`crate::Looks::describe`]'s
+/// words (or "not text"), in the current language.
+pub fn looks_like(found: &str) -> String {
+    match found {
+        "an empty file" => t!("looks-like-empty"),
+        "a Word (.docx) or other zipped Office document" => t!("looks-like-docx"),
+        "an old Word (.doc) or other Office document" => t!("looks-like-doc"),
+        "a web page (HTML)" => t!("looks-like-html"),
+        "an RTF document" => t!("looks-like-rtf"),
+        "an image" => t!("looks-like-image"),
+        "not text" => t!("looks-like-binary"),
+        _ => t!("looks-like-other"),
+    }
+}
+
+impl std::fmt::Display for ExtractError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let s = match self {
+            ExtractError::Read { path, reason } => t!("extract-read", path = path, reason = reason_text(reason)),
+            ExtractError::NotPdf { path, found } => t!("extract-not-pdf", path = path, found = looks_like(found)),
+            ExtractError::TooLarge { path, size, limit } => {
+                t!("extract-too-large", path = path, size = size, limit = limit)
+            }
+            ExtractError::Corrupt { path, .. } => t!("extract-corrupt", path = path),
+            ExtractError::NoPages { path } => t!("extract-no-pages", path = path),
+            ExtractError::TooManyPages { path, pages, limit } => {
+                t!("extract-too-many-pages", path = path, pages = pages, limit = limit)
+            }
+            ExtractError::Encrypted { path } => t!("extract-encrypted", path = path),
+            ExtractError::StreamTooLarge { path, page, limit } => {
+                t!("extract-stream-too-large", path = path, page = page, limit = limit)
+            }
+            ExtractError::TextTooLarge { path, limit } => t!("extract-text-too-large", path = path, limit = limit),
+            ExtractError::Timeout { path, secs } => t!("extract-timeout", path = path, secs = secs),
+            ExtractError::OutOfMemory { path, .. } => t!("extract-out-of-memory", path = path),
+            ExtractError::Crashed { path, .. } => t!("extract-crashed", path = path),
+            ExtractError::Spawn { path, .. } => t!("extract-spawn", path = path),
+        };
+        f.write_str(&s)
+    }
+}
+
+impl std::error::Error for ExtractError {}
+
+/// An operating-system reason as the system words it ("No such file or
+/// directory (os error 2)") back to its kind, in the current language.
+fn reason_text(reason: &str) -> String {
+    use std::io::ErrorKind as K;
+    let kind = if reason.contains("os error 2)") {
+        K::NotFound
+    } else if reason.contains("os error 13)") {
+        K::PermissionDenied
+    } else if reason.contains("os error 21)") {
+        K::IsADirectory
+    } else {
+        K::Other
+    };
+    sop_i18n::io_error(&std::io::Error::new(kind, reason.to_string()))
 }

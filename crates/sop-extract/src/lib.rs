@@ -40,6 +40,7 @@ mod tables;
 mod tagged;
 mod worker;
 
+use sop_i18n::{notice, Coded};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::time::{Duration, Instant};
 
@@ -47,7 +48,7 @@ use lopdf::{Document, LoadOptions, Object, ObjectId};
 use sop_model::{Layout, Line, Origin, Page, Run};
 
 pub use child::child_main;
-pub use error::{ErrorKind, ExtractError};
+pub use error::{looks_like, ErrorKind, ExtractError};
 pub use isolate::extract_isolated;
 pub use ocr::{OCR_PACKAGES, PDFTOPPM_ENV, TESSERACT_ENV};
 pub use protocol::{CHILD_SUBCOMMAND, WORKER_ENV};
@@ -231,24 +232,26 @@ pub fn extract_pdf(name: &str, bytes: &[u8], limits: &Limits) -> Result<Layout, 
                 return Err(ExtractError::StreamTooLarge { path, page: number, limit: limits.max_stream_bytes })
             }
             Err(e) => {
-                warnings.push(format!("page {number}: content stream unreadable: {}", short(&e.to_string())));
+                warnings.push(notice!("page-content-unreadable", page = number, detail = short(&e.to_string())));
                 None
             }
         };
         // Tables: the page's drawing first, so that runs are cut at cell borders.
         let mut cuts = Vec::new();
         let mut glyph_mcids = None;
-        match catch_unwind(AssertUnwindSafe(|| marks::page_marks(&doc, id, bbox, max_stream, content.as_deref()))) {
+        match catch_unwind(AssertUnwindSafe(|| {
+            marks::page_marks(&doc, id, bbox, max_stream, content.as_deref(), number)
+        })) {
             Ok(drawing) => {
                 marks.extend(drawing.marks);
-                warnings.extend(drawing.warnings.into_iter().map(|n| format!("page {number}: {n}")));
+                warnings.extend(drawing.warnings);
                 glyph_mcids = drawing.glyph_mcids;
                 let page_grids = tables::lattice(number, &drawing.rulings);
                 cuts = page_grids.iter().flat_map(tables::Grid::cuts).collect();
                 grids.push(page_grids);
             }
             Err(p) => {
-                warnings.push(format!("page {number}: marks not collected ({})", glyphs::panic_message(&p)));
+                warnings.push(notice!("page-marks-not-collected", page = number, detail = glyphs::panic_message(&p)));
                 grids.push(Vec::new());
             }
         }
@@ -288,12 +291,12 @@ pub fn extract_pdf(name: &str, bytes: &[u8], limits: &Limits) -> Result<Layout, 
             failure = got.failure;
         }
         if let Some(why) = &failure {
-            warnings.push(format!("page {number}: the positioned text is incomplete ({})", short(why)));
+            warnings.push(notice!("page-positions-incomplete", page = number, detail = short(why)));
         }
         if lines.is_empty() && (failure.is_some() || positioned.is_none()) {
             lines = plain_lines(&doc, number, max_stream);
             if !lines.is_empty() {
-                warnings.push(format!("page {number}: text taken without positions (plain-text fallback)"));
+                warnings.push(notice!("page-text-without-positions", page = number));
             }
         }
         // Scanned pages: OCR (ocr.rs) when the page has no readable text.
@@ -308,7 +311,7 @@ pub fn extract_pdf(name: &str, bytes: &[u8], limits: &Limits) -> Result<Layout, 
                 },
             );
         if lines.is_empty() {
-            warnings.push(format!("page {number} has no text layer (scanned?)"));
+            warnings.push(notice!("page-no-text-layer", page = number));
         }
         text_bytes += lines.iter().map(|l| l.text.len() as u64 + 1).sum::<u64>();
         if text_bytes > limits.max_text_bytes {
@@ -329,7 +332,9 @@ pub fn extract_pdf(name: &str, bytes: &[u8], limits: &Limits) -> Result<Layout, 
     let tables = tables::find_tables(&pages, &grids);
     assemble::repair_hyphenation(&mut pages);
     warnings.dedup();
-    Ok(Layout { origin: Origin::Pdf, pages, removed_furniture, links, warnings, tables })
+    let notices = warnings.iter().map(|w| sop_model::Notice { code: w.code.to_string(), params: w.params() }).collect();
+    let warnings = warnings.iter().map(sop_i18n::Coded::sentence).collect();
+    Ok(Layout { origin: Origin::Pdf, pages, removed_furniture, links, warnings, notices, tables })
 }
 
 fn short(s: &str) -> String {
@@ -367,7 +372,7 @@ fn load(path: &str, bytes: &[u8], max_stream: usize) -> Result<Document, Extract
 /// The same document for pdf-extract (its own lopdf 0.42). Encrypted input is
 /// handed over as lopdf 0.47 decrypted it; input lopdf 0.42 cannot read is
 /// retried as lopdf 0.47 re-wrote it.
-fn positioned_doc(doc: &Document, bytes: &[u8], warnings: &mut Vec<String>) -> Option<pdf_extract::Document> {
+fn positioned_doc(doc: &Document, bytes: &[u8], warnings: &mut Vec<Coded>) -> Option<pdf_extract::Document> {
     let try_load = |b: &[u8]| -> Result<pdf_extract::Document, String> {
         match catch_unwind(AssertUnwindSafe(|| pdf_extract::Document::load_mem(b))) {
             Ok(Ok(mut d)) if !d.is_encrypted() => {
@@ -395,7 +400,7 @@ fn positioned_doc(doc: &Document, bytes: &[u8], warnings: &mut Vec<String>) -> O
         Some(Err(e)) => e,
         None => why,
     };
-    warnings.push(format!("positioned text unavailable ({}); plain text used", short(&why)));
+    warnings.push(notice!("positions-unavailable", detail = short(&why)));
     None
 }
 

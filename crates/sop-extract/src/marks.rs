@@ -129,7 +129,9 @@ struct Walker<'a> {
     images: Vec<BBox>,
     ops: usize,
     forms: Vec<ObjectId>,
-    warnings: Vec<String>,
+    warnings: Vec<sop_i18n::Coded>,
+    /// The page's number, for the warnings.
+    page: u32,
     max_stream: usize,
     /// Marked-content stack (`BDC`/`BMC` … `EMC`): the `MCID` of each level, if any.
     marked: Vec<Option<i64>>,
@@ -147,7 +149,7 @@ pub(crate) struct PageDrawing {
     /// Axis-aligned rulings, top-left origin.
     pub rulings: Vec<Ruling>,
     /// Notes on what could not be read.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<sop_i18n::Coded>,
     /// The marked-content id (tagged PDF) of each character code shown on the
     /// page, in content order; `None` when the codes could not be counted.
     pub glyph_mcids: Option<Vec<Option<i64>>>,
@@ -163,8 +165,10 @@ pub(crate) fn page_marks(
     page_box: [f32; 4],
     max_stream: usize,
     content: Option<&[u8]>,
+    page: u32,
 ) -> PageDrawing {
     let mut w = Walker {
+        page,
         doc,
         shapes: Vec::new(),
         rulings: Vec::new(),
@@ -281,7 +285,7 @@ impl Walker<'_> {
         let content = match Content::decode(bytes) {
             Ok(c) => c,
             Err(e) => {
-                self.warnings.push(format!("content stream unreadable: {e}"));
+                self.warnings.push(sop_i18n::notice!("drawing-unreadable", page = self.page, detail = e.to_string()));
                 self.glyphs_counted = false;
                 return;
             }
@@ -293,7 +297,7 @@ impl Walker<'_> {
         for op in &content.operations {
             self.ops += 1;
             if self.ops > MAX_OPS {
-                self.warnings.push("content stream too long; marks after the limit are not collected".into());
+                self.warnings.push(sop_i18n::notice!("drawing-too-long", page = self.page));
                 self.glyphs_counted = false;
                 return;
             }
@@ -534,7 +538,7 @@ impl Walker<'_> {
             return;
         }
         if depth >= MAX_DEPTH || id.is_some_and(|id| self.forms.contains(&id)) {
-            self.warnings.push("a drawing refers to itself or nests too deep; it was skipped".into());
+            self.warnings.push(sop_i18n::notice!("drawing-nested", page = self.page));
             self.glyphs_counted = false;
             return;
         }
@@ -545,7 +549,7 @@ impl Walker<'_> {
                 Err(e)
             }
         }) else {
-            self.warnings.push("a drawing's stream is unreadable".into());
+            self.warnings.push(sop_i18n::notice!("drawing-part-unreadable", page = self.page));
             self.glyphs_counted = false;
             return;
         };

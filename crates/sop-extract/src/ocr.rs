@@ -1085,7 +1085,7 @@ pub(crate) fn read_if_scanned(
     bbox: [f32; 4],
     lines: &mut Vec<Line>,
     marks: &mut Vec<Mark>,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<sop_i18n::Coded>,
 ) -> Option<(OcrInfo, Vec<Ruling>)> {
     if !unreadable(lines) || (lines.is_empty() && !page_has_image(doc, page)) {
         return None;
@@ -1093,13 +1093,14 @@ pub(crate) fn read_if_scanned(
     let had_text = !lines.is_empty();
     match ocr.page(bytes, number, bbox[2] - bbox[0], bbox[3] - bbox[1]) {
         Ok(got) => {
-            warnings.push(format!(
-                "page {number}: read by OCR ({}; {}, {} dpi, mean word confidence {:.0}, skew {:.2}° corrected)",
-                if had_text { "its text layer is unreadable" } else { "no text layer: a scan" },
-                got.info.engine,
-                got.info.dpi,
-                got.info.mean_confidence,
-                got.info.skew_degrees
+            warnings.push(sop_i18n::notice!(
+                "page-read-by-ocr",
+                page = number,
+                had_text = if had_text { "yes" } else { "no" },
+                engine = got.info.engine.as_str(),
+                dpi = got.info.dpi,
+                confidence = format!("{:.0}", got.info.mean_confidence),
+                skew = format!("{:.2}", got.info.skew_degrees)
             ));
             *lines = got.lines;
             marks.extend(got.marks);
@@ -1110,27 +1111,26 @@ pub(crate) fn read_if_scanned(
             None
         }
         Err(Failure::Timeout(secs)) => {
-            warnings.push(format!(
-                "page {number}: not read: OCR took longer than the limit ({secs} s per page, or what was left of the time for the file); raise --ocr-page-secs or --timeout-secs"
-            ));
+            warnings.push(sop_i18n::notice!("page-ocr-timeout", page = number, secs = secs));
             None
         }
         Err(Failure::Other(why)) => {
-            warnings.push(format!("page {number}: not read: OCR failed ({why})"));
+            warnings.push(sop_i18n::notice!("page-ocr-failed", page = number, detail = why.to_string()));
             None
         }
     }
 }
 
 /// The one warning about pages left unread because OCR is not installed.
-pub(crate) fn missing_warning(ocr: &Ocr) -> Option<String> {
+pub(crate) fn missing_warning(ocr: &Ocr) -> Option<sop_i18n::Coded> {
     let why = ocr.missing.as_ref()?;
     let pages: Vec<String> = ocr.unread.iter().map(u32::to_string).collect();
-    Some(format!(
-        "page{} {} {} no text layer and could not be read: OCR needs Tesseract with its Dutch model and pdftoppm, and {why}; install the Debian packages {OCR_PACKAGES}",
-        if pages.len() == 1 { "" } else { "s" },
-        pages.join(", "),
-        if pages.len() == 1 { "has" } else { "have" },
+    Some(sop_i18n::notice!(
+        "pages-unread-ocr-missing",
+        count = pages.len(),
+        pages = pages.join(", "),
+        missing = why.to_string(),
+        packages = OCR_PACKAGES
     ))
 }
 

@@ -31,6 +31,10 @@ pub struct Layout {
     /// Plain-words notes about the extraction, e.g. "page 3 has no text layer (scanned?)".
     #[serde(default)]
     pub warnings: Vec<String>,
+    /// The same notes for scripts, index-aligned with `warnings` (see
+    /// [`crate::Notice`]); copied into every record.
+    #[serde(default)]
+    pub notices: Vec<crate::record::Notice>,
     /// The tables found on the pages, in reading order (PDF only; a `.txt`
     /// has none: its tables are read by the spacing rule during
     /// normalisation). A table broken over pages is one table.
@@ -317,6 +321,7 @@ impl Layout {
             removed_furniture: Vec::new(),
             links: Vec::new(),
             warnings: Vec::new(),
+            notices: Vec::new(),
             tables: Vec::new(),
         }
     }

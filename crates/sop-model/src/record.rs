@@ -47,9 +47,34 @@ pub struct Record {
     pub unmapped: Vec<Unmapped>,
     /// JSON Pointer of a field or row (e.g. `/expertise/3`) -> where it was read.
     pub provenance: BTreeMap<String, Provenance>,
-    /// What was inferred, ambiguous or missing, in plain words.
+    /// What was inferred, ambiguous or missing, in plain words (Dutch,
+    /// whatever language the tool ran in).
     pub warnings: Vec<String>,
     pub source: Source,
+    /// The same warnings for scripts: `notices[i]` is `warnings[i]` as a
+    /// stable code with its parameters. Scripts act on the code, never on
+    /// the wording. Absent in records made before codes existed.
+    #[serde(default)]
+    pub notices: Vec<Notice>,
+}
+
+/// A warning for scripts: a stable code (the message's id in the catalogue,
+/// without its `warn-` prefix) and the values filled into its sentence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Notice {
+    /// E.g. `"hgw-no-mark"`, `"page-no-text-layer"`. A code keeps its meaning.
+    pub code: String,
+    /// The values in the sentence by name, e.g. `{"label": "...", "page": 3}`.
+    pub params: BTreeMap<String, serde_json::Value>,
+}
+
+impl Record {
+    /// Adds a warning: its sentence and its code, kept index-aligned.
+    pub fn push_warning(&mut self, notice: Notice, sentence: String) {
+        self.warnings.push(sentence);
+        self.notices.push(notice);
+    }
 }
 
 /// Which template the document follows.
@@ -396,6 +421,7 @@ impl Record {
             unmapped: Vec::new(),
             provenance: BTreeMap::new(),
             warnings: Vec::new(),
+            notices: Vec::new(),
             source,
         }
     }

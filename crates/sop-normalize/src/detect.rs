@@ -42,7 +42,7 @@ pub fn detect(layout: &Layout) -> Detection {
         }
     }
     let Some((family, score)) = best else {
-        return Detection::NotAnSop { reason: "no template families are registered".into() };
+        return Detection::NotAnSop { reason: sop_i18n::t!("detect-no-families") };
     };
     if score.confidence >= RECOGNISED {
         Detection::Recognised(Template {
@@ -59,8 +59,6 @@ pub fn detect(layout: &Layout) -> Detection {
             evidence: score.evidence,
         }
     } else {
-        Detection::NotAnSop {
-            reason: "none of the headings, tables or fixed sentences of a school support profile were found".into(),
-        }
+        Detection::NotAnSop { reason: sop_i18n::t!("detect-no-sop-markers") }
     }
 }

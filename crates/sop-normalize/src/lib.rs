@@ -95,10 +95,26 @@ pub fn normalize(layout: &Layout, source: Source) -> Result<Record, NormalizeErr
     let mut record = Record::empty(template, source);
     // What extraction could not do (a page without text, a stream it could
     // not read) is said in every record, whatever the family.
-    record.warnings.extend(layout.warnings.iter().cloned());
+    for (i, w) in layout.warnings.iter().enumerate() {
+        record.push_warning(layout_notice(layout, i), w.clone());
+    }
     family.normalize(layout, &mut record);
     ocr::mark(layout, &mut record);
     Ok(record)
+}
+
+/// A coded warning into a record: the Dutch sentence and its notice.
+pub(crate) fn push_warning(record: &mut Record, w: &sop_i18n::Coded) {
+    record.push_warning(sop_model::Notice { code: w.code.to_string(), params: w.params() }, w.sentence());
+}
+
+/// The notice of the layout's `i`th warning (a layout from before codes
+/// existed has none: then the code says only that extraction wrote it).
+pub(crate) fn layout_notice(layout: &Layout, i: usize) -> sop_model::Notice {
+    match layout.notices.get(i) {
+        Some(n) if layout.notices.len() == layout.warnings.len() => n.clone(),
+        _ => sop_model::Notice { code: "extraction-note".into(), params: Default::default() },
+    }
 }
 
 mod detect;

@@ -13,8 +13,11 @@ use sop_model::text::normalize_ws;
 use sop_model::{Layout, Page, Record, OCR_LOW_CONFIDENCE};
 
 pub(crate) fn mark(layout: &Layout, record: &mut Record) {
-    let missing: Vec<String> = layout.warnings.iter().filter(|w| !record.warnings.contains(w)).cloned().collect();
-    record.warnings.splice(0..0, missing);
+    let missing: Vec<usize> =
+        (0..layout.warnings.len()).filter(|&i| !record.warnings.contains(&layout.warnings[i])).collect();
+    let notices: Vec<sop_model::Notice> = missing.iter().map(|&i| crate::layout_notice(layout, i)).collect();
+    record.warnings.splice(0..0, missing.iter().map(|&i| layout.warnings[i].clone()));
+    record.notices.splice(0..0, notices);
     let ocr_pages: BTreeMap<u32, &Page> =
         layout.pages.iter().filter(|p| p.ocr.is_some()).map(|p| (p.number, p)).collect();
     if ocr_pages.is_empty() {
@@ -23,27 +26,26 @@ pub(crate) fn mark(layout: &Layout, record: &mut Record) {
     let confs: Vec<f32> = ocr_pages.values().filter_map(|p| p.ocr.as_ref()).map(|o| o.mean_confidence).collect();
     let mean = confs.iter().sum::<f32>() / confs.len() as f32;
     let list: Vec<String> = ocr_pages.keys().map(u32::to_string).collect();
-    record.warnings.push(format!(
-        "page{} {} {} a scan and {} read by OCR (mean word confidence {mean:.0} of 100): values from {} may hold misread characters; their provenance says \"ocr\": true",
-        if list.len() == 1 { "" } else { "s" },
-        list.join(", "),
-        if list.len() == 1 { "is" } else { "are" },
-        if list.len() == 1 { "was" } else { "were" },
-        if list.len() == 1 { "it" } else { "them" },
-    ));
+    let w =
+        sop_i18n::notice!("ocr-pages", count = list.len(), pages = list.join(", "), confidence = format!("{mean:.0}"));
+    crate::push_warning(record, &w);
     let mut low = Vec::new();
     for (pointer, prov) in record.provenance.iter_mut() {
         let Some(page) = prov.page.and_then(|n| ocr_pages.get(&n)) else { continue };
         prov.ocr = true;
         prov.ocr_confidence = lowest_confidence(page, &prov.text);
         if let Some(c) = prov.ocr_confidence.filter(|c| *c < OCR_LOW_CONFIDENCE) {
-            low.push(format!(
-                "{pointer} (page {}) was read by OCR from words of low confidence ({c:.0} of 100): check it against the PDF",
-                page.number
+            low.push(sop_i18n::notice!(
+                "ocr-low-confidence",
+                field = pointer.as_str(),
+                page = page.number,
+                confidence = format!("{c:.0}")
             ));
         }
     }
-    record.warnings.extend(low);
+    for w in &low {
+        crate::push_warning(record, w);
+    }
 }
 
 /// The lowest run confidence among the page's lines that make up `text`
@@ -112,10 +114,14 @@ mod tests {
         assert_eq!(p["/governance/mr_advice/date"].ocr_confidence, Some(93.0));
         let w = &record.warnings;
         assert_eq!(w[0], layout.warnings[0], "the extraction's warnings come first, once");
-        assert!(w.iter().any(|w| w.starts_with("page 2 is a scan and was read by OCR")), "{w:#?}");
-        let low: Vec<&String> = w.iter().filter(|w| w.contains("low confidence")).collect();
+        assert!(w.iter().any(|w| w.starts_with("Pagina 2 is een scan en is gelezen met tekstherkenning")), "{w:#?}");
+        assert_eq!(record.notices.len(), w.len(), "every warning has its code");
+        let n = &record.notices;
+        assert!(n.iter().any(|n| n.code == "ocr-pages" && n.params["pages"] == "2" && n.params["count"] == 1));
+        let low: Vec<_> = n.iter().filter(|n| n.code == "ocr-low-confidence").collect();
         assert_eq!(low.len(), 1, "{w:#?}");
-        assert!(low[0].starts_with("/governance/mr_advice/chair (page 2)"), "{low:?}");
+        assert_eq!(low[0].params["field"], "/governance/mr_advice/chair", "{low:?}");
+        assert_eq!(low[0].params["page"], 2, "{low:?}");
         mark(&layout, &mut record);
         assert_eq!(record.warnings.iter().filter(|x| **x == layout.warnings[0]).count(), 1, "not copied twice");
     }

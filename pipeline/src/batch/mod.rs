@@ -43,6 +43,7 @@ mod tests;
 #[cfg(test)]
 mod tests_family;
 
+use sop_i18n::t;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
@@ -91,15 +92,16 @@ pub enum Stage {
 
 impl Stage {
     /// The Dutch name used in reports.
-    pub fn dutch(self) -> &'static str {
+    /// The stage's name for people, in the current language.
+    pub fn dutch(self) -> String {
         match self {
-            Stage::Read => "inlezen",
-            Stage::Fetch => "downloaden",
-            Stage::Extract => "tekst uitlezen",
-            Stage::Detect => "sjabloon herkennen",
-            Stage::Normalize => "normaliseren",
-            Stage::Archive => "archiveren",
-            Stage::Diff => "vergelijken",
+            Stage::Read => t!("stage-read"),
+            Stage::Fetch => t!("stage-fetch"),
+            Stage::Extract => t!("stage-extract"),
+            Stage::Detect => t!("stage-detect"),
+            Stage::Normalize => t!("stage-normalize"),
+            Stage::Archive => t!("stage-archive"),
+            Stage::Diff => t!("stage-diff"),
         }
     }
 }
@@ -291,7 +293,7 @@ pub async fn run<S: Stages>(
                     InputKind::Url(url) => {
                         let Some(fetcher) = fetcher.clone() else {
                             let _ = done
-                                .send((i, Row::failed(&input, StageError::new(Stage::Fetch, "no fetcher configured"))))
+                                .send((i, Row::failed(&input, StageError::new(Stage::Fetch, t!("batch-no-fetcher")))))
                                 .await;
                             continue;
                         };
@@ -335,10 +337,7 @@ pub async fn run<S: Stages>(
                                         Some(archived) => Row::archived(&input, archived),
                                         None => Row::failed(
                                             &input,
-                                            StageError::new(
-                                                Stage::Fetch,
-                                                "the server says unchanged, but the archive has no copy for this year",
-                                            ),
+                                            StageError::new(Stage::Fetch, t!("batch-unchanged-no-copy")),
                                         ),
                                     };
                                     let _ = done.send((i, row)).await;
@@ -498,12 +497,7 @@ pub async fn run<S: Stages>(
         .into_iter()
         .zip(&inputs)
         .map(|(row, input)| {
-            row.unwrap_or_else(|| {
-                Row::failed(
-                    input,
-                    StageError::new(Stage::Read, "internal error: the document got lost in the pipeline"),
-                )
-            })
+            row.unwrap_or_else(|| Row::failed(input, StageError::new(Stage::Read, t!("batch-internal-lost"))))
         })
         .collect();
     (rows, timer.times())
@@ -536,17 +530,14 @@ async fn extract_with_deadline<S: Stages>(
 
 /// The reason for a document whose extraction ran out of time.
 pub fn abandoned(limit: Duration) -> String {
-    format!(
-        "extraction took longer than {} s and was abandoned: the PDF may be damaged; ask the school for a new export",
-        limit.as_secs_f64().round()
-    )
+    t!("batch-abandoned", secs = limit.as_secs_f64().round())
 }
 
 fn panic_reason(e: tokio::task::JoinError) -> String {
     if e.is_panic() {
         panic_message(e.into_panic())
     } else {
-        "internal error: the task was cancelled".into()
+        t!("batch-internal-cancelled")
     }
 }
 
@@ -556,7 +547,7 @@ fn panic_message(payload: Box<dyn std::any::Any + Send>) -> String {
         .map(|s| s.to_string())
         .or_else(|| payload.downcast_ref::<String>().cloned())
         .unwrap_or_else(|| "unknown".into());
-    format!("internal error (panic: {msg}): please report this document")
+    t!("batch-internal-panic", detail = msg)
 }
 
 /// An inbox file's bytes, read once (through the loader, `load::read`);
@@ -567,13 +558,8 @@ async fn read_file(path: PathBuf, limits: sop_extract::Limits) -> Result<Vec<u8>
             use crate::load::LoadError;
             use sop_extract::ExtractError;
             let reason = match e {
-                LoadError::Extract(ExtractError::TooLarge { limit, .. }) => format!(
-                    "`{}` is larger than {} MiB (the limit): ask the school for a smaller PDF, or raise the limit with --max-size",
-                    path.display(),
-                    limit / (1024 * 1024)
-                ),
-                LoadError::Extract(ExtractError::Read { reason, .. }) => {
-                    format!("cannot read `{}`: {reason}", path.display())
+                LoadError::Extract(ExtractError::TooLarge { limit, .. }) => {
+                    t!("batch-too-large", path = &path, limit = limit / (1024 * 1024))
                 }
                 other => other.to_string(),
             };
@@ -664,12 +650,8 @@ fn file_one<S: Stages>(
     if let Ok(record) = &read {
         if record.school_year.as_deref() != Some(year) {
             warnings.push(match &record.school_year {
-                Some(own) => format!(
-                    "het document noemt schooljaar {own}; gearchiveerd onder {year} (het schooljaar van deze run)"
-                ),
-                None => format!(
-                    "het document noemt geen schooljaar; gearchiveerd onder {year} (het schooljaar van deze run)"
-                ),
+                Some(own) => t!("batch-year-differs", own = own, year = year),
+                None => t!("batch-year-missing", year = year),
             });
         }
     }

@@ -15,6 +15,7 @@
 //!   document no school can be told for (not even from its folder, or from
 //!   the same bytes filed before) goes to `Archive::hold`.
 
+use sop_i18n::t;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -105,9 +106,9 @@ impl Real {
         let read = item.read.is_ok();
         let found_in_path = |h: &String, warnings: &mut Vec<String>| {
             warnings.push(if read {
-                format!("het document noemt geen herkenbare school; de school is `{h}` volgens de map- of bestandsnaam")
+                t!("identify-from-path-read", school = h)
             } else {
-                format!("het document is niet gelezen; de school is `{h}` volgens de map- of bestandsnaam")
+                t!("identify-from-path-unread", school = h)
             });
             SchoolId::parse(h).map_err(|e| e.to_string())
         };
@@ -123,17 +124,14 @@ impl Real {
                 if let Some(h) = hint {
                     let id = SchoolId::parse(h.trim()).map_err(|e| e.to_string())?;
                     return match &self.registry {
-                        Some(r) if r.get(&id).is_none() => Err(format!("the given id `{id}` is not in the registry")),
+                        Some(r) if r.get(&id).is_none() => Err(t!("identify-id-not-in-registry", id = id.to_string())),
                         _ => Ok(id),
                     };
                 }
                 match from_path() {
                     Some(h) => found_in_path(h, warnings),
-                    None if self.registry.is_none() => Err("the document was not read and there is no registry".into()),
-                    None => {
-                        Err("the document was not read and no folder or file name is a school id in the registry"
-                            .into())
-                    }
+                    None if self.registry.is_none() => Err(t!("identify-unread-no-registry")),
+                    None => Err(t!("identify-unread-no-id-in-path")),
                 }
             }
         }
@@ -162,9 +160,11 @@ impl Stages for Real {
                 let known = archive.find_source(&sha);
                 match known.iter().find(|b| b.year == item.year).or(known.last()) {
                     Some(b) => {
-                        warnings.push(format!(
-                            "het document noemt geen herkenbare school; hetzelfde bestand staat al in het archief bij `{}` ({} versie {})",
-                            b.school, b.year, b.version
+                        warnings.push(t!(
+                            "identify-same-bytes",
+                            school = b.school.to_string(),
+                            year = &b.year,
+                            version = b.version
                         ));
                         b.school.clone()
                     }
@@ -294,12 +294,13 @@ impl Real {
     fn hold(&self, archive: &mut Archive, item: &Archivable, sha: &str, why: String) -> Result<Archived, StageError> {
         let not_read = item.read.as_ref().err();
         let reason = match not_read {
-            Some(e) => format!(
-                "niet te zien van welke school het is ({why}); ook niet leesbaar: {} ({})",
-                crate::batch::report::reason_dutch(e.code),
-                e.reason
+            Some(e) => t!(
+                "held-reason-unread",
+                why = &why,
+                code = crate::batch::report::reason_dutch(e.code),
+                reason = &e.reason
             ),
-            None => format!("niet te zien van welke school het is ({why})"),
+            None => t!("held-reason", why = &why),
         };
         let held = archive
             .hold(HoldSubmission {

@@ -2,6 +2,7 @@
 //! is written into the archive as JSON and as Dutch Markdown, and the summary
 //! table printed at the end of `sop run`.
 
+use sop_i18n::t;
 use std::fmt::Write as _;
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -61,23 +62,27 @@ impl Outcome {
     /// "ontvangen, niet leesbaar: …", "ontvangen, school onbekend …", "mislukt: …".
     pub fn dutch(&self) -> String {
         match self {
-            Outcome::New => "nieuw".into(),
-            Outcome::NewVersion => "nieuwe versie".into(),
-            Outcome::Unchanged => "ongewijzigd".into(),
+            Outcome::New => t!("outcome-new"),
+            Outcome::NewVersion => t!("outcome-new-version"),
+            Outcome::Unchanged => t!("outcome-unchanged"),
             Outcome::Unread { code, filed: ArchivedOutcome::Unchanged, .. } => {
-                format!("ongewijzigd; ontvangen, niet leesbaar: {}", reason_dutch(code))
+                t!("outcome-unread-unchanged", reason = reason_dutch(code))
             }
-            Outcome::Unread { code, .. } => format!("ontvangen, niet leesbaar: {}", reason_dutch(code)),
-            Outcome::Held { new: true, .. } => "ontvangen, school onbekend: in de wachtruimte".into(),
-            Outcome::Held { new: false, .. } => "al ontvangen, school onbekend: in de wachtruimte".into(),
-            Outcome::Failed { stage, reason } => format!("mislukt: {} ({})", reason, stage.dutch()),
+            Outcome::Unread { code, .. } => t!("outcome-unread", reason = reason_dutch(code)),
+            Outcome::Held { new: true, .. } => t!("outcome-held"),
+            Outcome::Held { new: false, .. } => t!("outcome-held-again"),
+            Outcome::Failed { stage, reason } => t!("outcome-failed", reason = reason, stage = stage.dutch()),
         }
     }
     /// [`Outcome::dutch`] with the full reason, for the progress lines.
     pub fn detail(&self) -> String {
         match self {
-            Outcome::Unread { stage, reason, .. } => format!("{} (bij {}: {reason})", self.dutch(), stage.dutch()),
-            Outcome::Held { reason, command, .. } => format!("{}: {reason}; toewijzen met `{command}`", self.dutch()),
+            Outcome::Unread { stage, reason, .. } => {
+                t!("outcome-unread-detail", outcome = self.dutch(), stage = stage.dutch(), reason = reason)
+            }
+            Outcome::Held { reason, command, .. } => {
+                t!("outcome-held-detail", outcome = self.dutch(), reason = reason, command = command)
+            }
             _ => self.dutch(),
         }
     }
@@ -94,20 +99,19 @@ impl Outcome {
 /// A reason code in a few Dutch words, for tables and lists.
 pub fn reason_dutch(code: &str) -> String {
     match code {
-        "encrypted" => "beveiligd met een wachtwoord",
-        "not_pdf" => "geen PDF",
-        "damaged" => "beschadigd bestand",
-        "no_pages" => "PDF zonder pagina's",
-        "too_large" | "too_many_pages" => "te groot",
-        "timeout" => "uitlezen duurde te lang",
-        "crashed" | "unreadable" => "tekst niet uit te lezen",
-        "not_an_sop" => "geen schoolondersteuningsprofiel",
-        "unrecognised_template" | "not_recognised" => "onbekend sjabloon",
-        "internal_error" | "normalize_failed" | "tool_error" => "fout in het programma",
-        "school_unknown" => "school onbekend",
-        other => return other.replace('_', " "),
+        "encrypted" => t!("reason-encrypted"),
+        "not_pdf" => t!("reason-not-pdf"),
+        "damaged" => t!("reason-damaged"),
+        "no_pages" => t!("reason-no-pages"),
+        "too_large" | "too_many_pages" => t!("reason-too-large"),
+        "timeout" => t!("reason-timeout"),
+        "crashed" | "unreadable" => t!("reason-unreadable"),
+        "not_an_sop" => t!("reason-not-an-sop"),
+        "unrecognised_template" | "not_recognised" => t!("reason-unrecognised-template"),
+        "internal_error" | "normalize_failed" | "tool_error" => t!("reason-program-error"),
+        "school_unknown" => t!("reason-school-unknown"),
+        other => other.replace('_', " "),
     }
-    .into()
 }
 
 impl Row {
@@ -190,9 +194,14 @@ impl Counts {
     }
     /// "nieuw 3 · nieuwe versie 1 · ongewijzigd 0 · niet leesbaar 1 · school onbekend 0 · mislukt 1"
     pub fn line(&self) -> String {
-        format!(
-            "nieuw {} · nieuwe versie {} · ongewijzigd {} · niet leesbaar {} · school onbekend {} · mislukt {}",
-            self.new, self.new_version, self.unchanged, self.unread, self.held, self.failed
+        t!(
+            "counts-line",
+            new = self.new,
+            new_version = self.new_version,
+            unchanged = self.unchanged,
+            unread = self.unread,
+            held = self.held,
+            failed = self.failed
         )
     }
     /// Documents that need a person.
@@ -350,7 +359,8 @@ impl RunReport {
 
     /// The table printed at the end of `sop run`: plain text, no colour.
     pub fn summary_table(&self) -> String {
-        let header = ["School", "Sjabloon", "Jaar", "Uitkomst", "Wijz."];
+        let header =
+            [t!("table-school"), t!("table-template"), t!("table-year"), t!("table-outcome"), t!("table-changes")];
         let rows: Vec<[String; 5]> = self
             .documents
             .iter()
@@ -370,7 +380,7 @@ impl RunReport {
                 ]
             })
             .collect();
-        let mut widths = header.map(|h| h.chars().count());
+        let mut widths = header.each_ref().map(|h| h.chars().count());
         for row in &rows {
             for (w, c) in widths.iter_mut().zip(row) {
                 // The reason column may be long: it goes last in spirit, so cap it.
@@ -393,12 +403,12 @@ impl RunReport {
             out.push_str(l.trim_end());
             out.push('\n');
         };
-        line(&header.map(String::from), &mut out);
+        line(&header, &mut out);
         line(&widths.map(|w| "-".repeat(w)), &mut out);
         for row in &rows {
             line(row, &mut out);
         }
-        let _ = writeln!(out, "\n{} document(en): {}", self.counts.total, self.counts.line());
+        let _ = writeln!(out, "\n{}", t!("table-total", n = self.counts.total, counts = self.counts.line()));
         out
     }
 }

@@ -269,7 +269,7 @@ async fn failures_at_every_stage_leave_the_rest_of_the_batch_alone() {
         _ => unreachable!(),
     };
     assert_eq!(reason(1), "damaged PDF");
-    assert!(reason(2).contains("abandoned"), "{}", reason(2));
+    assert!(reason(2).contains("opgegeven"), "{}", reason(2));
     assert_eq!(code(2), "timeout");
     assert!(reason(4).contains("boom in extract"), "{}", reason(4));
     assert_eq!(code(4), "internal_error");
@@ -303,7 +303,7 @@ async fn a_hanging_document_does_not_hold_up_the_others() {
     let (rows, _) = run(&config(1), inputs, fake.clone(), None, &Progress::silent(20)).await;
     fake.release();
     assert!(
-        matches!(&rows[0].outcome, Outcome::Unread { stage: Stage::Extract, reason, .. } if reason.contains("abandoned"))
+        matches!(&rows[0].outcome, Outcome::Unread { stage: Stage::Extract, reason, .. } if reason.contains("opgegeven"))
     );
     assert!(rows[1..].iter().all(|r| r.outcome == Outcome::New), "{rows:#?}");
 }

@@ -2,6 +2,7 @@
 //! that `sop run` fills. All four only read it, under the archive's shared
 //! lock (a running `sop run` is waited for, with a message).
 
+use sop_i18n::t;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -85,12 +86,11 @@ pub struct ExportArgs {
 }
 
 fn open(dir: &std::path::Path) -> Result<Archive> {
-    Archive::open_readonly(dir, LockMode::Wait)
-        .with_context(|| format!("cannot read the archive `{}` (give the folder with --archive DIR)", dir.display()))
+    Archive::open_readonly(dir, LockMode::Wait).with_context(|| t!("archive-cannot-read", path = dir))
 }
 
 fn school_id(s: &str) -> Result<SchoolId> {
-    SchoolId::parse(s).with_context(|| format!("--school {s:?}: use an id as `sop list` shows it"))
+    SchoolId::parse(s).with_context(|| t!("archive-bad-school-id", id = s))
 }
 
 pub fn verify(a: VerifyArgs) -> Result<ExitCode> {
@@ -99,39 +99,43 @@ pub fn verify(a: VerifyArgs) -> Result<ExitCode> {
         max_entry_bytes: a.max_entry_mib.saturating_mul(1 << 20),
         max_total_bytes: a.max_bundle_mib.saturating_mul(1 << 20),
     };
-    let r = sop_archive::verify_with_limits(&a.archive, LockMode::Wait, limits).with_context(|| {
-        format!("cannot verify the archive `{}` (give the folder with --archive DIR)", a.archive.display())
-    })?;
+    let r = sop_archive::verify_with_limits(&a.archive, LockMode::Wait, limits)
+        .with_context(|| t!("verify-cannot", path = &a.archive))?;
     let mut out = String::new();
     if a.json {
         out = serde_json::to_string_pretty(&r)? + "\n";
     } else {
-        out.push_str(&format!(
-            "Archief `{}`: {} bundels, {} bestanden daarin en {} regels in het logboek gecontroleerd.\n",
-            a.archive.display(),
-            r.bundles,
-            r.files,
-            r.ledger_lines
+        out.push_str(&t!(
+            "verify-checked",
+            path = &a.archive,
+            bundles = r.bundles,
+            files = r.files,
+            lines = r.ledger_lines
         ));
-        for (label, list) in [("PROBLEEM", &r.problems), ("LET OP", &r.notices)] {
+        out.push('\n');
+        for (label, list) in [(t!("verify-problem"), &r.problems), (t!("verify-notice"), &r.notices)] {
             for f in list {
-                out.push_str(&format!("\n{label}: {}\n  verwacht: {}\n  gevonden: {}\n", f.file, f.expected, f.found));
+                out.push_str(&format!(
+                    "\n{label}: {}\n  {}: {}\n  {}: {}\n",
+                    f.file,
+                    t!("verify-expected"),
+                    f.expected,
+                    t!("verify-found"),
+                    f.found
+                ));
             }
         }
         out.push('\n');
         if r.problems.is_empty() {
-            out.push_str("In orde: elke bundel en elk bestand klopt met manifest en logboek.\n");
+            out.push_str(&t!("verify-ok"));
+            out.push('\n');
             if !r.notices.is_empty() {
-                out.push_str(&format!(
-                    "{} opmerking(en): sporen van een onderbroken run; de volgende `sop run` maakt het werk af.\n",
-                    r.notices.len()
-                ));
+                out.push_str(&t!("verify-ok-notices", n = r.notices.len()));
+                out.push('\n');
             }
         } else {
-            out.push_str(&format!(
-                "NIET IN ORDE: {} probleem/problemen. Er is iets verwijderd of veranderd; zet de genoemde bestanden terug uit een back-up.\n",
-                r.problems.len()
-            ));
+            out.push_str(&t!("verify-not-ok", n = r.problems.len()));
+            out.push('\n');
         }
     }
     std::io::stdout().lock().write_all(out.as_bytes())?;
@@ -145,14 +149,19 @@ pub fn list(a: ListArgs) -> Result<ExitCode> {
     if a.json {
         out = serde_json::to_string_pretty(&cat)? + "\n";
     } else if cat.schools.is_empty() && cat.held.is_empty() {
-        out.push_str(&format!("Het archief `{}` is leeg.\n", a.archive.display()));
+        out.push_str(&t!("list-empty", path = &a.archive));
+        out.push('\n');
     } else {
         let w_id = cat.schools.iter().map(|s| s.id.len()).max().unwrap_or(6).max(6);
         let names: Vec<String> = cat.schools.iter().map(|s| s.name.clone().unwrap_or_else(|| "-".into())).collect();
         let w_name = names.iter().map(|n| n.chars().count()).max().unwrap_or(4).clamp(4, 40);
         out.push_str(&format!(
             "{:w_id$}  {:w_name$}  {:10}  {:>7}  {}\n",
-            "School", "Naam", "Schooljaar", "Versies", "Nieuwste versie"
+            t!("list-school"),
+            t!("list-name"),
+            t!("list-year"),
+            t!("list-versions"),
+            t!("list-newest")
         ));
         for (s, name) in cat.schools.iter().zip(&names) {
             let name: String = name.chars().take(w_name).collect();
@@ -162,46 +171,42 @@ pub fn list(a: ListArgs) -> Result<ExitCode> {
                 let state = y
                     .newest_unread
                     .as_deref()
-                    .map(|code| format!("  ontvangen, niet leesbaar: {}", reason_dutch(code)))
+                    .map(|code| format!("  {}", t!("outcome-unread", reason = reason_dutch(code))))
                     .unwrap_or_default();
-                out.push_str(&format!(
-                    "{id:w_id$}  {n:w_name$}  {:10}  {:>7}  v{} van {}{state}\n",
-                    y.year,
-                    y.versions,
-                    y.newest_version,
-                    &y.newest_created[..10]
-                ));
+                let newest = t!("list-version-of", version = y.newest_version, date = &y.newest_created[..10]);
+                out.push_str(&format!("{id:w_id$}  {n:w_name$}  {:10}  {:>7}  {newest}{state}\n", y.year, y.versions));
             }
         }
         let bundles: u32 = cat.schools.iter().flat_map(|s| &s.years).map(|y| y.versions).sum();
         let unread = cat.schools.iter().flat_map(|s| &s.years).filter(|y| y.newest_unread.is_some()).count();
-        out.push_str(&format!("\n{} scholen, {} bundels", cat.schools.len(), bundles));
-        if unread > 0 {
-            out.push_str(&format!(", waarvan {unread} schooljaar/-jaren met een niet leesbare nieuwste versie"));
-        }
-        out.push_str(".\n");
+        out.push('\n');
+        out.push_str(&t!("list-total", schools = cat.schools.len(), bundles = bundles, unread = unread));
+        out.push('\n');
         let held = archive.held_docs().context("run `sop verify` for the details")?;
         if !held.is_empty() {
             let waiting = held.iter().filter(|d| d.filed_as.is_none()).count();
-            out.push_str(&format!(
-                "\nWachtruimte (ontvangen, school onbekend): {} document(en), {waiting} nog toe te wijzen.\n",
-                held.len()
-            ));
+            out.push('\n');
+            out.push_str(&t!("list-waiting", n = held.len(), waiting = waiting));
+            out.push('\n');
             for d in &held {
                 let status = match &d.filed_as {
-                    Some(b) => format!("toegewezen aan {} {} (v{})", b.school, b.year, b.version),
-                    None => format!(
-                        "toewijzen met: sop assign {} --school <id> --archive {}",
-                        &d.sha256[..12],
-                        crate::batch::real::shell_word(&a.archive.display().to_string())
+                    Some(b) => {
+                        t!("list-assigned-to", school = b.school.to_string(), year = &b.year, version = b.version)
+                    }
+                    None => t!(
+                        "list-assign-with",
+                        command = format!(
+                            "sop assign {} --school <id> --archive {}",
+                            &d.sha256[..12],
+                            crate::batch::real::shell_word(&a.archive.display().to_string())
+                        )
                     ),
                 };
+                let received = t!("list-received", name = &d.info.filename, date = &d.info.received[..10]);
                 out.push_str(&format!(
-                    "  {}  {}  `{}` ontvangen {}\n    {}\n    {status}\n",
+                    "  {}  {}  {received}\n    {}\n    {status}\n",
                     &d.sha256[..12],
                     d.year,
-                    d.info.filename,
-                    &d.info.received[..10],
                     d.info.reason.message
                 ));
             }

@@ -26,13 +26,20 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let (value, line, code) = match &detection {
         Detection::Recognised(t) => {
             let name = FAMILIES.iter().find(|f| f.id() == t.family).map_or(t.family.as_str(), |f| f.name());
-            let revision = t.revision.as_deref().map_or(String::new(), |r| format!(", revision \"{r}\""));
+            let revision =
+                t.revision.as_deref().map_or(String::new(), |r| sop_i18n::t!("detect-revision", revision = r));
             (
                 json!({
                     "file": file, "result": "recognised", "family": t.family, "name": name,
                     "revision": t.revision, "confidence": round(t.confidence), "evidence": t.evidence,
                 }),
-                format!("{file}: {name}{revision} (confidence {:.2})", t.confidence),
+                sop_i18n::t!(
+                    "detect-recognised",
+                    file = &file,
+                    name = name,
+                    revision = revision,
+                    confidence = format!("{:.2}", t.confidence)
+                ),
                 0,
             )
         }
@@ -41,12 +48,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 "file": file, "result": "unrecognised_template", "closest": closest, "closest_name": closest_name,
                 "confidence": round(*score), "evidence": evidence,
             }),
-            format!("{file}: unrecognised template: looks like a school support profile, but the closest template, {closest_name}, scores only {score:.2}"),
+            sop_i18n::t!("detect-unrecognised", file = &file, closest = *closest_name, score = format!("{score:.2}")),
             2,
         ),
         Detection::NotAnSop { reason } => (
             json!({ "file": file, "result": "not_an_sop", "reason": reason }),
-            format!("{file}: not an SOP: {reason}"),
+            sop_i18n::t!("detect-not-an-sop", file = &file, reason = reason),
             2,
         ),
     };

@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use sop_diff::{diff, render_html, render_markdown, Verdict};
+use sop_i18n::t;
 use sop_model::Record;
 
 use crate::load::record_from_path;
@@ -57,24 +58,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     match d.same_school.verdict {
         Verdict::Different if !args.force => {
             eprintln!(
-                "sop: `{}` and `{}` are not the same school: {}; check that the right files were given, \
-                 or pass --force to compare them anyway",
-                args.old.display(),
-                args.new.display(),
-                d.same_school.reason
+                "sop: {}",
+                t!("diff-different-school", old = &args.old, new = &args.new, reason = &d.same_school.reason)
             );
             return Ok(ExitCode::from(EXIT_UNUSABLE));
         }
         Verdict::Different => {
-            eprintln!("sop: warning: comparing different schools (--force): {}", d.same_school.reason);
+            eprintln!("sop: {}", t!("diff-forced", reason = &d.same_school.reason));
         }
         Verdict::Unproven => {
-            eprintln!(
-                "sop: note: cannot tell whether `{}` and `{}` are the same school ({}); comparing them anyway",
-                args.old.display(),
-                args.new.display(),
-                d.same_school.reason
-            );
+            eprintln!("sop: {}", t!("diff-unproven", old = &args.old, new = &args.new, reason = &d.same_school.reason));
         }
         Verdict::Same => {}
     }
@@ -90,10 +83,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     match &args.out {
         Some(path) => {
             if let Err(err) = std::fs::write(path, &output) {
-                eprintln!(
-                    "sop: cannot write the diff to `{}`: {err}; check that its folder exists and is writable",
-                    path.display()
-                );
+                eprintln!("sop: {}", t!("diff-cannot-write", path = path, reason = sop_i18n::io_error(&err)));
                 return Ok(ExitCode::from(EXIT_UNUSABLE));
             }
         }
@@ -108,13 +98,11 @@ fn load(path: &Path) -> Option<Record> {
     match record_from_path(path) {
         Ok(r) => Some(r),
         Err(err) => {
-            eprintln!("sop: error: {err}");
-            for cause in err.chain().skip(1) {
-                eprintln!("  caused by: {cause}");
+            match err.downcast_ref::<sop_extract::ExtractError>() {
+                Some(e) => crate::report_extract_error(e),
+                None => crate::report_error(&err),
             }
-            eprintln!(
-                "  `sop diff` needs two readable SOPs: each a PDF, a .txt of extracted text, or a sop.json record"
-            );
+            eprintln!("  {}", t!("diff-needs-two"));
             None
         }
     }

@@ -73,13 +73,18 @@ pub struct ChildArgs {
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let layout = match crate::load::load_path(&args.file, &args.limits.limits()) {
         Ok(loaded) => loaded.layout,
+        Err(crate::load::LoadError::Extract(e)) => {
+            crate::report_extract_error(&e);
+            return Ok(ExitCode::from(1));
+        }
         Err(e) => {
-            eprintln!("sop: error: {e}\n  what to do: {}", e.hint());
+            eprintln!("sop: {}", sop_i18n::t!("err-prefix", message = e.to_string()));
+            eprintln!("  {}", sop_i18n::t!("err-what-to-do", hint = e.hint()));
             return Ok(ExitCode::from(1));
         }
     };
     for w in &layout.warnings {
-        tracing::warn!("`{}`: {w}", args.file.display());
+        eprintln!("sop: {}", sop_i18n::t!("extract-warning", path = &args.file, warning = w));
     }
     let mut out = std::io::stdout().lock();
     if args.json {
@@ -89,7 +94,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         out.write_all(json.as_bytes())?;
     } else if args.tables {
         if layout.origin == sop_model::Origin::Text {
-            eprintln!("sop: note: `{}` is extracted text: tables are only found in a PDF", args.file.display());
+            eprintln!("sop: {}", sop_i18n::t!("extract-tables-need-pdf", path = &args.file));
         }
         out.write_all(sop_extract::tables_text(&layout).as_bytes())?;
     } else {

@@ -30,12 +30,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
         Err(err) => {
             let hint = match err {
-                NormalizeError::NotAnSop { .. } => "it is kept as it is; check that the right file was sent",
-                NormalizeError::UnrecognisedTemplate { .. } => {
-                    "ask the school for its SOP in one of the known templates, or add a template family"
-                }
+                NormalizeError::NotAnSop { .. } => sop_i18n::t!("normalize-hint-not-an-sop"),
+                NormalizeError::UnrecognisedTemplate { .. } => sop_i18n::t!("normalize-hint-unrecognised"),
             };
-            eprintln!("sop: `{}`: {err}; {hint}", args.file.display());
+            eprintln!("sop: `{}`: {err}", args.file.display());
+            eprintln!("  {}", sop_i18n::t!("err-what-to-do", hint = hint));
             Ok(ExitCode::from(2))
         }
     }

@@ -2,6 +2,7 @@
 //! tokio runtime, writes the run report into the archive and prints the
 //! summary. Exit code 0 when every document went through, 1 when any failed.
 
+use sop_i18n::t;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -57,9 +58,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         bail!("--year {}: {e}", args.year);
     }
     if args.inbox.is_none() && args.sources.is_none() {
-        bail!(
-            "nothing to do: give --inbox DIR (the PDFs schools sent) and/or --sources FILE.csv (addresses to download)"
-        );
+        bail!(t!("run-nothing-to-do"));
     }
     let jobs = args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get())).max(1);
     let registry = match &args.registry {
@@ -139,15 +138,18 @@ pub fn run(args: Args) -> Result<ExitCode> {
         super::overview::after_run(&mut stages.archive(), &args.year, args.registry.as_deref(), &report.documents);
 
     let mut out = String::new();
-    out.push_str(&format!(
-        "Schooljaar {} · {} document(en) in {:.1} s\n\n",
-        report.school_year, report.counts.total, report.duration_s
+    out.push_str(&t!(
+        "run-heading",
+        year = &report.school_year,
+        n = report.counts.total,
+        secs = format!("{:.1}", report.duration_s)
     ));
+    out.push_str("\n\n");
     out.push_str(&report.summary_table());
-    out.push_str(&format!("\nVerslag van deze run: {}\n", md_path.display()));
+    out.push_str(&format!("\n{}\n", t!("run-report-at", path = &md_path)));
     let diffs: Vec<&str> = report.documents.iter().filter_map(|r| r.diff_report.as_deref()).collect();
     if !diffs.is_empty() {
-        out.push_str("Verschillen met vorig schooljaar:\n");
+        out.push_str(&format!("{}\n", t!("run-diffs")));
         for d in diffs {
             out.push_str(&format!("  {d}\n"));
         }
@@ -161,13 +163,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
         })
         .collect();
     if !held.is_empty() {
-        out.push_str("Niet te zien van welke school (bewaard in de wachtruimte); wijs toe met:\n");
+        out.push_str(&format!("{}\n", t!("run-held")));
         for c in held {
             out.push_str(&format!("  {c}\n"));
         }
     }
     if let Some(p) = &overview {
-        out.push_str(&format!("Overzicht van alle scholen in {}: {}\n", report.school_year, p.display()));
+        out.push_str(&format!("{}\n", t!("run-overview-at", year = &report.school_year, path = p)));
     }
     use std::io::Write as _;
     std::io::stdout().lock().write_all(out.as_bytes())?;

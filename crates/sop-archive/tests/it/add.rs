@@ -106,7 +106,7 @@ fn a_second_writer_fails_clearly_or_waits() {
     let a = Archive::open(dir.path(), LockMode::Wait).unwrap();
     let err = Archive::open(dir.path(), LockMode::Fail).unwrap_err();
     assert!(matches!(err, Error::Locked(_)), "{err}");
-    assert!(err.to_string().contains("in use by another run"), "{err}");
+    assert!(err.to_string().contains("in gebruik door een andere verwerking"), "{err}");
     assert!(matches!(Archive::open_readonly(dir.path(), LockMode::Fail).unwrap_err(), Error::Locked(_)));
 
     let root = dir.path().to_path_buf();

@@ -28,7 +28,7 @@ fn too_many_entries_are_refused() {
     let entries: Vec<(&str, &[u8])> = names.iter().map(|n| (n.as_str(), b"x".as_slice())).collect();
     let z = zip_of(&entries);
     let why = reason(read_entries(Cursor::new(z), Path::new("b.zip"), ReadLimits::default()));
-    assert!(why.contains("40 entries"), "{why}");
+    assert!(why.contains("40 bestanden"), "{why}");
 }
 
 #[test]
@@ -39,12 +39,12 @@ fn an_entry_that_unpacks_too_large_is_refused_without_unpacking_it() {
     assert!(z.len() < 64 << 10);
     let limits = ReadLimits { max_entries: 32, max_entry_bytes: 1 << 20, max_total_bytes: 4 << 20 };
     let why = reason(read_entries(Cursor::new(z.clone()), Path::new("b.zip"), limits));
-    assert!(why.contains("more than 1048576 bytes"), "{why}");
+    assert!(why.contains("groter dan 1048576 bytes"), "{why}");
     // Several entries within the per-entry limit still hit the total limit.
     let one = vec![0u8; 900 << 10];
     let z = zip_of(&[("a", &one), ("b", &one), ("c", &one), ("d", &one), ("e", &one)]);
     let why = reason(read_entries(Cursor::new(z), Path::new("b.zip"), limits));
-    assert!(why.contains("entry \"e\""), "{why}");
+    assert!(why.contains("bestand \"e\""), "{why}");
 }
 
 #[test]
@@ -52,7 +52,7 @@ fn entries_with_paths_are_refused() {
     for name in ["../evil", "/etc/passwd", "a/b", "..\\x"] {
         let z = zip_of(&[(name, b"x")]);
         let why = reason(read_entries(Cursor::new(z), Path::new("b.zip"), ReadLimits::default()));
-        assert!(why.contains("unexpected entry"), "{name}: {why}");
+        assert!(why.contains("onverwacht bestand"), "{name}: {why}");
     }
 }
 
@@ -60,7 +60,7 @@ fn entries_with_paths_are_refused() {
 fn garbage_is_not_a_zip() {
     let why =
         reason(read_entries(Cursor::new(b"PK\x03\x04 not really".to_vec()), Path::new("b.zip"), ReadLimits::default()));
-    assert!(why.contains("not a readable zip"), "{why}");
+    assert!(why.contains("geen leesbaar zip-bestand"), "{why}");
 }
 
 #[test]
@@ -74,5 +74,5 @@ fn verify_reports_a_bomb_as_a_problem() {
     std::fs::write(dir.path().join(rel), zip_of(&[("manifest.json", &zeros)])).unwrap();
     let limits = ReadLimits { max_entries: 32, max_entry_bytes: 1 << 20, max_total_bytes: 1 << 20 };
     let r = verify_with_limits(dir.path(), LockMode::Wait, limits).unwrap();
-    assert!(r.problems.iter().any(|f| f.file == rel && f.found.contains("unpacks to more than")), "{r:#?}");
+    assert!(r.problems.iter().any(|f| f.file == rel && f.found.contains("uitgepakt groter dan")), "{r:#?}");
 }

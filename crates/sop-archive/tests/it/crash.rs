@@ -71,7 +71,7 @@ fn a_run_killed_at_any_point_leaves_a_valid_archive_that_the_next_run_completes(
             assert!(
                 r.notices
                     .iter()
-                    .any(|n| n.file.starts_with("nieuwe-school/") && n.found.contains("next run records it")),
+                    .any(|n| n.file.starts_with("nieuwe-school/") && n.found.contains("de volgende verwerking legt")),
                 "{r:#?}"
             );
         }

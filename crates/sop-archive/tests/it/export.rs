@@ -91,7 +91,7 @@ fn newest_all_and_nothing() {
     let e = export(&a, &id, Selection::Newest, &out, &INFO).unwrap();
     assert_eq!(e.years, ["2023-2024"]);
     let err = export(&a, &id, Selection::Year("2019-2020"), &out, &INFO).unwrap_err();
-    assert!(err.to_string().contains("no bundles of school `de-vuurvlinder` in school year 2019-2020"), "{err}");
+    assert!(err.to_string().contains("geen bundels van school `de-vuurvlinder` in schooljaar 2019-2020"), "{err}");
     let err = export(&a, &SchoolId::parse("onbekend").unwrap(), Selection::All, &out, &INFO).unwrap_err();
     assert!(err.to_string().contains("onbekend"), "{err}");
 }

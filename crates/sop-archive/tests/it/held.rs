@@ -163,7 +163,7 @@ fn tampering_with_a_held_document_is_found() {
     assert!(r.problems.iter().any(|p| p.file == doc.file_path), "{r:#?}");
     std::fs::remove_file(dir.path().join(&doc.info_path)).unwrap();
     let r = verify(dir.path(), LockMode::Wait).unwrap();
-    assert!(r.problems.iter().any(|p| p.file == doc.info_path && p.found.contains("removed")), "{r:#?}");
+    assert!(r.problems.iter().any(|p| p.file == doc.info_path && p.found.contains("verwijderd")), "{r:#?}");
     assert!(Archive::open(dir.path(), LockMode::Wait).is_err(), "a writer refuses a damaged archive");
 }
 

@@ -69,7 +69,7 @@ fn an_edited_record_in_a_rebuilt_zip_is_named() {
     let r = check(dir.path());
     let inner = format!("{victim}!sop.json");
     assert!(r.problems.iter().any(|f| f.file == inner), "{r:#?}");
-    assert!(r.problems.iter().any(|f| &f.file == victim && f.expected.contains("ledger line 1")), "{r:#?}");
+    assert!(r.problems.iter().any(|f| &f.file == victim && f.expected.contains("regel 1 van het logboek")), "{r:#?}");
 }
 
 #[test]
@@ -101,7 +101,7 @@ fn an_edit_with_a_matching_manifest_is_still_caught_by_the_ledger() {
     let r = check(dir.path());
     assert_eq!(r.problems.len(), 1, "{r:#?}");
     assert_eq!(&r.problems[0].file, victim);
-    assert!(r.problems[0].expected.contains("ledger line 4"), "{r:#?}");
+    assert!(r.problems[0].expected.contains("regel 4 van het logboek"), "{r:#?}");
 }
 
 fn remove_ledger_line(root: &Path, n: usize) {
@@ -119,7 +119,7 @@ fn a_removed_ledger_line_breaks_the_chain() {
     remove_ledger_line(dir.path(), 2);
     let r = check(dir.path());
     assert!(r.problems.iter().any(|f| f.file == "ledger.jsonl:2" && f.found.contains("removed")), "{r:#?}");
-    assert!(r.problems.iter().any(|f| f.file == orphan && f.expected.contains("ledger line")), "{r:#?}");
+    assert!(r.problems.iter().any(|f| f.file == orphan && f.expected.contains("regel in het logboek")), "{r:#?}");
     assert!(r.notices.is_empty(), "{r:#?}");
     // A writer refuses to add to it rather than build on a broken chain.
     let err = Archive::open(dir.path(), LockMode::Wait).unwrap_err();
@@ -147,7 +147,10 @@ fn a_removed_bundle_is_named() {
     let r = check(dir.path());
     assert_eq!(r.problems.len(), 1, "{r:#?}");
     assert_eq!(r.problems[0].file, victim);
-    assert!(r.problems[0].expected.contains("ledger line 3") && r.problems[0].found.contains("removed"), "{r:#?}");
+    assert!(
+        r.problems[0].expected.contains("regel 3 van het logboek") && r.problems[0].found.contains("verwijderd"),
+        "{r:#?}"
+    );
     let err = Archive::open(dir.path(), LockMode::Wait).unwrap_err();
     assert!(err.to_string().contains("missing"), "{err}");
 }
@@ -175,6 +178,9 @@ fn a_missing_head_is_tampering_unless_one_append_explains_it() {
     populate(dir.path());
     std::fs::remove_file(dir.path().join("ledger.head.json")).unwrap();
     let r = check(dir.path());
-    assert!(r.problems.iter().any(|f| f.file == "ledger.head.json" && f.found.contains("head file missing")), "{r:#?}");
+    assert!(
+        r.problems.iter().any(|f| f.file == "ledger.head.json" && f.found.contains("het kopbestand ontbreekt")),
+        "{r:#?}"
+    );
     assert!(Archive::open(dir.path(), LockMode::Wait).is_err());
 }

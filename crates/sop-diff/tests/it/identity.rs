@@ -31,7 +31,7 @@ fn different_names_and_domains_are_different_schools() {
     assert_eq!(s.verdict, Verdict::Different);
     assert!(s.reason.contains("Diamant") && s.reason.contains("Het Lyceum"), "{}", s.reason);
     let err = check_same_school(&a, &b).expect_err("different");
-    assert!(err.to_string().starts_with("not the same school: "), "{err}");
+    assert!(err.to_string().starts_with("niet dezelfde school: "), "{err}");
 }
 
 #[test]

@@ -21,22 +21,22 @@ fn a_word_file_renamed_to_pdf_is_not_a_pdf() {
     let err = extract(b"PK\x03\x04\x14\x00\x06\x00word/document.xml").unwrap_err();
     assert_eq!(
         err.to_string(),
-        "`in.pdf`: not a PDF (the file looks like a Word (.docx) or other zipped Office document)"
+        "`in.pdf`: dit is geen PDF (het bestand lijkt een Word-document (.docx) of ander Office-document)"
     );
-    assert!(err.hint().contains("save or print it as PDF"));
+    assert!(err.hint().contains("druk het af als PDF"));
 }
 
 #[test]
 fn an_html_page_renamed_to_pdf_is_not_a_pdf() {
     let err = extract(b"<!DOCTYPE html><html><body>SOP</body></html>").unwrap_err();
-    assert_eq!(err.to_string(), "`in.pdf`: not a PDF (the file looks like a web page (HTML))");
+    assert_eq!(err.to_string(), "`in.pdf`: dit is geen PDF (het bestand lijkt een webpagina (HTML))");
 }
 
 #[test]
 fn a_pdf_header_followed_by_garbage_is_damaged() {
     let err = extract(b"%PDF-1.7\n\x00\x01 this is no pdf body at all, no xref, no trailer\n").unwrap_err();
     assert!(matches!(err, ExtractError::Corrupt { .. }), "{err:?}");
-    assert!(err.to_string().starts_with("`in.pdf`: damaged PDF that cannot be read ("), "{err}");
+    assert!(err.to_string() == "`in.pdf`: de PDF is beschadigd en niet te lezen" && err.detail().is_some(), "{err}");
 }
 
 #[test]
@@ -54,15 +54,15 @@ fn a_truncated_pdf_is_damaged_or_reads_what_is_left() {
 fn a_pdf_without_pages_is_refused() {
     let pdf = make_pdf(&[]);
     let err = extract(&pdf).unwrap_err();
-    assert_eq!(err.to_string(), "`in.pdf`: the PDF has no pages");
+    assert_eq!(err.to_string(), "`in.pdf`: de PDF heeft geen pagina's");
 }
 
 #[test]
 fn a_pdf_with_a_user_password_is_refused() {
     let bytes = std::fs::read(fixture("encrypted-user-password.pdf")).unwrap();
     let err = extract(&bytes).unwrap_err();
-    assert_eq!(err.to_string(), "`in.pdf`: the PDF is protected with a password");
-    assert!(err.hint().contains("without a password"));
+    assert_eq!(err.to_string(), "`in.pdf`: de PDF is beveiligd met een wachtwoord");
+    assert!(err.hint().contains("zonder wachtwoord"));
 }
 
 #[test]
@@ -76,7 +76,10 @@ fn a_pdf_encrypted_with_an_empty_user_password_is_opened() {
 fn a_page_without_text_is_a_warning_not_an_error() {
     let layout = extract(&make_pdf(&[Some("Tekst"), None])).unwrap();
     assert_eq!(layout.pages.len(), 2);
-    assert_eq!(layout.warnings, vec!["page 2 has no text layer (scanned?)".to_string()]);
+    assert_eq!(layout.warnings, vec!["Pagina 2 heeft geen tekst (een scan?).".to_string()]);
+    assert_eq!(layout.notices.len(), 1);
+    assert_eq!(layout.notices[0].code, "page-no-text-layer");
+    assert_eq!(layout.notices[0].params["page"], 2);
     assert_eq!(layout.pages[0].lines[0].text, "Tekst");
 }
 
@@ -85,21 +88,24 @@ fn a_file_over_the_size_limit_is_refused() {
     let pdf = make_pdf(&[Some("Hallo")]);
     let limits = Limits { max_bytes: 100, ..Limits::default() };
     let err = extract_pdf("groot.pdf", &pdf, &limits).unwrap_err();
-    assert_eq!(err.to_string(), format!("`groot.pdf`: the file is {} bytes, over the limit of 100 bytes", pdf.len()));
+    assert_eq!(
+        err.to_string(),
+        format!("`groot.pdf`: het bestand is {} bytes, meer dan de grens van 100 bytes", pdf.len())
+    );
 }
 
 #[test]
 fn a_file_over_the_page_limit_is_refused() {
     let limits = Limits { max_pages: 1, ..Limits::default() };
     let err = extract_pdf("in.pdf", &make_pdf(&[Some("een"), Some("twee")]), &limits).unwrap_err();
-    assert_eq!(err.to_string(), "`in.pdf`: the PDF has 2 pages, over the limit of 1");
+    assert_eq!(err.to_string(), "`in.pdf`: de PDF heeft 2 pagina's, meer dan de grens van 1");
 }
 
 #[test]
 fn text_over_the_text_limit_is_refused() {
     let limits = Limits { max_text_bytes: 5, ..Limits::default() };
     let err = extract_pdf("in.pdf", &make_pdf(&[Some("Hallo wereld")]), &limits).unwrap_err();
-    assert_eq!(err.to_string(), "`in.pdf`: the extracted text is over the limit of 5 bytes");
+    assert_eq!(err.to_string(), "`in.pdf`: de uitgelezen tekst is groter dan de grens van 5 bytes");
 }
 
 /// The codes kept with unread documents (`unread.json`, the run report) are

@@ -49,7 +49,8 @@ fn a_self_referencing_drawing_crashes_the_child_not_the_parent() {
         }
         other => panic!("expected a crash of the child, got {other:?}"),
     }
-    assert!(err.to_string().starts_with(&format!("`{}`: extraction crashed (", p.display())));
+    assert_eq!(err.to_string(), format!("`{}`: het uitlezen is onverwacht afgebroken", p.display()));
+    assert!(err.detail().is_some_and(|d| d.contains("stack overflow")), "the cause is kept for -v: {err:?}");
 }
 
 /// A child that never answers is killed at the time limit.

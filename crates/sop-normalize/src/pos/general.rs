@@ -7,6 +7,7 @@
 //! from plain text an unknown label cannot be told from an answer line and
 //! stays with the answer above it.
 
+use sop_i18n::notice;
 use sop_model::text::{normalize_ws, slug};
 use sop_model::Sector;
 
@@ -52,7 +53,7 @@ struct Row<'p, 'a> {
 
 pub(crate) fn parse(doc: &Doc<'_>, out: &mut Out<'_>) {
     let Some(part) = doc.part(Kind::General) else {
-        out.warn("paragraph \"2.1 Algemene gegevens\" was not found: no school name, fill-in date or levels");
+        out.warn(notice!("pos-general-missing"));
         return;
     };
     let lines: Vec<&Ln<'_>> = part.lines.iter().collect();
@@ -79,7 +80,7 @@ pub(crate) fn parse(doc: &Doc<'_>, out: &mut Out<'_>) {
     }
     for (slug, field) in [("naam_van_onze_school", Field::Name), ("invuldatum", Field::FilledIn)] {
         if !rows.iter().any(|r| r.field == Some(field)) {
-            out.warn(format!("§2.1 Algemene gegevens has no row \"{}\"", slug.replace('_', " ")));
+            out.warn(notice!("pos-general-no-row", row = slug.replace('_', " ")));
         }
     }
 }
@@ -296,7 +297,7 @@ fn apply(row: &Row<'_, '_>, out: &mut Out<'_>) {
         return;
     };
     if single.is_none() && field != Field::Other {
-        out.warn(format!("§2.1 Algemene gegevens: \"{}\" has no answer", row.label));
+        out.warn(notice!("pos-general-no-answer", row = &row.label));
     }
     match field {
         Field::Name => {
@@ -315,7 +316,7 @@ fn apply(row: &Row<'_, '_>, out: &mut Out<'_>) {
             if let Some(s) = &single {
                 out.rec.school.sector = sector(s);
                 if out.rec.school.sector.is_none() {
-                    out.warn(format!("§2.1 Algemene gegevens: onderwijstype \"{s}\" is not one of po, vo, so, sbo; sector left empty"));
+                    out.warn(notice!("pos-general-unknown-sector", value = s));
                 }
                 out.prov("/school/sector", &lines);
             }
@@ -328,16 +329,12 @@ fn apply(row: &Row<'_, '_>, out: &mut Out<'_>) {
                     let sy = school_year_of(&date.iso);
                     out.rec.governance.filled_in = Some(date.iso);
                     if let Some(sy) = sy {
-                        out.warn(format!(
-                            "school year {sy} inferred from the fill-in date \"{s}\" (Invuldatum); the report names no school year"
-                        ));
+                        out.warn(notice!("pos-school-year-from-fill-in-date", year = &sy, date = s));
                         out.rec.school_year = Some(sy);
                         out.prov("/school_year", &lines);
                     }
                 }
-                None => {
-                    out.warn(format!("§2.1 Algemene gegevens: the fill-in date \"{s}\" is not a date; no school year"))
-                }
+                None => out.warn(notice!("pos-fill-in-date-unreadable", date = s)),
             }
         }
         Field::LevelsLower | Field::LevelsUpper => {

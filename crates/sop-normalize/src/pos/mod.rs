@@ -20,6 +20,7 @@ mod support;
 mod text;
 mod vision;
 
+use sop_i18n::notice;
 use sop_model::family::{self, Family};
 use sop_model::text::normalize_ws;
 use sop_model::{Boilerplate, Layout, Provenance, Record, Unmapped};
@@ -135,10 +136,10 @@ impl Out<'_> {
         }
     }
 
-    pub fn warn(&mut self, msg: impl Into<String>) {
-        let msg = msg.into();
-        if !self.rec.warnings.contains(&msg) {
-            self.rec.warnings.push(msg);
+    /// A warning (once): its Dutch sentence and its code (see `sop_model::Notice`).
+    pub fn warn(&mut self, w: sop_i18n::Coded) {
+        if !self.rec.warnings.contains(&w.sentence()) {
+            crate::push_warning(self.rec, &w);
         }
     }
 
@@ -211,9 +212,7 @@ pub(crate) fn check_fixed(out: &mut Out<'_>, section: &str, lines: &[&Ln<'_>], r
     let at = lines.first().map_or(usize::MAX, |l| l.idx);
     out.boilerplate.push((at, Boilerplate { section: section.to_string(), standard }));
     if !standard {
-        out.warn(format!(
-            "the fixed text of \"{section}\" differs from the template's; the school's version is kept under unmapped"
-        ));
+        out.warn(notice!("fixed-text-changed", section = section));
         out.unmapped(Some(section.to_string()), lines);
     }
 }
@@ -224,7 +223,7 @@ fn fixed_parts(doc: &Doc<'_>, out: &mut Out<'_>) {
     if doc.part(Kind::Inleiding).is_some() {
         check_fixed(out, "1. Inleiding", &whole(Kind::Inleiding), fixed::INLEIDING);
     } else {
-        out.warn("chapter \"1. Inleiding\" was not found");
+        out.warn(notice!("chapter-missing", chapter = "1. Inleiding"));
     }
     if doc.part(Kind::Chapter3).is_some() {
         let mut lines = whole(Kind::Chapter3);
@@ -240,7 +239,7 @@ fn fixed_parts(doc: &Doc<'_>, out: &mut Out<'_>) {
     if doc.part(Kind::Bijlage).is_some() {
         check_fixed(out, "5. Bijlage: overzicht specialisten", &whole(Kind::Bijlage), fixed::BIJLAGE);
     } else {
-        out.warn("chapter \"5. Bijlage\" was not found");
+        out.warn(notice!("chapter-missing", chapter = "5. Bijlage"));
     }
 }
 

@@ -2,6 +2,7 @@
 //! support team and how often it meets, and the education sectors and chain
 //! partners the school works with (§4.2).
 
+use sop_i18n::notice;
 use std::collections::BTreeSet;
 
 use sop_model::{Partner, PartnerKind};
@@ -38,7 +39,11 @@ pub(crate) fn parse(doc: &Doc<'_>, out: &mut Out<'_>) {
 /// step ("Stap 1a Signaleren").
 fn route(doc: &Doc<'_>, out: &mut Out<'_>) {
     let Some(part) = doc.part(Kind::RouteSteps) else {
-        out.warn("the heading \"Inrichting ondersteuningsroute\" was not found: no support route");
+        out.warn(notice!(
+            "heading-missing-field-empty",
+            heading = "Inrichting ondersteuningsroute",
+            field = "support_structure.text"
+        ));
         return;
     };
     let lines = refs(part);
@@ -53,7 +58,7 @@ fn route(doc: &Doc<'_>, out: &mut Out<'_>) {
     }
     let text = paragraphs.iter().map(|p| join(p)).filter(|p| !p.is_empty()).collect::<Vec<_>>().join("\n");
     if text.is_empty() {
-        out.warn("\"Inrichting ondersteuningsroute\" is empty");
+        out.warn(notice!("section-empty", section = "Inrichting ondersteuningsroute"));
         return;
     }
     out.rec.support_structure.text = Some(text);
@@ -70,7 +75,11 @@ fn is_step(text: &str) -> bool {
 /// "Ons ondersteuningsteam komt minimaal N keer per jaar bij elkaar."
 fn team(doc: &Doc<'_>, out: &mut Out<'_>) {
     let Some(part) = doc.part(Kind::Team) else {
-        out.warn("the heading \"Ondersteuningsteam\" was not found: no support team");
+        out.warn(notice!(
+            "heading-missing-field-empty",
+            heading = "Ondersteuningsteam",
+            field = "support_structure.team"
+        ));
         return;
     };
     let lines = refs(part);
@@ -106,7 +115,7 @@ fn team(doc: &Doc<'_>, out: &mut Out<'_>) {
     if !other.is_empty() {
         let meeting_like = other.iter().any(|l| l.text.to_lowercase().contains("bij elkaar"));
         if meeting_like && out.rec.support_structure.meetings_per_year.is_none() {
-            out.warn("Ondersteuningsteam: how often the team meets could not be read as a number of times per year");
+            out.warn(notice!("pos-meetings-unreadable"));
         }
         out.unmapped(Some(part.title()), &other);
     }
@@ -115,7 +124,7 @@ fn team(doc: &Doc<'_>, out: &mut Out<'_>) {
         out.rec.support_structure.team.push(clean_item(&m));
     }
     if out.rec.support_structure.team.is_empty() {
-        out.warn("Ondersteuningsteam: no members were listed");
+        out.warn(notice!("pos-team-no-members"));
     }
 }
 
@@ -138,7 +147,7 @@ fn partners(
     intro: &str,
 ) {
     let Some(part) = doc.part(kind) else {
-        out.warn(format!("the list \"{}\" was not found", section.trim_end_matches(": inleiding")));
+        out.warn(notice!("list-missing", list = section.trim_end_matches(": inleiding")));
         return;
     };
     let lines = refs(part);

@@ -3,6 +3,7 @@
 //! physical spaces (§3.4), the protocols (§3.5) and the HGW self-assessment
 //! (§3.6).
 
+use sop_i18n::notice;
 use std::collections::{BTreeMap, BTreeSet};
 
 use sop_model::text::normalize_ws;
@@ -27,7 +28,7 @@ pub(crate) fn parse(doc: &Doc<'_>, out: &mut Out<'_>) {
     ] {
         match doc.part(kind) {
             Some(part) => marked_table(doc, out, part, kind, name, intro),
-            None => out.warn(format!("paragraph \"{name}\" was not found")),
+            None => out.warn(notice!("paragraph-missing", paragraph = name)),
         }
     }
     facilities(doc, out);
@@ -118,15 +119,13 @@ fn marked_table(doc: &Doc<'_>, out: &mut Out<'_>, part: &Part<'_>, kind: Kind, n
         check_fixed(out, &format!("{name}: inleiding"), &lines[..above], intro);
         let any_mark = marked.iter().any(|m| m.as_ref().is_some_and(|s| !s.is_empty()));
         if !any_mark {
-            out.warn(format!(
-                "{name}: no icons were found in the provider columns; available and provided_by are unknown"
-            ));
+            out.warn(notice!("pos-no-icons", table = name));
         }
         push_marked(out, kind, &rows, marked, any_mark);
         return;
     }
     let Some(header) = marks::find_header(&part.lines, positioned) else {
-        out.warn(format!("{name}: the table header \"Op de school / Via het bestuur / Via het SWV of derden\" was not found; the rows are kept under unmapped"));
+        out.warn(notice!("pos-provider-header-missing", table = name));
         out.unmapped(Some(part.title()), &lines);
         return;
     };
@@ -151,7 +150,7 @@ fn marked_table(doc: &Doc<'_>, out: &mut Out<'_>, part: &Part<'_>, kind: Kind, n
         None => rows(body),
     };
     if rows.is_empty() {
-        out.warn(format!("{name}: the table has no rows"));
+        out.warn(notice!("table-no-rows", table = name));
         return;
     }
     let bands = bands(&rows, part, doc);
@@ -159,14 +158,11 @@ fn marked_table(doc: &Doc<'_>, out: &mut Out<'_>, part: &Part<'_>, kind: Kind, n
     let any_mark = marked.iter().any(|m| m.as_ref().is_some_and(|s| !s.is_empty()));
     let readable = positioned && header.columns.len() == 3 && any_mark;
     if !positioned {
-        out.warn(format!(
-            "{name}: the columns Op de school / Via het bestuur / Via het SWV of derden are icons that plain text does not contain; available and provided_by are unknown for its {} rows",
-            rows.len()
-        ));
+        out.warn(notice!("pos-icons-lost-in-text", table = name, rows = rows.len()));
     } else if header.columns.len() < 3 {
-        out.warn(format!("{name}: not all three provider columns were found in the table header; available and provided_by are unknown"));
+        out.warn(notice!("pos-provider-columns-incomplete", table = name));
     } else if !any_mark {
-        out.warn(format!("{name}: no icons were found in the provider columns; available and provided_by are unknown"));
+        out.warn(notice!("pos-no-icons", table = name));
     }
     push_marked(out, kind, &rows, marked, readable);
 }
@@ -245,7 +241,7 @@ fn bands(rows: &[Row<'_, '_>], part: &Part<'_>, _doc: &Doc<'_>) -> Vec<Band> {
 /// lists more, separated by semicolons (or commas).
 fn facilities(doc: &Doc<'_>, out: &mut Out<'_>) {
     let Some(part) = doc.part(Kind::FysiekeRuimten) else {
-        out.warn("paragraph \"3.4 Fysieke ruimten\" was not found");
+        out.warn(notice!("paragraph-missing", paragraph = "3.4 Fysieke ruimten"));
         return;
     };
     let lines = refs(part);
@@ -276,7 +272,7 @@ fn facilities(doc: &Doc<'_>, out: &mut Out<'_>) {
 
 fn push_facility(out: &mut Out<'_>, name: &str, src: &[&Ln<'_>], used: &mut BTreeSet<String>, names: &mut Vec<String>) {
     if names.iter().any(|n| n.eq_ignore_ascii_case(name)) {
-        out.warn(format!("3.4 Fysieke ruimten: \"{name}\" is listed more than once; kept once"));
+        out.warn(notice!("pos-room-listed-twice", name = name));
         return;
     }
     names.push(name.to_string());
@@ -289,14 +285,12 @@ fn push_facility(out: &mut Out<'_>, name: &str, src: &[&Ln<'_>], used: &mut BTre
 /// §3.5 Protocollen: a Protocol | Status table.
 fn protocols(doc: &Doc<'_>, out: &mut Out<'_>) {
     let Some(part) = doc.part(Kind::Protocollen) else {
-        out.warn("paragraph \"3.5 Protocollen\" was not found");
+        out.warn(notice!("paragraph-missing", paragraph = "3.5 Protocollen"));
         return;
     };
     let lines = refs(part);
     let Some(h) = lines.iter().position(|l| l.slug() == "protocol_status") else {
-        out.warn(
-            "3.5 Protocollen: the table header \"Protocol | Status\" was not found; the text is kept under unmapped",
-        );
+        out.warn(notice!("pos-protocols-header-missing"));
         out.unmapped(Some(part.title()), &lines);
         return;
     };
@@ -333,7 +327,7 @@ fn protocols(doc: &Doc<'_>, out: &mut Out<'_>) {
     }
     for (name, status, src) in rows {
         if status.is_none() {
-            out.warn(format!("3.5 Protocollen: no status could be read for \"{name}\""));
+            out.warn(notice!("pos-protocol-no-status", name = &name));
         }
         let key = unique_key(&name, "item", &mut used);
         let i = out.rec.protocols.len();
@@ -395,7 +389,7 @@ fn trailing_score(raw: &str) -> Option<(String, String)> {
 /// the indicators with their score.
 fn hgw(doc: &Doc<'_>, out: &mut Out<'_>) {
     let Some(part) = doc.part(Kind::Leerkrachtvaardigheden) else {
-        out.warn("paragraph \"3.6 Leerkrachtvaardigheden\" was not found: no HGW scores");
+        out.warn(notice!("pos-hgw-missing"));
         return;
     };
     let lines = refs(part);
@@ -422,13 +416,13 @@ fn hgw(doc: &Doc<'_>, out: &mut Out<'_>) {
             }
         }
         if !found {
-            out.warn("3.6 Leerkrachtvaardigheden: the summary row (# N I O V) could not be read");
+            out.warn(notice!("pos-hgw-summary-unreadable"));
         }
     } else {
-        out.warn("3.6 Leerkrachtvaardigheden: the summary table (# N I O V) was not found");
+        out.warn(notice!("pos-hgw-summary-missing"));
     }
     let Some(h) = indicator_h else {
-        out.warn("3.6 Leerkrachtvaardigheden: the table \"Indicator HGW | Score\" was not found");
+        out.warn(notice!("pos-hgw-table-missing"));
         return;
     };
     // The score column: its header cell, else where the scores stand (a
@@ -464,10 +458,8 @@ fn hgw(doc: &Doc<'_>, out: &mut Out<'_>) {
         let label = join(&label);
         let status = raw.as_deref().and_then(score_of);
         match (&raw, status) {
-            (None, _) => out.warn(format!("3.6 Leerkrachtvaardigheden: no score for \"{label}\"")),
-            (Some(r), None) => {
-                out.warn(format!("3.6 Leerkrachtvaardigheden: the score \"{r}\" for \"{label}\" is not on the scale"))
-            }
+            (None, _) => out.warn(notice!("pos-hgw-no-score", indicator = &label)),
+            (Some(r), None) => out.warn(notice!("pos-hgw-score-off-scale", score = r, indicator = &label)),
             _ => {}
         }
         if let Some(s) = status {
@@ -518,7 +510,7 @@ fn indicator_rows_by_text<'p, 'a>(out: &mut Out<'_>, body: &[&'p Ln<'a>]) -> Vec
                         r.2.push(*l);
                     }
                 }
-                _ => out.warn(format!("3.6 Leerkrachtvaardigheden: the score \"{s}\" belongs to no indicator")),
+                _ => out.warn(notice!("pos-hgw-score-without-indicator", score = s)),
             }
             open = false;
         }
@@ -604,10 +596,7 @@ fn check_summary(out: &mut Out<'_>, counts: &BTreeMap<HgwStatus, u32>) {
     let Some(sum) = out.rec.hgw_summary.clone() else { return };
     let n = out.rec.hgw.len() as u32;
     if n != sum.indicators {
-        out.warn(format!(
-            "3.6 Leerkrachtvaardigheden: the summary counts {} indicators, the table lists {n}",
-            sum.indicators
-        ));
+        out.warn(notice!("pos-hgw-count-mismatch", summary = sum.indicators, table = n));
         return;
     }
     if n == 0 {
@@ -621,10 +610,7 @@ fn check_summary(out: &mut Out<'_>, counts: &BTreeMap<HgwStatus, u32>) {
         (HgwStatus::Advanced, sum.advanced_pct, "V"),
     ] {
         if (pct(s) - given).abs() > 1.0 {
-            out.warn(format!(
-                "3.6 Leerkrachtvaardigheden: the summary gives {given} % for {name}, the indicator scores give {:.0} %",
-                pct(s)
-            ));
+            out.warn(notice!("pos-hgw-pct-mismatch", given = given, score = name, computed = format!("{:.0}", pct(s))));
         }
     }
 }

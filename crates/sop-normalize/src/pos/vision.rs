@@ -1,6 +1,7 @@
 //! §2.2 Visie and §2.3 Onderwijs en ondersteuning: vision, its context, the
 //! ambitions, and the limits of support.
 
+use sop_i18n::notice;
 use sop_model::LimitItem;
 
 use super::doc::{Doc, Kind, Ln};
@@ -36,7 +37,7 @@ fn vision(doc: &Doc<'_>, out: &mut Out<'_>) {
     out.rec.vision_context = context;
 
     let Some(part) = doc.part(Kind::VisionText) else {
-        out.warn("the heading \"Onze visie op passend onderwijs\" was not found: no vision");
+        out.warn(notice!("heading-missing-field-empty", heading = "Onze visie op passend onderwijs", field = "vision"));
         return;
     };
     let lines = refs(part);
@@ -55,7 +56,7 @@ fn vision(doc: &Doc<'_>, out: &mut Out<'_>) {
         out.rec.vision = Some(text);
         out.prov("/vision", body);
     } else {
-        out.warn("\"Onze visie op passend onderwijs\" is empty");
+        out.warn(notice!("section-empty", section = "Onze visie op passend onderwijs"));
     }
     if let Some(list) = list {
         let (lead, items) = split_numbered(&join(&texts(&list[1..])));
@@ -175,10 +176,7 @@ fn limits(doc: &Doc<'_>, out: &mut Out<'_>) {
         let items = if items.is_empty() && !lead.is_empty() { vec![lead.clone()] } else { items };
         let lead = if items.len() == 1 && items[0] == lead { String::new() } else { lead };
         if items.is_empty() {
-            out.warn(format!(
-                "\"Grenzen aan onze ondersteuning\": the category \"{}\" has no items",
-                category.clone().unwrap_or_default()
-            ));
+            out.warn(notice!("pos-limits-category-empty", category = category.clone().unwrap_or_default()));
         }
         for item in items {
             let text = if lead.is_empty() { item } else { format!("{lead} {item}") };

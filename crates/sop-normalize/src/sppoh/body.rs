@@ -2,6 +2,7 @@
 //! structure (§2B), §3 extra support and its limits, §4, §5 finance, §6
 //! evaluation.
 
+use sop_i18n::notice;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -237,7 +238,7 @@ fn evaluation(doc: &Doc<'_>, s: &Sections, out: &mut Out<'_>) {
             out.record.boilerplate.push(Boilerplate { section: FIXED_EVALUATION.section.to_string(), standard: false });
             out.record.evaluation.date = find_date(&text).map(|d| d.iso);
             out.record.evaluation.text = Some(text);
-            out.warn("§6: the fixed sentence \"… geëvalueerd via de PDCA cyclus van de school\" was changed; the whole section is the evaluation text");
+            out.warn(notice!("model-evaluation-sentence-changed"));
         }
     }
     out.prov(format!("/boilerplate/{i}"), doc, r.start..r.start + 1);

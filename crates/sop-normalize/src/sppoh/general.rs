@@ -1,5 +1,6 @@
 //! The first page: title, "Algemene gegevens" and the school's links.
 
+use sop_i18n::notice;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -266,14 +267,12 @@ pub(super) fn read(doc: &Doc<'_>, s: &Sections, out: &mut Out<'_>) {
     }
 
     if !has_first_page {
-        out.warn(
-            "the first page (title and Algemene gegevens) is missing: school name, address, contacts, governance and school year are unknown; take the name from the batch registry",
-        );
+        out.warn(notice!("model-first-page-missing"));
     } else if out.record.school.name.is_none() {
-        out.warn("the school name is empty in Algemene gegevens");
+        out.warn(notice!("model-school-name-empty"));
     }
     if has_first_page && out.record.school_year.is_none() {
-        out.warn("the school year is not stated (\"opgesteld voor schooljaar ...\" not found)");
+        out.warn(notice!("model-school-year-missing"));
     }
 }
 

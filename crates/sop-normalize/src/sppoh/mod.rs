@@ -12,6 +12,7 @@ mod general;
 mod tables;
 pub(crate) mod template;
 
+use sop_i18n::notice;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -195,9 +196,7 @@ impl TemplateFamily for SppohModel {
         tables::read(&doc, &sections, &mut out);
         for (name, at) in sections.named() {
             if at.is_none() {
-                out.warn(format!(
-                    "the heading \"{name}\" was not found; its content, if any, is under the section before it"
-                ));
+                out.warn(notice!("model-heading-missing", heading = name));
             }
         }
     }
@@ -371,8 +370,9 @@ impl<'r> Out<'r> {
         Out { record }
     }
 
-    pub(crate) fn warn(&mut self, w: impl Into<String>) {
-        self.record.warnings.push(w.into());
+    /// A warning: its Dutch sentence and its code (see `sop_model::Notice`).
+    pub(crate) fn warn(&mut self, w: sop_i18n::Coded) {
+        crate::push_warning(self.record, &w);
     }
 
     pub(crate) fn prov(&mut self, pointer: impl Into<String>, doc: &Doc<'_>, range: std::ops::Range<usize>) {

@@ -5,6 +5,7 @@
 //! lines are grouped into rows ([`group_rows`], or the HGW's own grouping
 //! because its rows carry explanation paragraphs).
 
+use sop_i18n::notice;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -125,7 +126,7 @@ fn facility_start(t: &str) -> bool {
 fn hgw(doc: &Doc<'_>, s: &Sections, out: &mut Out<'_>) {
     let Some(h) = s.hgw_header else {
         if s.c.is_some() {
-            out.warn("HGW: the table header \"Uitgangspunt HGW | Op orde | In ontwikkeling | Nog op te starten\" was not found");
+            out.warn(notice!("model-hgw-header-missing"));
         }
         return;
     };
@@ -169,7 +170,7 @@ fn hgw(doc: &Doc<'_>, s: &Sections, out: &mut Out<'_>) {
     };
     let first = if grid.is_some() { None } else { (h..end).find(|&i| is_row_start(i)) };
     if grid.is_none() && first.is_none() {
-        out.warn("HGW: no rows found under the table header");
+        out.warn(notice!("model-hgw-no-rows"));
         return;
     }
     let first = first.unwrap_or(end);
@@ -177,7 +178,7 @@ fn hgw(doc: &Doc<'_>, s: &Sections, out: &mut Out<'_>) {
     let reader = Reader::new(doc, h..first, HGW_COLUMNS, mark_start);
     let readable = readable || !matches!(reader, Reader::Unreadable);
     if !readable {
-        out.warn("HGW: the column positions of the table header could not be read; statuses are unknown");
+        out.warn(notice!("model-hgw-columns-unreadable"));
     }
     let starts: Vec<usize> =
         if grid.is_some() { Vec::new() } else { (first..end).filter(|&i| is_row_start(i)).collect() };
@@ -223,14 +224,14 @@ fn hgw(doc: &Doc<'_>, s: &Sections, out: &mut Out<'_>) {
         let status_of = |c: usize| HGW_WORDS[c.clamp(1, HGW_WORDS.len()) - 1].1;
         let status = cols.last().map(|&c| status_of(c));
         if cols.len() > 1 {
-            out.warn(format!(
-                "HGW \"{}\": marked in {} columns; the lower status ({}) is used",
-                row.label,
-                cols.len(),
-                HGW_COLUMNS[cols.last().copied().unwrap_or(1).clamp(1, HGW_COLUMNS.len()) - 1]
+            out.warn(notice!(
+                "model-hgw-marked-twice",
+                row = &row.label,
+                columns = cols.len(),
+                used = HGW_COLUMNS[cols.last().copied().unwrap_or(1).clamp(1, HGW_COLUMNS.len()) - 1]
             ));
         } else if cols.is_empty() && readable {
-            out.warn(format!("HGW \"{}\": no column is marked", row.label));
+            out.warn(notice!("model-hgw-no-mark", row = &row.label));
         }
         let raw =
             (!row.marks.is_empty()).then(|| row.marks.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>().join(" "));
@@ -283,9 +284,7 @@ fn find_grid(doc: &Doc<'_>, range: Range<usize>, spec: &[&str], what: &str, out:
             .filter(|r| !r.extra[k].is_empty())
             .map(|r| format!("{}: {}", r.text(0), r.extra[k]))
             .collect();
-        out.warn(format!(
-            "{what}: the table has a column \"{name}\" the template does not have; its cells are kept under unmapped"
-        ));
+        out.warn(notice!("model-extra-column", table = what, column = name));
         if !texts.is_empty() {
             out.record.unmapped.push(sop_model::Unmapped {
                 heading: Some(format!("{what}: {name}")),
@@ -323,7 +322,7 @@ fn table_rows(
     let all_names = names;
     let names = &names[1..];
     let Some(he) = header.or_else(|| header_end(doc, &body, header_word)) else {
-        out.warn(format!("{what}: the table header was not found"));
+        out.warn(notice!("model-table-header-missing", table = what));
         return Vec::new();
     };
     let reader = match doc.origin {
@@ -332,7 +331,7 @@ fn table_rows(
             let lines: Vec<_> = doc.lines[body.start..he + 1].iter().collect();
             let cols = Columns::from_header(&lines, names);
             if cols.is_none() {
-                out.warn(format!("{what}: the column positions of the table header could not be read"));
+                out.warn(notice!("model-table-columns-unreadable", table = what));
             }
             cols
         }
@@ -384,7 +383,7 @@ fn expertise(doc: &Doc<'_>, s: &Sections, out: &mut Out<'_>) {
             None
         };
         if available.is_none() {
-            out.warn(format!("Extra expertise \"{}\": Ja/nee is empty or unreadable", row.label()));
+            out.warn(notice!("model-expertise-yes-no-unreadable", row = row.label()));
         }
         let k = out.record.expertise.len();
         out.record.expertise.push(Expertise {
@@ -427,13 +426,9 @@ fn partners(doc: &Doc<'_>, s: &Sections, out: &mut Out<'_>) {
             _ => Involvement::NotApplicable,
         });
         if marked.len() > 1 {
-            out.warn(format!(
-                "Externe deskundigen \"{}\": marked in {} columns; the first is used",
-                row.label(),
-                marked.len()
-            ));
+            out.warn(notice!("model-partner-marked-twice", row = row.label(), columns = marked.len()));
         } else if marked.is_empty() {
-            out.warn(format!("Externe deskundigen \"{}\": no column is marked", row.label()));
+            out.warn(notice!("model-partner-no-mark", row = row.label()));
         }
         let k = out.record.partners.len();
         out.record.partners.push(Partner {
@@ -530,7 +525,7 @@ fn offers(doc: &Doc<'_>, s: &Sections, out: &mut Out<'_>) {
         out,
     );
     if doc.origin == Origin::Text && !rows.is_empty() {
-        out.warn("Extra aanbod: in text input the border between Aanbod and Periode is guessed from spacing and capitals; check the PDF");
+        out.warn(notice!("model-offer-border-guessed"));
     }
     let labels: Vec<&str> = rows.iter().map(|r| r.label()).collect();
     let keys = assign_keys(&labels, &[]);
@@ -573,7 +568,7 @@ fn facilities(doc: &Doc<'_>, s: &Sections, out: &mut Out<'_>) {
         let filled = row.filled();
         let (present, note) = match filled.first() {
             None => {
-                out.warn(format!("Voorziening \"{}\": neither column is filled in", row.label()));
+                out.warn(notice!("model-facility-empty", row = row.label()));
                 (None, None)
             }
             Some(&c) => {
@@ -590,7 +585,7 @@ fn facilities(doc: &Doc<'_>, s: &Sections, out: &mut Out<'_>) {
                         // column; the school explains something present.
                         let wrapped = doc.origin == Origin::Text && note.is_some() && row.last > row.first;
                         if wrapped && c != 1 {
-                            out.warn(format!("Voorziening \"{}\": the column of \"{cell}\" is unclear in text input; read as present", row.label()));
+                            out.warn(notice!("model-facility-column-unclear", row = row.label(), cell = cell));
                             (Some(true), note)
                         } else {
                             (Some(c == 1), note)

@@ -1,0 +1,138 @@
+# archive (en)
+
+## sop verify: what was expected and what was found
+verify-exp-chain = an unbroken chain of ledger lines
+verify-exp-head = a ledger head (ledger.head.json)
+verify-exp-lines = { $n } ledger lines
+verify-found-head-behind-interrupted = { $n ->
+        [one] 1 line fewer: a run stopped before updating the head after its last bundles; the next run updates it
+       *[other] { $n } lines fewer: a run stopped before updating the head after its last bundles; the next run updates it
+    }
+verify-found-head-behind = { $missing ->
+        [yes] { $n } lines (the head file is missing)
+       *[no] { $n } lines
+    }
+verify-exp-head-lines = the lines the ledger head records
+verify-exp-complete-line = a complete line
+verify-found-torn-interrupted = { $bytes } bytes without a line end: a run stopped while recording; the next run records the bundle again
+verify-found-torn = { $bytes } bytes without a line end
+verify-exp-valid-line = a valid school id, school year and bundle path
+verify-exp-no-temp = no temporary files
+verify-found-temp = a temporary file of an interrupted run; the next run removes it
+verify-exp-only-bundles = only bundles named v<version>-<sha256 prefix>.zip in <school>/<school-year>/
+verify-found-stray = an unexpected file or folder
+verify-exp-version = version { $version } of { $school } { $year }
+verify-found-version = version { $version }
+verify-exp-bundle-of-line = the bundle of ledger line { $line } (sha256 { $sha256 })
+verify-found-bundle-removed = no such file: the bundle was removed
+verify-exp-readable-bundle = a readable bundle
+verify-exp-sha256-of-line = sha256 { $sha256 } (ledger line { $line })
+verify-found-sha256 = sha256 { $sha256 }
+verify-exp-valid-manifest = a bundle with a valid contents list
+verify-exp-manifest-value = { $what } { $value } (ledger line { $line })
+verify-found-manifest-value = { $what } { $value }
+verify-exp-held-info = the info file of waiting document { $sha256 } (ledger line { $line })
+verify-found-removed = no such file: it was removed
+verify-exp-info-of-line = the info file of ledger line { $line }
+verify-exp-held-values = sha256, year and time of ledger line { $line }
+verify-found-other-values = other values
+verify-exp-held-name = a waiting file named { $sha256 }.<ext>
+verify-exp-held-sha256 = sha256 { $sha256 } ({ $bytes } bytes), as ledger line { $line } records
+verify-found-sha256-bytes = sha256 { $sha256 } ({ $bytes } bytes)
+verify-exp-held-doc = the waiting document of ledger line { $line }
+verify-exp-info-beside = an info file beside the waiting document
+verify-found-no-info-interrupted = none: a run stopped while keeping it; the next run removes it and keeps the document again
+verify-exp-line-for-held = a ledger line for this waiting document
+verify-found-no-line-interrupted = none yet: a run stopped between keeping it and recording it; the next run records it
+verify-found-none-and = none, and { $why }
+verify-exp-line-for-bundle = a ledger line for this bundle
+verify-exp-announced = the file that `{ $head }` announces for the next ledger line
+verify-found-announced-removed = no such file and no ledger line: it was removed
+verify-damaged-ledger = the ledger or its head is damaged
+verify-found-no-line-bundle-interrupted = none yet: a run stopped between saving the bundle and recording it; the next run records it
+verify-exp-present = present, sha256 { $sha256 }
+verify-found-missing = missing
+verify-exp-sha256-bytes = sha256 { $sha256 } ({ $bytes } bytes)
+verify-exp-not-in-bundle = not in the bundle
+verify-found-unlisted-entry = a file the contents list does not name
+verify-exp-source-sha256 = source sha256 { $sha256 }
+verify-field-school = school
+verify-field-school-year = school year
+verify-field-version = version
+verify-field-source-sha256 = source sha256
+verify-field-time = time
+verify-field-reason-code = reason code
+verify-field-assigned-from = assigned from
+verify-field-supersedes = supersedes
+verify-nothing = nothing
+
+## Bundles
+bundle-not-zip = not a readable zip file ({ $detail })
+bundle-too-many-entries = { $n } files, more than the { $limit } allowed
+bundle-entry-unreadable = file { $entry } cannot be read ({ $detail })
+bundle-unexpected-entry = unexpected file { $entry }
+bundle-entry-too-large = file { $entry } unpacks to more than { $limit } bytes
+bundle-no-manifest = no readable contents list (manifest.json; { $detail })
+bundle-manifest-too-large = the contents list (manifest.json) is too large
+bundle-manifest-invalid = the contents list (manifest.json) is not valid ({ $detail })
+
+## sop verify, list, show
+archive-cannot-read = cannot read the archive `{ $path }` (give the folder with --archive DIR)
+archive-bad-school-id = --school "{ $id }": use an id as `sop list` shows it
+verify-cannot = cannot check the archive `{ $path }` (give the folder with --archive DIR)
+verify-checked = Archive `{ $path }`: checked { $bundles } bundles, { $files } files in them and { $lines } ledger lines.
+verify-problem = PROBLEM
+verify-notice = NOTE
+verify-expected = expected
+verify-found = found
+verify-ok = In order: every bundle and every file matches its contents list and the ledger.
+verify-ok-notices = { $n ->
+        [one] 1 note: traces of an interrupted run; the next `sop run` finishes the work.
+       *[other] { $n } notes: traces of an interrupted run; the next `sop run` finishes the work.
+    }
+verify-not-ok = { $n ->
+        [one] NOT IN ORDER: 1 problem. Something was removed or changed; restore the files named from a backup.
+       *[other] NOT IN ORDER: { $n } problems. Something was removed or changed; restore the files named from a backup.
+    }
+
+## Archive errors
+archive-io = cannot { $action ->
+        [append-to] append to
+        [create-folder] create the folder
+        [rename-into] rename into
+        [open-the-lock-file] open the lock file
+        [fsync-folder] save the folder safely
+        [fsync] save safely
+        *[other] { $action }
+    } `{ $path }`
+archive-locked = the archive `{ $path }` is in use by another run; try again when it has finished
+archive-none = there is no archive at `{ $path }`
+archive-bad-id = invalid school id "{ $id }": { $reason }
+archive-bad-year = invalid school year "{ $year }": write YYYY-YYYY with consecutive years, e.g. 2023-2024
+archive-bad-report-name = invalid report name "{ $name }": use a plain file name without folders
+archive-source-mismatch = the record says the source has sha256 { $record }, but the bytes given hash to { $actual }
+archive-bad-bundle = `{ $path }` is not a valid bundle: { $reason }
+archive-line-error = `{ $path }` line { $line }: { $reason }
+archive-damaged = the archive `{ $root }` is damaged ({ $summary }); run `sop verify --archive { $root }` for the details and restore from a backup before adding to it
+archive-read-only = the archive was opened read-only
+archive-nothing-to-export = no bundles of school `{ $school }`{ $year } in the archive
+archive-json = cannot write { $what } as JSON
+archive-zip = cannot write the zip file `{ $path }`
+
+## sop list
+list-empty = The archive `{ $path }` is empty.
+list-school = School
+list-name = Name
+list-year = School year
+list-versions = Versions
+list-newest = Newest version
+list-version-of = v{ $version } of { $date }
+list-total = { $unread ->
+        [0] { $schools } schools, { $bundles } bundles.
+       *[other] { $schools } schools, { $bundles } bundles, of which { $unread } school year(s) with a newest version that cannot be read.
+    }
+list-waiting = Waiting area (received, school unknown): { $n } document(s), { $waiting } still to assign.
+list-assigned-to = assigned to { $school } { $year } (v{ $version })
+list-assign-with = assign with: { $command }
+list-received = `{ $name }` received { $date }
+export-in-year = { " " }in school year { $year }

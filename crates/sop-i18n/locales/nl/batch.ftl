@@ -1,0 +1,72 @@
+# batch (nl)
+
+## Stappen van de verwerking
+stage-read = inlezen
+stage-fetch = downloaden
+stage-extract = tekst uitlezen
+stage-detect = sjabloon herkennen
+stage-normalize = omzetten
+stage-archive = archiveren
+stage-diff = vergelijken
+
+## Uitkomst per document
+outcome-new = nieuw
+outcome-new-version = nieuwe versie
+outcome-unchanged = ongewijzigd
+outcome-unread-unchanged = ongewijzigd; ontvangen, niet leesbaar: { $reason }
+outcome-unread = ontvangen, niet leesbaar: { $reason }
+outcome-held = ontvangen, school onbekend: in de wachtruimte
+outcome-held-again = al ontvangen, school onbekend: in de wachtruimte
+outcome-failed = mislukt: { $reason } ({ $stage })
+outcome-unread-detail = { $outcome } (bij { $stage }: { $reason })
+outcome-held-detail = { $outcome }: { $reason }; toewijzen met `{ $command }`
+counts-line = nieuw { $new } · nieuwe versie { $new_version } · ongewijzigd { $unchanged } · niet leesbaar { $unread } · school onbekend { $held } · mislukt { $failed }
+
+## Redenen (kort)
+reason-encrypted = beveiligd met een wachtwoord
+reason-not-pdf = geen PDF
+reason-damaged = beschadigd bestand
+reason-no-pages = PDF zonder pagina's
+reason-too-large = te groot
+reason-timeout = uitlezen duurde te lang
+reason-unreadable = tekst niet uit te lezen
+reason-not-an-sop = geen schoolondersteuningsprofiel
+reason-unrecognised-template = onbekend sjabloon
+reason-program-error = fout in het programma
+reason-school-unknown = school onbekend
+
+## Verwerking: welke school, en fouten per document
+identify-from-path-read = het document noemt geen herkenbare school; de school is `{ $school }` volgens de map- of bestandsnaam
+identify-from-path-unread = het document is niet gelezen; de school is `{ $school }` volgens de map- of bestandsnaam
+identify-id-not-in-registry = de gegeven id `{ $id }` staat niet in het register
+identify-unread-no-registry = het document is niet gelezen en er is geen register
+identify-unread-no-id-in-path = het document is niet gelezen en geen map- of bestandsnaam is een school-id uit het register
+identify-same-bytes = het document noemt geen herkenbare school; hetzelfde bestand staat al in het archief bij `{ $school }` ({ $year } versie { $version })
+held-reason = niet te zien van welke school het is ({ $why })
+held-reason-unread = niet te zien van welke school het is ({ $why }); ook niet leesbaar: { $code } ({ $reason })
+batch-not-pdf-nor-text = `{ $name }` is geen PDF en geen tekstbestand; vraag de school om de PDF
+batch-temp-copy-failed = een tijdelijke kopie van `{ $name }` kon niet worden gemaakt: { $reason }
+batch-cannot-read = `{ $path }` is niet te lezen: { $reason }
+batch-too-large = `{ $path }` is groter dan { $limit } MiB (de grens): vraag de school om een kleinere PDF, of verhoog de grens met --max-size
+batch-internal-panic = fout in het programma ({ $detail }): meld dit document aan de beheerder van `sop`
+batch-internal-cancelled = fout in het programma: de taak is afgebroken
+batch-no-fetcher = fout in het programma: er is niets ingesteld om documenten op te halen
+batch-unchanged-no-copy = de server meldt dat het document niet is veranderd, maar het archief heeft er voor dit schooljaar geen kopie van; meld dit aan de beheerder van `sop`
+batch-internal-lost = fout in het programma: het document is onderweg kwijtgeraakt; meld dit aan de beheerder van `sop`
+batch-abandoned = het uitlezen duurde langer dan { $secs } seconden en is opgegeven: de PDF is misschien beschadigd; vraag de school om een nieuwe PDF
+batch-year-differs = het document noemt schooljaar { $own }; gearchiveerd onder { $year } (het schooljaar van deze verwerking)
+batch-year-missing = het document noemt geen schooljaar; gearchiveerd onder { $year } (het schooljaar van deze verwerking)
+
+## Einde van `sop run`
+run-heading = Schooljaar { $year } · { $n } document(en) in { $secs } s
+run-report-at = Verslag van deze verwerking: { $path }
+run-diffs = Verschillen met vorig schooljaar:
+run-held = Niet te zien van welke school (bewaard in de wachtruimte); wijs toe met:
+run-overview-at = Overzicht van alle scholen in { $year }: { $path }
+table-school = School
+table-template = Sjabloon
+table-year = Jaar
+table-outcome = Uitkomst
+table-changes = Wijz.
+table-total = { $n } document(en): { $counts }
+run-nothing-to-do = er is niets te doen: geef --inbox MAP (de PDF's die de scholen stuurden) en/of --sources BESTAND.csv (adressen om te downloaden)
