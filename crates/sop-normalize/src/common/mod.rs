@@ -41,3 +41,4 @@ pub(crate) mod grid;
 pub(crate) mod labels;
 pub(crate) mod table;
 pub(crate) mod text;
+pub(crate) mod tolerant;
