@@ -101,7 +101,7 @@ fn compare(original: &Value, scan: &Value) -> (usize, usize, Vec<String>) {
 }
 
 /// Issue 13 asks for 90 % of the fields of each scan: the Model scan has
-/// 93.7 %, the Perspectief op School scan 91.6 % (its template wording read
+/// 93.7 %, the Perspectief op School scan 92.0 % (its template wording read
 /// tolerantly on OCR pages; what still differs: EXTRACTION.md).
 const FLOORS: &[(&str, f64)] = &[("000", 0.90), ("003", 0.90)];
 const TARGET: f64 = 0.90;
