@@ -100,11 +100,10 @@ fn compare(original: &Value, scan: &Value) -> (usize, usize, Vec<String>) {
     (all.len() - differ.len(), all.len(), differ)
 }
 
-/// Issue 13 asks for 90 % of the fields. The Model scan reaches it (93.7 %);
-/// the Perspectief op School scan does not yet (82.6 %: OCR character
-/// errors in labels and free text, see EXTRACTION.md); its floor keeps it
-/// from getting worse and is raised as it gets better.
-const FLOORS: &[(&str, f64)] = &[("000", 0.90), ("003", 0.80)];
+/// Issue 13 asks for 90 % of the fields of each scan: the Model scan has
+/// 93.7 %, the Perspectief op School scan 92.0 % (its template wording read
+/// tolerantly on OCR pages; what still differs: EXTRACTION.md).
+const FLOORS: &[(&str, f64)] = &[("000", 0.90), ("003", 0.90)];
 const TARGET: f64 = 0.90;
 
 #[test]

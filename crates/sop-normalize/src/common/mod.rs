@@ -32,6 +32,11 @@
 //!   template's: where it ends among a section's lines and whether the school
 //!   kept it ([`fixed::fixed_prefix`], the Model's sections), or whether a
 //!   whole part is it ([`fixed::same_fixed_text`], PoS's fixed chapters).
+//! - [`tolerant`]: the same questions on lines read by OCR, allowing a few
+//!   misread characters: the standard label a misread one names
+//!   ([`tolerant::key_label`], [`tolerant::nearest_standard`]) and fixed text
+//!   with misread letters ([`tolerant::same_fixed_text_read_by_ocr`]). Text
+//!   from a text layer never gets this tolerance ([`tolerant::is_ocr`]).
 
 pub(crate) mod amounts;
 pub(crate) mod dates;
@@ -41,3 +46,4 @@ pub(crate) mod grid;
 pub(crate) mod labels;
 pub(crate) mod table;
 pub(crate) mod text;
+pub(crate) mod tolerant;

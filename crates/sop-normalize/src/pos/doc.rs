@@ -9,6 +9,7 @@
 use sop_model::text::slug;
 
 use crate::common::doc::normalize_line;
+use crate::common::tolerant;
 use sop_model::{Layout, Line, Origin};
 
 /// One line of the document with what the parsers need next to it.
@@ -165,7 +166,7 @@ impl<'a> Doc<'a> {
                 let ln = Ln { page: page.number, page_known, idx: count, text, line };
                 count += 1;
                 let current = parts.last().map(|p| p.kind).unwrap_or(Kind::Preamble);
-                match heading_kind(&ln.text, chapter) {
+                match heading_kind(&ln.text, chapter).or_else(|| numbered_heading_read_by_ocr(&ln)) {
                     // A list repeats its heading as its column header
                     // ("Onderwijssector" twice): that is content.
                     Some((kind, _)) if kind == current && kind_is_unnumbered(kind) => {
@@ -229,6 +230,25 @@ fn heading_kind(text: &str, chapter: u32) -> Option<(Kind, u32)> {
         return Some((Kind::TableNote, 3));
     }
     None
+}
+
+/// A numbered template heading on a line read by OCR, through what Tesseract
+/// misreads in it: a comma for the point of its number ("4,2 Samenwerking
+/// …") and a few characters of its title (`common::tolerant::tolerance` of
+/// the title's known start). Lines from a text layer never get here.
+fn numbered_heading_read_by_ocr(ln: &Ln<'_>) -> Option<(Kind, u32)> {
+    if !tolerant::is_ocr(ln.line) {
+        return None;
+    }
+    let (num, title) = ln.text.split_once(' ')?;
+    let text = format!("{} {title}", num.replace(',', "."));
+    let (ch, par, title) = split_number(&text)?;
+    let s = slug(title);
+    NUMBERED.iter().find_map(|(c, p, prefix, kind)| {
+        let start: String = s.chars().take(prefix.chars().count()).collect();
+        let near = tolerant::distance_within(&start, prefix, tolerant::tolerance(prefix.len())).is_some();
+        (*c == ch && *p == par && near && (par != 0 || title_is_heading(&s, prefix))).then_some((*kind, ch))
+    })
 }
 
 /// A cheap necessary condition for the unnumbered branch of [`heading_kind`],
@@ -317,5 +337,29 @@ mod tests {
         assert_eq!(heading_kind("Ondersteuningsteam", 2), None);
         assert_eq!(heading_kind("Toelichting voorzieningen", 3), Some((Kind::TableNote, 3)));
         assert_eq!(heading_kind("Algemeen:", 2), None);
+    }
+
+    #[test]
+    fn a_numbered_heading_read_by_ocr_may_have_a_comma_and_a_misread_letter() {
+        let line = |text: &str, confidence: Option<f32>| {
+            let run =
+                sop_model::Run { text: text.into(), x: 60.0, y: 100.0, width: 300.0, font_size: 14.0, confidence };
+            Line { text: text.into(), x: 60.0, y: 100.0, runs: vec![run] }
+        };
+        fn ln(l: &Line) -> Ln<'_> {
+            Ln { page: 10, page_known: true, idx: 0, text: l.text.clone(), line: l }
+        }
+        let misread = line("4,2 Samenwerking met kern- en ketenpartners", Some(83.0));
+        let got = heading_kind(&misread.text, 4).or_else(|| numbered_heading_read_by_ocr(&ln(&misread)));
+        assert_eq!(got, heading_kind("4.2 Samenwerking met kern- en ketenpartners", 4));
+        assert!(got.is_some());
+        let letter = line("3.1 Specia1ismen", Some(70.0));
+        assert_eq!(numbered_heading_read_by_ocr(&ln(&letter)), Some((Kind::Specialismen, 3)));
+        // A text layer's line is read as printed.
+        let digital = line("4,2 Samenwerking met kern- en ketenpartners", None);
+        assert_eq!(numbered_heading_read_by_ocr(&ln(&digital)), None);
+        // Another title is no heading.
+        let other = line("3,1 Uitrollen van loopbaanoriëntatie", Some(90.0));
+        assert_eq!(numbered_heading_read_by_ocr(&ln(&other)), None);
     }
 }

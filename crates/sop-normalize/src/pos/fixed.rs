@@ -43,3 +43,44 @@ pub(crate) const PARTNER_INTRO: &str = "Onderstaande lijst laat zien met welke p
 
 /// §5 Bijlage: the definitions of the specialists.
 pub(crate) const BIJLAGE: &str = "Overzicht specialisten In dit hoofdstuk vind je een overzicht van alle specialisten met de bijbehorende definitie die gehanteerd wordt in de vragenlijst van Perspectief op School. Specialist Definitie Beeldcoach en/of video-interactie-begeleider Een deskundige die is bedoeld om leraargedrag te verbeteren door middel van persoonlijke begeleiding of het bespreken van video opnamen. Begeleider passend onderwijs De begeleider passend onderwijs richt zich op het leerproces en de ondersteuningsvragen van leerlingen en leraren. Dyscalculiespecialist Een dyscalculiespecialist is een deskundige in het signaleren van dyscalculie bij leerlingen en het opstellen van een accurate aanpak. Dyslexiespecialist Een dyslexiespecialist is een deskundige in het signaleren van dyslexie bij leerlingen en het opstellen van een accurate aanpak. Fysiek specialist (zoals motorisch remedial teacher) Een deskundige die extra onderwijshulp verleent in het kader van de bewegingsopvoeding. Zij richten zich op de ontwikkeling van het bewegingsgedrag van het kind. Gedrag / sociale vaardigheden specialist Een sova-specialist is een deskundige die helpt in de ontwikkeling van vaardigheden die betrekking hebben op de omgang met anderen. Bij sociale vaardigheden horen onder andere: inzicht hebben in de ander, goed kunnen luisteren, aandacht hebben voor andermans gevoelens en conflicten oplossen. Jonge kind specialist Een deskundige die zich heeft gespecialiseerd in de ontwikkeling en behoeften van het jonge kind. Logopedist Een logopedist in het onderwijs is een paramedicus die preventie, zorg, training en advies biedt met betrekking tot de primaire mondfuncties (zuigen, slikken en kauwen), het gehoor, de stem, de taal en de spraak. Meer- en hoogbegaafdheid specialist Een deskundige in het begeleiden van leerlingen met een aanleg om tot uitzonderlijke prestaties te komen. Minder- en laagbegaafdheid specialist Een deskundige die zich bezig houdt met leerlingen die minder dan gemiddeld begaafd zijn. NT2-specialist Een specialist op het gebied van Nederlandse taalverwerving voor leerlingen met een anderstalige achtergrond. Ondersteuningsadviseur / gedragswetenschapper De ondersteuningsadviseur kenmerkt zich als een gedragswetenschapper met brede kennis van de school, die bijdraagt aan de ontwikkeling van leerlingen met gedragsproblemen. Zij coachen hierin vaak leraren, ambulant begeleiders en anderen. Veelal is dit een psycholoog of orthopedagoog. Orthopedagoog De orthopedagoog maakt voor mensen met ontwikkelings, leer- en gedragsproblemen een behandel- en begeleidingsplan dat hun situatie kan verbeteren. Zodoende probeert de orthopedagoog ervoor te zorgen dat zij de hulp krijgen die het beste bij hun karakter en problemen aansluit, met als doel hun ontwikkeling te optimaliseren en hun participatiekansen te maximaliseren. Orthopedagogiek is dus een specialisatie in het wetenschappelijk onderwijs. Psycholoog Een psycholoog is een professioneel deskundige in de psychologie, de wetenschap die zich bezighoudt met het innerlijk leven (kennen, voelen en streven) en het gedrag van de mens. Reken-/wiskunde-specialist Een reken- en wiskundespecialist is een deskundige in het signaleren van reken- en wiskundeproblemen bij leerlingen en het opstellen van een accurate aanpak. Taal-/leesspecialist Een taal- en leesspecialist is een deskundige in het signaleren van taal- en leesproblemen bij leerlingen en het opstellen van een accurate aanpak. Interne begeleiding Een deskundige die zich bezig houdt met coördinerende, begeleidende en innoverende taken op school. Leerlingbegeleiding Een deskundige die leerlingen met problemen bijstaat, adviseert of doorverwijst. Remedial teaching Een deskundige die hulp verleent aan leerlingen met leerproblemen of gedragsstoornissen (zoals faalangst). Zorgcoördinatie Een deskundige die zich bezig houdt met coördinerende, begeleidende en innoverende taken op school.";
+
+/// §3.6 the platform's HGW indicators, as every report prints them: the rows
+/// of "Indicator HGW | Score". A row's key is its label's slug; on a page
+/// read by OCR a misread indicator still gets its indicator's key
+/// (`common::tolerant::key_label`).
+pub(crate) const HGW_INDICATORS: &[&str] = &[
+    "Onze leraren zijn zich bewust van de grote invloed die zij op de ontwikkeling van hun leerlingen hebben.",
+    "Onze leraren werken samen met ouders. Ze betrekken hen als ervaringsdeskundige en partner bij de analyse en het bedenken en uitvoeren van de aanpak.",
+    "Onze onderwijs- en begeleidingsstructuur is voor iedereen duidelijk. Er zijn heldere afspraken over wie wat doet, waarom, waar, hoe en wanneer.",
+    "Onze leraren verkennen en benoemen concreet de onderwijsbehoeften van leerlingen (o.a. door observatie, gesprekken en het analyseren van toetsen).",
+    "Onze leraren reflecteren op het eigen handelen en het effect daarvan op het gedrag van leerlingen, ouders, collega's.",
+    "Onze leraren geven vorm aan het onderwijs op basis van SMART-doelen op korte en langere termijn (in plaats van een vastgestelde methodiek).",
+    "Onze leraren maken (eigen) keuzes in aanbod en aanpak om passend te arrangeren op onderwijsbehoeften.",
+    "Onze leraren evalueren systematisch en periodiek hun leer- en ontwikkeldoelen en stellen deze indien nodig bij.",
+    "Onze leraren reflecteren op de samenhang tussen leerling, leraar, groep en stof om de onderwijsbehoeften te begrijpen en daarop af te stemmen.",
+    "Onze leraren kunnen reflecties inzichtelijk maken met een door de school gekozen instrumentarium.",
+    "Onze leraren gaan in hun houding en gedrag nadrukkelijk uit van wat wel kan (ondanks belemmeringen).",
+    "Onze leraren doen actief aan collectieve reflectie op de keuzes en het eigen handelen en dat van collega's.",
+    "Onze leraren werken planmatig en cyclisch aan de leer- en ontwikkeldoelen voor de groep, subgroepjes en mogelijk individuele leerlingen.",
+    "Onze leraren creëren eigenaarschap van het leerproces bij hun leerlingen.",
+];
+
+/// §4.2 the sectors and partners the platform's questionnaire offers (a
+/// school ticks which it works with; the report lists those), for the keys
+/// of misread names as with [`HGW_INDICATORS`].
+pub(crate) const PARTNERS: &[&str] = &[
+    "Middelbaar beroepsonderwijs (mbo)",
+    "Regulier basisonderwijs (bao)",
+    "Regulier voortgezet onderwijs (vo)",
+    "Speciaal basisonderwijs (sbo)",
+    "Speciaal onderwijs (so)",
+    "Voortgezet speciaal onderwijs (vso)",
+    "Adviseur passend onderwijs / consulent van het SWV",
+    "Centrum Jeugd en gezin (CJG)",
+    "GGZ / Jeugd-GGZ",
+    "Jeugdgezondheidszorg (JGZ incl. schoolarts)",
+    "Jeugdhulpverlening",
+    "Jongerenwerk",
+    "Leerplichtambtenaar",
+    "Schoolmaatschappelijk werk / gezinswerker",
+];

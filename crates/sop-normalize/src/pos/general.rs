@@ -15,6 +15,7 @@ use super::doc::{Doc, Kind, Ln};
 use super::text::{join, starts_lowercase};
 use super::Out;
 use crate::common::dates::{find_date, school_year_of};
+use crate::common::tolerant::{is_ocr, nearest_standard};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Field {
@@ -92,6 +93,17 @@ fn answer_column_x(line: &Ln<'_>) -> Option<f32> {
 
 fn known(label_slug: &str) -> Option<Field> {
     LABELS.iter().find(|(s, _)| *s == label_slug).map(|(_, f)| *f)
+}
+
+/// The field of a label: [`known`], or on lines read by OCR the question
+/// it names despite a misread character or a stray speck read as a word
+/// ("Onderwijsniveaus onderbouw es"): `common::tolerant::nearest_standard`.
+fn known_read(label: &str, lines: &[&Ln<'_>]) -> Option<Field> {
+    known(&slug(label)).or_else(|| {
+        let ocr = !lines.is_empty() && lines.iter().all(|l| is_ocr(l.line));
+        let questions: Vec<&str> = LABELS.iter().map(|(s, _)| *s).collect();
+        ocr.then(|| nearest_standard(label, &questions)).flatten().and_then(known)
+    })
 }
 
 fn is_prefix_of_known(label_slug: &str) -> bool {
@@ -259,12 +271,12 @@ fn rows_by_grid<'p, 'a>(part: &'p super::doc::Part<'a>, g: &crate::common::grid:
             .iter()
             .map(|a| (a.clone(), src.iter().copied().find(|l| l.text.contains(a.as_str())).unwrap_or(first)))
             .collect();
-        let label_lines =
+        let label_lines: Vec<&'p Ln<'a>> =
             src.iter().copied().filter(|l| r.cells[0].iter().any(|c| l.text.contains(c.as_str()))).collect();
         // A row broken over a page goes on without its label.
         match rows.last_mut() {
             Some(prev) if label.is_empty() => prev.answers.extend(answers),
-            _ => rows.push(Row { field: known(&slug(&label)), label, label_lines, answers }),
+            _ => rows.push(Row { field: known_read(&label, &label_lines), label, label_lines, answers }),
         }
     }
     rows

@@ -27,6 +27,7 @@ use sop_model::{Boilerplate, Layout, Provenance, Record, Unmapped};
 
 use crate::common::fixed::same_fixed_text;
 use crate::common::grid::{self, Grid, GridRow};
+use crate::common::tolerant;
 use crate::{Score, TemplateFamily};
 use doc::{Doc, Kind, Ln, Part};
 
@@ -208,13 +209,25 @@ pub(crate) fn check_fixed(out: &mut Out<'_>, section: &str, lines: &[&Ln<'_>], r
         })
         .map(|(_, l)| l.text.as_str())
         .collect();
-    let standard = same_fixed_text(&text::join(&all), reference) || same_fixed_text(&text::join(&texts), reference);
+    let standard = same_fixed_text(&text::join(&all), reference)
+        || same_fixed_text(&text::join(&texts), reference)
+        || fixed_text_read_by_ocr(lines, &[&all, &texts], reference);
     let at = lines.first().map_or(usize::MAX, |l| l.idx);
     out.boilerplate.push((at, Boilerplate { section: section.to_string(), standard }));
     if !standard {
         out.warn(notice!("fixed-text-changed", section = section));
         out.unmapped(Some(section.to_string()), lines);
     }
+}
+
+/// Whether lines read by OCR (every one of them) are the fixed text but for
+/// a few misread characters ([`tolerant::same_fixed_text_read_by_ocr`]), in
+/// either of the readings `check_fixed` compares. The OCR warning of the
+/// record already says that such pages may hold misread characters.
+fn fixed_text_read_by_ocr(lines: &[&Ln<'_>], readings: &[&[&str]], reference: &str) -> bool {
+    !lines.is_empty()
+        && lines.iter().all(|l| tolerant::is_ocr(l.line))
+        && readings.iter().any(|r| tolerant::same_fixed_text_read_by_ocr(&text::join(r), reference))
 }
 
 /// The chapters that are fixed text as a whole.

@@ -11,6 +11,7 @@ use super::doc::{Doc, Kind, Ln};
 use super::text::{clean_item, join, starts_lowercase, strip_bullet};
 use super::{check_fixed, fixed, refs, Out};
 use crate::common::labels::unique_key;
+use crate::common::tolerant::{is_ocr, key_label};
 
 pub(crate) fn parse(doc: &Doc<'_>, out: &mut Out<'_>) {
     route(doc, out);
@@ -169,7 +170,8 @@ fn partners(
         }
     }
     for (name, src) in rows {
-        let key = unique_key(&name, "item", &mut used);
+        let ocr = src.iter().any(|l| is_ocr(l.line));
+        let key = unique_key(&key_label(&name, ocr, fixed::PARTNERS), "item", &mut used);
         let i = out.rec.partners.len();
         out.prov(format!("/partners/{i}"), &src);
         out.rec.partners.push(Partner { key, name, kind: pkind, involvement: None });

@@ -15,6 +15,7 @@ use super::text::{join, starts_lowercase};
 use super::{check_fixed, fixed, grid_of, refs, row_lines, Out};
 use crate::common::grid;
 use crate::common::labels::unique_key;
+use crate::common::tolerant::{is_ocr, key_label};
 
 /// The provider columns of §3.1-3.3, as their header names them.
 const PROVIDER_COLUMNS: [&str; 3] = ["Op de school", "Via het bestuur", "Via het SWV of derden"];
@@ -465,7 +466,8 @@ fn hgw(doc: &Doc<'_>, out: &mut Out<'_>) {
         if let Some(s) = status {
             *counts.entry(s).or_default() += 1;
         }
-        let key = unique_key(&label, "item", &mut used);
+        let ocr = src.iter().any(|l| is_ocr(l.line));
+        let key = unique_key(&key_label(&label, ocr, fixed::HGW_INDICATORS), "item", &mut used);
         let i = out.rec.hgw.len();
         out.prov(format!("/hgw/{i}"), &src);
         out.rec.hgw.push(HgwItem { key, label, status, raw, note: None });
