@@ -15,10 +15,12 @@ demo: build
 
 ## The whole test suite (what CI runs). What the tests need beyond Rust (the
 ## Python bagit validator; Debian's chromium, tesseract-ocr, tesseract-ocr-nld,
-## poppler-utils) is installed first when missing (.ci/test-deps).
+## poppler-utils) is installed first when missing (.ci/test-deps). The tests read
+## the messages in Dutch, the default language: LANG is set to C.UTF-8 (no language)
+## so that a machine set to another language does not switch them to English.
 test:
 	@bash .ci/test-deps
-	$(CARGO) test --workspace --locked
+	env -u LC_ALL -u LC_MESSAGES LANG=C.UTF-8 $(CARGO) test --workspace --locked
 
 ## Regenerate the sample PDFs from samples/src, their layout variants (samples/variants)
 ## and their scanned copies (samples/scanned). Needs LibreOffice Writer, Chromium,

@@ -202,14 +202,19 @@ mod tests {
     fn what_is_neither_pdf_nor_text_is_refused_by_kind_with_what_it_looks_like() {
         let limits = Limits::default();
         for (bytes, looks) in [
-            (b"<!DOCTYPE html><html><body>SOP</body></html>".as_slice(), "a web page (HTML)"),
-            (b"".as_slice(), "an empty file"),
-            (b"PK\x03\x04 word/document.xml".as_slice(), "Word (.docx)"),
+            (b"<!DOCTYPE html><html><body>SOP</body></html>".as_slice(), "een webpagina (HTML)"),
+            (b"".as_slice(), "een leeg bestand"),
+            (b"PK\x03\x04 word/document.xml".as_slice(), "Word-document (.docx)"),
         ] {
-            let e = layout(bytes, &limits).unwrap_err();
-            assert_eq!(e.kind(), ErrorKind::NotPdf, "{e}");
+            // The message in Dutch, the default, whatever this machine's LANG.
+            let (e, msg) = sop_i18n::with_lang(sop_i18n::Lang::Nl, || {
+                let e = layout(bytes, &limits).unwrap_err();
+                let msg = e.to_string();
+                (e, msg)
+            });
+            assert_eq!(e.kind(), ErrorKind::NotPdf, "{msg}");
             assert_eq!(e.kind().code(), "not_pdf");
-            assert!(e.to_string().contains("`in/doc`") && e.to_string().contains(looks), "{e}");
+            assert!(msg.contains("`in/doc`") && msg.contains(looks), "{msg}");
         }
         // Text with NUL bytes, or not UTF-8 at all, is no text.
         for bytes in [b"tekst\0met nul".as_slice(), b"\xff\xfe\x00b\x00i\x00n".as_slice()] {

@@ -245,7 +245,11 @@ async fn failures_at_every_stage_leave_the_rest_of_the_batch_alone() {
     );
     let fake = Arc::new(Fake::default());
     let progress = Progress::silent(inputs.len());
-    let (rows, _) = run(&config(2), inputs, fake.clone(), None, &progress).await;
+    // Long enough that a panic's backtrace (RUST_BACKTRACE=1 on a loaded
+    // machine) is not taken for a hang; "hang" still runs into it.
+    let mut config = config(2);
+    config.limits.timeout = Duration::from_secs(3);
+    let (rows, _) = run(&config, inputs, fake.clone(), None, &progress).await;
     fake.release();
     assert_eq!(
         status(&rows),
