@@ -230,6 +230,6 @@ fn leftovers(doc: &Doc, out: &mut Out<'_>) {
 }
 
 /// The lines of a part as references.
-pub(crate) fn refs<'p>(part: &'p Part) -> Vec<&'p DocLine> {
+pub(crate) fn refs(part: &Part) -> Vec<&DocLine> {
     part.lines.iter().collect()
 }
