@@ -23,10 +23,11 @@
 
 use sop_model::family::{self, Family};
 use sop_model::text::slug;
-use sop_model::{Expertise, HgwItem, Layout, Provider, Record, Unmapped};
+use sop_model::{Expertise, HgwItem, Layout, Provider, Record};
 
 use crate::common::doc::Doc;
 use crate::common::labels::{yes_no, YesNo};
+use crate::common::out::Out;
 use crate::{Score, TemplateFamily};
 
 pub struct Voorbeeld;
@@ -73,41 +74,38 @@ impl TemplateFamily for Voorbeeld {
 
     fn normalize(&self, layout: &Layout, record: &mut Record) {
         let doc = Doc::new(layout, &|_| false);
+        let mut out = Out::new(record, layout);
         let at = |h: &str| doc.find(0, doc.len(), |l| l == h);
         let starts: Vec<usize> = SECTIONS.iter().filter_map(|h| at(h)).collect();
         let end_of = |start: usize| starts.iter().copied().find(|&s| s > start).unwrap_or(doc.len());
         let header_end = starts.first().copied().unwrap_or(doc.len());
-        for i in 1..header_end {
-            let line = &doc.lines[i].text;
-            match line.split_once(':').map(|(k, v)| (k.trim(), v.trim())) {
-                Some(("School", v)) if !v.is_empty() => record.school.name = Some(v.to_string()),
-                Some(("E-mail", v)) if !v.is_empty() => record.school.email = Some(v.to_string()),
-                Some(("Schooljaar", v)) if !v.is_empty() => record.school_year = Some(v.to_string()),
-                _ => record.unmapped.push(Unmapped { heading: None, text: line.clone(), page: doc.lines[i].page }),
+        for l in doc.range(1..header_end) {
+            match l.text.split_once(':').map(|(k, v)| (k.trim(), v.trim())) {
+                Some(("School", v)) if !v.is_empty() => out.record.school.name = Some(v.to_string()),
+                Some(("E-mail", v)) if !v.is_empty() => out.record.school.email = Some(v.to_string()),
+                Some(("Schooljaar", v)) if !v.is_empty() => out.record.school_year = Some(v.to_string()),
+                _ => out.keep(l, None, l.text.clone()),
             }
         }
         if let Some(v) = at("Visie") {
-            record.vision = doc.text(v + 1..end_of(v));
-            record.provenance.insert("/vision".into(), doc.provenance(v + 1..end_of(v)));
+            out.record.vision = doc.text(v + 1..end_of(v));
+            out.prov_lines("/vision", doc.range(v + 1..end_of(v)));
         } else {
-            record.warnings.push("section \"Visie\" was not found".into());
+            out.warn(sop_i18n::notice!("paragraph-missing", paragraph = "Visie"));
         }
         for (heading, fill) in [("Expertise", expertise as fn(&str, &mut Record) -> bool), ("HGW", hgw)] {
             let Some(h) = at(heading) else {
-                record.warnings.push(format!("section \"{heading}\" was not found"));
+                out.warn(sop_i18n::notice!("paragraph-missing", paragraph = heading));
                 continue;
             };
-            for l in &doc.lines[h + 1..end_of(h)] {
-                if !fill(&l.text, record) {
+            for l in doc.range(h + 1..end_of(h)) {
+                if !fill(&l.text, out.record) {
                     // Nothing the school wrote is dropped.
-                    record.unmapped.push(Unmapped {
-                        heading: Some(heading.into()),
-                        text: l.text.clone(),
-                        page: l.page,
-                    });
+                    out.keep(l, Some(heading.into()), l.text.clone());
                 }
             }
         }
+        out.finish();
     }
 }
 

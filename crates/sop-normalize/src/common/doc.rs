@@ -13,6 +13,9 @@ pub(crate) struct DocLine {
     /// 1-based page number, or `None` where a `.txt` without form feeds or
     /// page footers does not tell.
     pub page: Option<u32>,
+    /// Position in the document's lines (for document order of what a parser
+    /// keeps, whatever order it read the parts in).
+    pub idx: usize,
     /// Whitespace-normalised text.
     pub text: String,
     /// `text` lowercased, once: heading searches and markers test every
@@ -38,6 +41,17 @@ impl DocLine {
     /// The height of one line in the units of `y`, as `Line::height`.
     pub(crate) fn line_height(&self) -> f32 {
         sop_model::layout::font_size_of(&self.runs).max(sop_model::layout::TEXT_LINE_HEIGHT)
+    }
+
+    /// The font size, or the assumed one where no run has one, as
+    /// `Line::font_size_or_assumed`.
+    pub(crate) fn font_size_or_assumed(&self) -> f32 {
+        let s = sop_model::layout::font_size_of(&self.runs);
+        if s > 0.0 {
+            s
+        } else {
+            sop_model::layout::ASSUMED_FONT_SIZE
+        }
     }
 }
 
@@ -68,8 +82,19 @@ impl<'a> Doc<'a> {
     /// Builds the line list. `is_furniture` says which lines are page
     /// furniture of the family (e.g. the Model's footer); those lines are
     /// removed and, when they end in "N - M", tell the page of a `.txt`
-    /// without form feeds.
+    /// without form feeds. Bare URL lines are taken out into `link_positions`.
     pub(crate) fn new(layout: &'a Layout, is_furniture: &dyn Fn(&str) -> bool) -> Doc<'a> {
+        Doc::build(layout, is_furniture, true)
+    }
+
+    /// Every non-empty line, none taken out as furniture or link: for a
+    /// family whose template has no page furniture of its own and keeps a URL
+    /// line as the school's text (Perspectief op School).
+    pub(crate) fn all_lines(layout: &'a Layout) -> Doc<'a> {
+        Doc::build(layout, &|_| false, false)
+    }
+
+    fn build(layout: &'a Layout, is_furniture: &dyn Fn(&str) -> bool, links_apart: bool) -> Doc<'a> {
         let mut lines = Vec::new();
         let mut furniture: Vec<String> = layout.removed_furniture.clone();
         let mut link_positions = Vec::new();
@@ -94,7 +119,7 @@ impl<'a> Doc<'a> {
                     furniture.push(text);
                     continue;
                 }
-                if URL_LINE.is_match(&text) {
+                if links_apart && URL_LINE.is_match(&text) {
                     link_positions.push((lines.len(), text));
                     continue;
                 }
@@ -114,6 +139,7 @@ impl<'a> Doc<'a> {
                 prev_y = Some(line.y);
                 lines.push(DocLine {
                     page: Some(page.number),
+                    idx: lines.len(),
                     lower: text.to_lowercase(),
                     text,
                     raw,
@@ -176,7 +202,7 @@ impl<'a> Doc<'a> {
     /// a hyphen directly after a letter joins the next line's lowercase word
     /// without a space ("Latijns-" + "geletterd"). `None` when empty.
     pub(crate) fn text(&self, range: std::ops::Range<usize>) -> Option<String> {
-        let lines = &self.lines[range.start.min(self.len())..range.end.min(self.len())];
+        let lines = self.range(range);
         let mut out = String::new();
         let mut prev: Option<&DocLine> = None;
         for l in lines {
@@ -223,16 +249,17 @@ impl<'a> Doc<'a> {
             && first.is_some_and(char::is_lowercase)
     }
 
+    /// The lines of `range`, clamped to the document (none for an empty or
+    /// inverted range).
+    pub(crate) fn range(&self, range: std::ops::Range<usize>) -> &[DocLine] {
+        let start = range.start.min(self.len());
+        &self.lines[start..range.end.clamp(start, self.len())]
+    }
+
     /// Provenance of lines `range`: the first line's page and the lines as
     /// extracted, one per line.
     pub(crate) fn provenance(&self, range: std::ops::Range<usize>) -> Provenance {
-        let lines = &self.lines[range.start.min(self.len())..range.end.min(self.len())];
-        Provenance {
-            page: lines.iter().find_map(|l| l.page),
-            text: lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join("\n"),
-            ocr: false,
-            ocr_confidence: None,
-        }
+        provenance_of(&self.range(range).iter().collect::<Vec<_>>())
     }
 
     /// Where line `i` stands, for finding the extracted table of a section:
@@ -287,6 +314,17 @@ impl<'a> Doc<'a> {
     pub(crate) fn marks_between(&self, i: usize, y0: f32, y1: f32) -> Vec<&'a Mark> {
         let page = &self.layout.pages[self.lines[i].page_index];
         page.marks.iter().filter(|m| (y0..=y1).contains(&m.cy())).collect()
+    }
+}
+
+/// Provenance of `lines`: the first page known and the lines' text, one per
+/// line (empty for no lines).
+pub(crate) fn provenance_of(lines: &[&DocLine]) -> Provenance {
+    Provenance {
+        page: lines.iter().find_map(|l| l.page),
+        text: lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join("\n"),
+        ocr: false,
+        ocr_confidence: None,
     }
 }
 

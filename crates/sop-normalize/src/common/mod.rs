@@ -11,7 +11,13 @@
 //!   origin) and runs (PDF origin). Start here: `Doc::new(layout, is_furniture)`.
 //!   Heading search ([`doc::Doc::find_heading`]), text of a line range with
 //!   hyphenation repaired ([`doc::Doc::text`]), provenance of a range
-//!   ([`doc::Doc::provenance`]).
+//!   ([`doc::Doc::provenance`]). Every family reads these lines: PoS takes
+//!   them all ([`doc::Doc::all_lines`]) and cuts them into its parts.
+//! - [`out::Out`]: the record being filled, the same for every family:
+//!   warnings, provenance of lines, text kept under `unmapped` and fixed
+//!   parts recorded in document order. A family's own ways of pointing at
+//!   lines are an extension trait in its module (`sppoh::ModelOut`,
+//!   `pos::PosOut`).
 //! - [`dates`]: "22-5-2023", "07-06-2021", "19 mei 2024", "september 2023" ->
 //!   ISO `YYYY-MM-DD` / `YYYY-MM`; school years ("2023-2024", the year a date
 //!   falls in).
@@ -44,6 +50,7 @@ pub(crate) mod doc;
 pub(crate) mod fixed;
 pub(crate) mod grid;
 pub(crate) mod labels;
+pub(crate) mod out;
 pub(crate) mod table;
 pub(crate) mod text;
 pub(crate) mod tolerant;

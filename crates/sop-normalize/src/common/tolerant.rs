@@ -10,12 +10,12 @@
 //! tolerance decides a key, a field or `standard`, not the text.
 
 use sop_model::text::slug;
-use sop_model::Line;
+use sop_model::Run;
 
 /// Whether a line was read by OCR: its runs carry Tesseract's word
 /// confidence (runs from a text layer have none).
-pub(crate) fn is_ocr(line: &Line) -> bool {
-    !line.runs.is_empty() && line.runs.iter().all(|r| r.confidence.is_some())
+pub(crate) fn is_ocr(runs: &[Run]) -> bool {
+    !runs.is_empty() && runs.iter().all(|r| r.confidence.is_some())
 }
 
 /// The character errors tolerated in OCR'd text of `len` characters: one per

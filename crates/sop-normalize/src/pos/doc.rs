@@ -8,53 +8,42 @@
 
 use sop_model::text::slug;
 
-use crate::common::doc::normalize_line;
+use crate::common::doc::{Doc as Lines, DocLine};
 use crate::common::tolerant;
-use sop_model::{Layout, Line, Origin};
+use sop_model::Layout;
 
-/// One line of the document with what the parsers need next to it.
-#[derive(Debug, Clone)]
-pub(crate) struct Ln<'a> {
-    pub page: u32,
-    /// Whether `page` means anything: a `.txt` without form feeds is one
-    /// "page" that says nothing about the document's pages.
-    pub page_known: bool,
-    /// Position in the whole document (for document order of what is kept).
-    pub idx: usize,
-    /// Whitespace-normalised text.
-    pub text: String,
-    pub line: &'a Line,
+/// What the PoS parsers ask of a line beyond the common model.
+pub(crate) trait PosLine {
+    /// The runs as extracted, joined with single spaces, trailing spaces
+    /// included (they count empty cells in text extracted from tables); no
+    /// indent.
+    fn runs_text(&self) -> String;
+    /// Spaces after the last visible character of [`PosLine::runs_text`].
+    fn trailing_spaces(&self) -> usize;
+    fn slug(&self) -> String;
 }
 
-impl Ln<'_> {
-    /// The page to report (provenance, unmapped): `None` where unknown.
-    pub fn out_page(&self) -> Option<u32> {
-        self.page_known.then_some(self.page)
-    }
-
-    /// The raw text as extracted, trailing spaces included (they count empty
-    /// cells in text extracted from tables).
-    pub fn raw(&self) -> String {
+impl PosLine for DocLine {
+    fn runs_text(&self) -> String {
         let mut out = String::new();
-        for (i, r) in self.line.runs.iter().enumerate() {
+        for (i, r) in self.runs.iter().enumerate() {
             if i > 0 {
                 out.push(' ');
             }
             out.push_str(&r.text);
         }
         if out.is_empty() {
-            out = self.line.text.clone();
+            out = self.raw.clone();
         }
         out
     }
 
-    /// Spaces after the last visible character of the raw text.
-    pub fn trailing_spaces(&self) -> usize {
-        let raw = self.raw();
+    fn trailing_spaces(&self) -> usize {
+        let raw = self.runs_text();
         raw.len() - raw.trim_end().len()
     }
 
-    pub fn slug(&self) -> String {
+    fn slug(&self) -> String {
         slug(self.text.trim_end_matches(':'))
     }
 }
@@ -134,61 +123,53 @@ const UNNUMBERED: &[(&str, u32, Kind)] = &[
 
 /// A part: its heading line (none for the preamble) and the lines under it.
 #[derive(Debug, Clone)]
-pub(crate) struct Part<'a> {
+pub(crate) struct Part {
     pub kind: Kind,
-    pub heading: Option<Ln<'a>>,
-    pub lines: Vec<Ln<'a>>,
+    pub heading: Option<DocLine>,
+    pub lines: Vec<DocLine>,
 }
 
-impl Part<'_> {
+impl Part {
     /// The heading as printed, or a fallback name.
     pub fn title(&self) -> String {
         self.heading.as_ref().map(|h| h.text.trim_end_matches(':').trim().to_string()).unwrap_or_default()
     }
 }
 
-pub(crate) struct Doc<'a> {
-    pub parts: Vec<Part<'a>>,
+/// The document's lines ([`crate::common::doc::Doc::all_lines`]) cut into
+/// the template's parts.
+pub(crate) struct Doc {
+    pub parts: Vec<Part>,
 }
 
-impl<'a> Doc<'a> {
-    pub fn new(layout: &'a Layout) -> Doc<'a> {
+impl Doc {
+    pub fn new(layout: &Layout) -> Doc {
         let mut parts = vec![Part { kind: Kind::Preamble, heading: None, lines: Vec::new() }];
         let mut chapter = 0u32;
-        let page_known = layout.origin == Origin::Pdf || layout.pages.len() > 1;
-        let mut count = 0usize;
-        for page in &layout.pages {
-            for line in &page.lines {
-                let text = normalize_line(&line.text);
-                if text.is_empty() {
-                    continue;
+        for ln in Lines::all_lines(layout).lines {
+            let current = parts.last().map(|p| p.kind).unwrap_or(Kind::Preamble);
+            match heading_kind(&ln.text, chapter).or_else(|| numbered_heading_read_by_ocr(&ln)) {
+                // A list repeats its heading as its column header
+                // ("Onderwijssector" twice): that is content.
+                Some((kind, _)) if kind == current && kind_is_unnumbered(kind) => {
+                    parts.last_mut().expect("never empty").lines.push(ln)
                 }
-                let ln = Ln { page: page.number, page_known, idx: count, text, line };
-                count += 1;
-                let current = parts.last().map(|p| p.kind).unwrap_or(Kind::Preamble);
-                match heading_kind(&ln.text, chapter).or_else(|| numbered_heading_read_by_ocr(&ln)) {
-                    // A list repeats its heading as its column header
-                    // ("Onderwijssector" twice): that is content.
-                    Some((kind, _)) if kind == current && kind_is_unnumbered(kind) => {
-                        parts.last_mut().expect("never empty").lines.push(ln)
-                    }
-                    Some((kind, ch)) => {
-                        chapter = ch;
-                        parts.push(Part { kind, heading: Some(ln), lines: Vec::new() });
-                    }
-                    None => parts.last_mut().expect("never empty").lines.push(ln),
+                Some((kind, ch)) => {
+                    chapter = ch;
+                    parts.push(Part { kind, heading: Some(ln), lines: Vec::new() });
                 }
+                None => parts.last_mut().expect("never empty").lines.push(ln),
             }
         }
         Doc { parts }
     }
 
-    pub fn part(&self, kind: Kind) -> Option<&Part<'a>> {
+    pub fn part(&self, kind: Kind) -> Option<&Part> {
         self.parts.iter().find(|p| p.kind == kind)
     }
 
     /// Every part of a kind ("Toelichting" notes occur under several tables).
-    pub fn parts_of(&self, kind: Kind) -> impl Iterator<Item = &Part<'a>> {
+    pub fn parts_of(&self, kind: Kind) -> impl Iterator<Item = &Part> {
         self.parts.iter().filter(move |p| p.kind == kind)
     }
 }
@@ -236,11 +217,16 @@ fn heading_kind(text: &str, chapter: u32) -> Option<(Kind, u32)> {
 /// misreads in it: a comma for the point of its number ("4,2 Samenwerking
 /// …") and a few characters of its title (`common::tolerant::tolerance` of
 /// the title's known start). Lines from a text layer never get here.
-fn numbered_heading_read_by_ocr(ln: &Ln<'_>) -> Option<(Kind, u32)> {
-    if !tolerant::is_ocr(ln.line) {
+fn numbered_heading_read_by_ocr(ln: &DocLine) -> Option<(Kind, u32)> {
+    numbered_heading_ocr(&ln.text, &ln.runs)
+}
+
+/// [`numbered_heading_read_by_ocr`] of a line's text and runs.
+fn numbered_heading_ocr(text: &str, runs: &[sop_model::Run]) -> Option<(Kind, u32)> {
+    if !tolerant::is_ocr(runs) {
         return None;
     }
-    let (num, title) = ln.text.split_once(' ')?;
+    let (num, title) = text.split_once(' ')?;
     let text = format!("{} {title}", num.replace(',', "."));
     let (ch, par, title) = split_number(&text)?;
     let s = slug(title);
@@ -344,22 +330,20 @@ mod tests {
         let line = |text: &str, confidence: Option<f32>| {
             let run =
                 sop_model::Run { text: text.into(), x: 60.0, y: 100.0, width: 300.0, font_size: 14.0, confidence };
-            Line { text: text.into(), x: 60.0, y: 100.0, runs: vec![run] }
+            (text.to_string(), vec![run])
         };
-        fn ln(l: &Line) -> Ln<'_> {
-            Ln { page: 10, page_known: true, idx: 0, text: l.text.clone(), line: l }
-        }
+        let ocr = |l: &(String, Vec<sop_model::Run>)| numbered_heading_ocr(&l.0, &l.1);
         let misread = line("4,2 Samenwerking met kern- en ketenpartners", Some(83.0));
-        let got = heading_kind(&misread.text, 4).or_else(|| numbered_heading_read_by_ocr(&ln(&misread)));
+        let got = heading_kind(&misread.0, 4).or_else(|| ocr(&misread));
         assert_eq!(got, heading_kind("4.2 Samenwerking met kern- en ketenpartners", 4));
         assert!(got.is_some());
         let letter = line("3.1 Specia1ismen", Some(70.0));
-        assert_eq!(numbered_heading_read_by_ocr(&ln(&letter)), Some((Kind::Specialismen, 3)));
+        assert_eq!(ocr(&letter), Some((Kind::Specialismen, 3)));
         // A text layer's line is read as printed.
         let digital = line("4,2 Samenwerking met kern- en ketenpartners", None);
-        assert_eq!(numbered_heading_read_by_ocr(&ln(&digital)), None);
+        assert_eq!(ocr(&digital), None);
         // Another title is no heading.
         let other = line("3,1 Uitrollen van loopbaanoriëntatie", Some(90.0));
-        assert_eq!(numbered_heading_read_by_ocr(&ln(&other)), None);
+        assert_eq!(ocr(&other), None);
     }
 }

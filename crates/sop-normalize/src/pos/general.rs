@@ -11,10 +11,11 @@ use sop_i18n::notice;
 use sop_model::text::{normalize_ws, slug};
 use sop_model::Sector;
 
-use super::doc::{Doc, Kind, Ln};
+use super::doc::{Doc, Kind};
 use super::text::{join, starts_lowercase};
-use super::Out;
+use super::{Out, PosOut};
 use crate::common::dates::{find_date, school_year_of};
+use crate::common::doc::DocLine;
 use crate::common::tolerant::{is_ocr, nearest_standard};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,20 +45,20 @@ const LABELS: &[(&str, Field)] = &[
     ("leerjaren", Field::Other),
 ];
 
-struct Row<'p, 'a> {
+struct Row<'p> {
     label: String,
     field: Option<Field>,
-    label_lines: Vec<&'p Ln<'a>>,
+    label_lines: Vec<&'p DocLine>,
     /// Answer pieces, one per line, with their line.
-    answers: Vec<(String, &'p Ln<'a>)>,
+    answers: Vec<(String, &'p DocLine)>,
 }
 
-pub(crate) fn parse(doc: &Doc<'_>, out: &mut Out<'_>) {
+pub(crate) fn parse(doc: &Doc, out: &mut Out<'_>) {
     let Some(part) = doc.part(Kind::General) else {
         out.warn(notice!("pos-general-missing"));
         return;
     };
-    let lines: Vec<&Ln<'_>> = part.lines.iter().collect();
+    let lines: Vec<&DocLine> = part.lines.iter().collect();
     let header =
         lines.iter().position(|l| slug(&l.text).starts_with("gegeven_antwoord") || l.text.starts_with("Gegeven"));
     let (before, body) = match header {
@@ -87,8 +88,8 @@ pub(crate) fn parse(doc: &Doc<'_>, out: &mut Out<'_>) {
 }
 
 /// The left edge of the "Antwoord" header run, when positions are known.
-fn answer_column_x(line: &Ln<'_>) -> Option<f32> {
-    line.line.runs.iter().find(|r| r.text.trim().eq_ignore_ascii_case("antwoord")).map(|r| r.x - 2.0)
+fn answer_column_x(line: &DocLine) -> Option<f32> {
+    line.runs.iter().find(|r| r.text.trim().eq_ignore_ascii_case("antwoord")).map(|r| r.x - 2.0)
 }
 
 fn known(label_slug: &str) -> Option<Field> {
@@ -98,9 +99,9 @@ fn known(label_slug: &str) -> Option<Field> {
 /// The field of a label: [`known`], or on lines read by OCR the question
 /// it names despite a misread character or a stray speck read as a word
 /// ("Onderwijsniveaus onderbouw es"): `common::tolerant::nearest_standard`.
-fn known_read(label: &str, lines: &[&Ln<'_>]) -> Option<Field> {
+fn known_read(label: &str, lines: &[&DocLine]) -> Option<Field> {
     known(&slug(label)).or_else(|| {
-        let ocr = !lines.is_empty() && lines.iter().all(|l| is_ocr(l.line));
+        let ocr = !lines.is_empty() && lines.iter().all(|l| is_ocr(&l.runs));
         let questions: Vec<&str> = LABELS.iter().map(|(s, _)| *s).collect();
         ocr.then(|| nearest_standard(label, &questions)).flatten().and_then(known)
     })
@@ -112,8 +113,8 @@ fn is_prefix_of_known(label_slug: &str) -> bool {
 
 /// Plain text: a row starts where a known label starts, possibly wrapped over
 /// up to three lines; the rest of the label's last line is the first answer.
-fn rows_by_label<'p, 'a>(body: &[&'p Ln<'a>]) -> Vec<Row<'p, 'a>> {
-    let mut rows: Vec<Row<'p, 'a>> = Vec::new();
+fn rows_by_label<'p>(body: &[&'p DocLine]) -> Vec<Row<'p>> {
+    let mut rows: Vec<Row<'p>> = Vec::new();
     let mut i = 0;
     while i < body.len() {
         if let Some((field, used, rest, label)) = match_label(&body[i..]) {
@@ -143,7 +144,7 @@ fn rows_by_label<'p, 'a>(body: &[&'p Ln<'a>]) -> Vec<Row<'p, 'a>> {
 /// Tries each known label against the words at the start of `lines`.
 /// Returns the field, the number of lines the label took, the rest of the
 /// last line and the label as printed.
-fn match_label(lines: &[&Ln<'_>]) -> Option<(Field, usize, String, String)> {
+fn match_label(lines: &[&DocLine]) -> Option<(Field, usize, String, String)> {
     let mut best: Option<(Field, usize, String, String, usize)> = None;
     for (label_slug, field) in LABELS {
         let want: Vec<&str> = label_slug.split('_').collect();
@@ -180,15 +181,15 @@ fn match_label(lines: &[&Ln<'_>]) -> Option<(Field, usize, String, String)> {
 /// PDF: runs left of the answer column are label text, the others answers.
 /// A label line starts a new row unless it continues an incomplete known
 /// label or starts in lowercase.
-fn rows_by_column<'p, 'a>(body: &[&'p Ln<'a>], answer_x: f32) -> Vec<Row<'p, 'a>> {
+fn rows_by_column<'p>(body: &[&'p DocLine], answer_x: f32) -> Vec<Row<'p>> {
     // The header repeated where the table goes on over a page is no row.
-    let body: Vec<&'p Ln<'a>> =
+    let body: Vec<&'p DocLine> =
         body.iter().copied().filter(|l| !slug(&l.text).starts_with("gegeven_antwoord")).collect();
     let body = &body[..];
-    let split = |l: &Ln<'_>| -> (String, String) {
+    let split = |l: &DocLine| -> (String, String) {
         let mut label = Vec::new();
         let mut answer = Vec::new();
-        for r in &l.line.runs {
+        for r in &l.runs {
             if r.x < answer_x {
                 label.push(r.text.as_str());
             } else {
@@ -201,8 +202,8 @@ fn rows_by_column<'p, 'a>(body: &[&'p Ln<'a>], answer_x: f32) -> Vec<Row<'p, 'a>
     // A row gap is larger than the table's own line pitch (the smallest step
     // between its lines, a wrapped cell's) by the cell padding: 2 pt or more
     // (a bottom-aligned label's own line stands less than that lower).
-    let size = |k: usize| body[k].line.height();
-    let step = |k: usize| (k > 0 && body[k].page == body[k - 1].page).then(|| body[k].line.y - body[k - 1].line.y);
+    let size = |k: usize| body[k].line_height();
+    let step = |k: usize| (k > 0 && body[k].page == body[k - 1].page).then(|| body[k].y - body[k - 1].y);
     let pitch = crate::common::table::line_pitch(
         (1..body.len()).filter_map(|k| step(k).filter(|s| crate::common::table::is_wrap_step(*s, size(k)))),
     );
@@ -210,7 +211,7 @@ fn rows_by_column<'p, 'a>(body: &[&'p Ln<'a>], answer_x: f32) -> Vec<Row<'p, 'a>
         None => true,
         Some(s) => s > 1.7 * size(k) || (pitch.is_finite() && s > pitch + 2.0),
     };
-    let mut rows: Vec<Row<'p, 'a>> = Vec::new();
+    let mut rows: Vec<Row<'p>> = Vec::new();
     for (k, l) in body.iter().enumerate() {
         let (label, answer) = split(l);
         // A row whose label is centred (or at the bottom) beside a longer
@@ -260,18 +261,18 @@ fn rows_by_column<'p, 'a>(body: &[&'p Ln<'a>], answer_x: f32) -> Vec<Row<'p, 'a>
 
 /// The extracted table: one row per table row; each line of the answer cell
 /// is one answer piece (lists are one item per line).
-fn rows_by_grid<'p, 'a>(part: &'p super::doc::Part<'a>, g: &crate::common::grid::Grid) -> Vec<Row<'p, 'a>> {
-    let mut rows: Vec<Row<'p, 'a>> = Vec::new();
+fn rows_by_grid<'p>(part: &'p super::doc::Part, g: &crate::common::grid::Grid) -> Vec<Row<'p>> {
+    let mut rows: Vec<Row<'p>> = Vec::new();
     for r in &g.rows {
         let src = super::row_lines(part, r);
         let Some(first) = src.first().copied() else { continue };
         let label = join(&r.cells[0]);
         // Each answer piece with the source line it is printed on, where found.
-        let answers: Vec<(String, &'p Ln<'a>)> = r.cells[1]
+        let answers: Vec<(String, &'p DocLine)> = r.cells[1]
             .iter()
             .map(|a| (a.clone(), src.iter().copied().find(|l| l.text.contains(a.as_str())).unwrap_or(first)))
             .collect();
-        let label_lines: Vec<&'p Ln<'a>> =
+        let label_lines: Vec<&'p DocLine> =
             src.iter().copied().filter(|l| r.cells[0].iter().any(|c| l.text.contains(c.as_str()))).collect();
         // A row broken over a page goes on without its label.
         match rows.last_mut() {
@@ -283,7 +284,7 @@ fn rows_by_grid<'p, 'a>(part: &'p super::doc::Part<'a>, g: &crate::common::grid:
 }
 
 /// List answers: one item per line, a line in lowercase continuing the item.
-fn items(row: &Row<'_, '_>) -> Vec<String> {
+fn items(row: &Row<'_>) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for (a, _) in &row.answers {
         match out.last_mut() {
@@ -294,8 +295,8 @@ fn items(row: &Row<'_, '_>) -> Vec<String> {
     out
 }
 
-fn apply(row: &Row<'_, '_>, out: &mut Out<'_>) {
-    let mut lines: Vec<&Ln<'_>> = row.label_lines.clone();
+fn apply(row: &Row<'_>, out: &mut Out<'_>) {
+    let mut lines: Vec<&DocLine> = row.label_lines.clone();
     lines.extend(row.answers.iter().map(|(_, l)| *l));
     lines.dedup_by(|a, b| std::ptr::eq(*a, *b));
     let single = {
@@ -313,21 +314,21 @@ fn apply(row: &Row<'_, '_>, out: &mut Out<'_>) {
     }
     match field {
         Field::Name => {
-            out.rec.school.name = single;
+            out.record.school.name = single;
             out.prov("/school/name", &lines);
         }
         Field::Board => {
-            out.rec.school.board = single;
+            out.record.school.board = single;
             out.prov("/school/board", &lines);
         }
         Field::Swv => {
-            out.rec.school.swv = single;
+            out.record.school.swv = single;
             out.prov("/school/swv", &lines);
         }
         Field::Sector => {
             if let Some(s) = &single {
-                out.rec.school.sector = sector(s);
-                if out.rec.school.sector.is_none() {
+                out.record.school.sector = sector(s);
+                if out.record.school.sector.is_none() {
                     out.warn(notice!("pos-general-unknown-sector", value = s));
                 }
                 out.prov("/school/sector", &lines);
@@ -339,10 +340,10 @@ fn apply(row: &Row<'_, '_>, out: &mut Out<'_>) {
             match find_date(&s) {
                 Some(date) => {
                     let sy = school_year_of(&date.iso);
-                    out.rec.governance.filled_in = Some(date.iso);
+                    out.record.governance.filled_in = Some(date.iso);
                     if let Some(sy) = sy {
                         out.warn(notice!("pos-school-year-from-fill-in-date", year = &sy, date = s));
-                        out.rec.school_year = Some(sy);
+                        out.record.school_year = Some(sy);
                         out.prov("/school_year", &lines);
                     }
                 }
@@ -354,13 +355,13 @@ fn apply(row: &Row<'_, '_>, out: &mut Out<'_>) {
             let pointer = if field == Field::LevelsLower { "/school/levels_lower" } else { "/school/levels_upper" };
             out.prov(pointer, &lines);
             if field == Field::LevelsLower {
-                out.rec.school.levels_lower = list.clone();
+                out.record.school.levels_lower = list.clone();
             } else {
-                out.rec.school.levels_upper = list.clone();
+                out.record.school.levels_upper = list.clone();
             }
             for l in list {
-                if !out.rec.school.levels.contains(&l) {
-                    out.rec.school.levels.push(l);
+                if !out.record.school.levels.contains(&l) {
+                    out.record.school.levels.push(l);
                 }
             }
         }

@@ -11,7 +11,7 @@ use std::collections::BTreeSet;
 
 use sop_model::{Mark, Page, Provider};
 
-use super::doc::Ln;
+use crate::common::doc::DocLine;
 
 /// Words a provider column header is made of.
 const HEADER_WORDS: &[&str] =
@@ -38,7 +38,7 @@ fn is_header_word_line(text: &str) -> bool {
 /// Finds the provider header among `lines` (a part's lines): the line with
 /// "Op de school" and the header-only lines around it, up to the one that
 /// completes "Via het SWV of derden".
-pub(crate) fn find_header(lines: &[Ln<'_>], positioned: bool) -> Option<Header> {
+pub(crate) fn find_header(lines: &[DocLine], positioned: bool) -> Option<Header> {
     let Some(anchor) = lines.iter().position(|l| l.text.to_lowercase().contains("op de school")) else {
         return positioned.then(|| find_wrapped_header(lines)).flatten();
     };
@@ -79,7 +79,7 @@ const LABEL_HEADERS: &[&str] = &["specialisten", "voorziening", "voorzieningen",
 /// / "school bestuur" / "derden"): the first block of lines made only of
 /// header words (the label column's header among them), which together name
 /// all three columns.
-fn find_wrapped_header(lines: &[Ln<'_>]) -> Option<Header> {
+fn find_wrapped_header(lines: &[DocLine]) -> Option<Header> {
     let header_line = |t: &str| {
         is_repeated_header(t) && t.split_whitespace().any(|w| HEADER_WORDS.contains(&w.to_lowercase().as_str()))
     };
@@ -128,7 +128,7 @@ fn split_header_run(r: &sop_model::Run) -> Vec<(String, f32, f32)> {
 }
 
 /// Groups the header runs into the three provider columns and the label column.
-fn locate_columns(lines: &[Ln<'_>], header: &mut Header) {
+fn locate_columns(lines: &[DocLine], header: &mut Header) {
     struct Cell {
         text: String,
         x0: f32,
@@ -136,7 +136,7 @@ fn locate_columns(lines: &[Ln<'_>], header: &mut Header) {
     }
     let mut cells: Vec<Cell> = Vec::new();
     for l in lines {
-        for (text, x0, x1) in l.line.runs.iter().flat_map(split_header_run) {
+        for (text, x0, x1) in l.runs.iter().flat_map(split_header_run) {
             let r = Segment { text };
             if LABEL_HEADERS.contains(&r.text.trim().to_lowercase().as_str()) {
                 // The label column's own header, possibly on a line with provider words.
@@ -182,19 +182,19 @@ fn locate_columns(lines: &[Ln<'_>], header: &mut Header) {
 /// A row's vertical extent on one page, from the top of its first line.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Band {
-    pub page: u32,
+    pub page: Option<u32>,
     pub top: f32,
     pub bottom: f32,
 }
 
 /// The top of a line's text: its baseline minus its font size.
-pub(crate) fn line_top(l: &Ln<'_>) -> f32 {
-    l.line.y - l.line.font_size_or_assumed() * LINE_ABOVE_BASELINE
+pub(crate) fn line_top(l: &DocLine) -> f32 {
+    l.y - l.font_size_or_assumed() * LINE_ABOVE_BASELINE
 }
 
 /// The bottom of a line's cell band: its baseline plus part of its font size.
-pub(crate) fn line_bottom(l: &Ln<'_>) -> f32 {
-    l.line.y + l.line.font_size_or_assumed() * LINE_BELOW_BASELINE
+pub(crate) fn line_bottom(l: &DocLine) -> f32 {
+    l.y + l.font_size_or_assumed() * LINE_BELOW_BASELINE
 }
 
 /// A line's band reaches this many font sizes above its baseline (the
@@ -227,7 +227,7 @@ pub(crate) fn assign(header: &Header, bands: &[Band], pages: &[Page]) -> Vec<Opt
         .iter()
         .map(|b| {
             let mut set = BTreeSet::new();
-            let Some(page) = pages.iter().find(|p| p.number == b.page) else {
+            let Some(page) = pages.iter().find(|p| Some(p.number) == b.page) else {
                 return Some(set);
             };
             // An empty check box (☐) is no mark.

@@ -23,13 +23,15 @@ mod vision;
 use sop_i18n::notice;
 use sop_model::family::{self, Family};
 use sop_model::text::normalize_ws;
-use sop_model::{Boilerplate, Layout, Provenance, Record, Unmapped};
+use sop_model::{Boilerplate, Layout, Record};
 
+use crate::common::doc::DocLine;
 use crate::common::fixed::same_fixed_text;
 use crate::common::grid::{self, Grid, GridRow};
+pub(crate) use crate::common::out::Out;
 use crate::common::tolerant;
 use crate::{Score, TemplateFamily};
-use doc::{Doc, Kind, Ln, Part};
+use doc::{Doc, Kind, Part};
 
 pub struct PerspectiefOpSchool;
 
@@ -42,7 +44,7 @@ impl TemplateFamily for PerspectiefOpSchool {
     }
     fn normalize(&self, layout: &Layout, record: &mut Record) {
         let doc = Doc::new(layout);
-        let mut out = Out { rec: record, layout, unmapped: Vec::new(), boilerplate: Vec::new() };
+        let mut out = Out::new(record, layout);
         general::parse(&doc, &mut out);
         vision::parse(&doc, &mut out);
         support::parse(&doc, &mut out);
@@ -111,49 +113,21 @@ fn has_provider_columns(layout: &Layout, all: &str) -> bool {
     })
 }
 
-/// The record being filled, with the helpers every part uses.
-pub(crate) struct Out<'r> {
-    pub rec: &'r mut Record,
-    pub layout: &'r Layout,
-    /// Kept text and fixed parts, with the document position they start at,
-    /// so that they are listed in document order whatever order the parts
-    /// were read in.
-    unmapped: Vec<(usize, Unmapped)>,
-    boilerplate: Vec<(usize, Boilerplate)>,
+/// PoS's ways of recording what a part's lines gave: the lines are those of
+/// its parts, in any order.
+pub(crate) trait PosOut {
+    /// Records where a field or row was read.
+    fn prov(&mut self, pointer: impl Into<String>, lines: &[&DocLine]);
+    /// Keeps the text of `lines` under `unmapped`, at the first line's position.
+    fn unmapped(&mut self, heading: Option<String>, lines: &[&DocLine]);
 }
 
-impl Out<'_> {
-    fn finish(&mut self) {
-        self.unmapped.sort_by_key(|(i, _)| *i);
-        self.boilerplate.sort_by_key(|(i, _)| *i);
-        self.rec.unmapped.extend(self.unmapped.drain(..).map(|(_, u)| u));
-        self.rec.boilerplate.extend(self.boilerplate.drain(..).map(|(_, b)| b));
+impl PosOut for Out<'_> {
+    fn prov(&mut self, pointer: impl Into<String>, lines: &[&DocLine]) {
+        self.prov_lines(pointer, lines.iter().copied());
     }
 
-    /// Keeps a text that fits no field, at the position of `at`.
-    pub fn keep(&mut self, at: &Ln<'_>, heading: Option<String>, text: String) {
-        if !text.is_empty() {
-            self.unmapped.push((at.idx, Unmapped { heading, text, page: at.out_page() }));
-        }
-    }
-
-    /// A warning (once): its Dutch sentence and its code (see `sop_model::Notice`).
-    pub fn warn(&mut self, w: sop_i18n::Coded) {
-        if !self.rec.warnings.contains(&w.sentence()) {
-            crate::push_warning(self.rec, &w);
-        }
-    }
-
-    /// Records where a field or row was read.
-    pub fn prov(&mut self, pointer: impl Into<String>, lines: &[&Ln<'_>]) {
-        let Some(first) = lines.first() else { return };
-        let text = lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join("\n");
-        self.rec
-            .provenance
-            .insert(pointer.into(), Provenance { page: first.out_page(), text, ocr: false, ocr_confidence: None });
-    }
-
-    pub fn unmapped(&mut self, heading: Option<String>, lines: &[&Ln<'_>]) {
+    fn unmapped(&mut self, heading: Option<String>, lines: &[&DocLine]) {
         let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
         let text = text::join(&texts);
         if text.is_empty() {
@@ -163,19 +137,15 @@ impl Out<'_> {
             self.keep(first, heading, text);
         }
     }
-
-    pub fn positioned(&self) -> bool {
-        self.layout.origin == sop_model::Origin::Pdf
-    }
 }
 
 /// The extracted table of `part` whose header names `spec` (label column
 /// first): looked for from the part's heading to the next part's heading.
-pub(crate) fn grid_of(doc: &Doc<'_>, part: &Part<'_>, spec: &[&str], out: &mut Out<'_>) -> Option<Grid> {
+pub(crate) fn grid_of(doc: &Doc, part: &Part, spec: &[&str], out: &mut Out<'_>) -> Option<Grid> {
     if !out.positioned() {
         return None;
     }
-    let at = |l: &Ln<'_>| (l.page, l.line.y);
+    let at = |l: &DocLine| (l.page.unwrap_or(0), l.y);
     let from = part.heading.as_ref().or(part.lines.first()).map(at)?;
     let next = doc.parts.iter().skip_while(|p| !std::ptr::eq(*p, part)).nth(1);
     let to = next.and_then(|p| p.heading.as_ref().or(p.lines.first())).map_or((u32::MAX, 0.0), at);
@@ -189,15 +159,12 @@ pub(crate) fn grid_of(doc: &Doc<'_>, part: &Part<'_>, spec: &[&str], out: &mut O
 }
 
 /// The lines of `part` that stand in a grid row, for provenance.
-pub(crate) fn row_lines<'p, 'a>(part: &'p Part<'a>, row: &GridRow) -> Vec<&'p Ln<'a>> {
-    part.lines
-        .iter()
-        .filter(|l| l.page == row.page && l.line.y >= row.top - 1.0 && l.line.y <= row.bottom + 1.0)
-        .collect()
+pub(crate) fn row_lines<'p>(part: &'p Part, row: &GridRow) -> Vec<&'p DocLine> {
+    part.lines.iter().filter(|l| l.page == Some(row.page) && l.y >= row.top - 1.0 && l.y <= row.bottom + 1.0).collect()
 }
 
 /// Records a fixed part as boilerplate; a changed one also goes to `unmapped`.
-pub(crate) fn check_fixed(out: &mut Out<'_>, section: &str, lines: &[&Ln<'_>], reference: &str) {
+pub(crate) fn check_fixed(out: &mut Out<'_>, section: &str, lines: &[&DocLine], reference: &str) {
     let all: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
     // A table header repeated at the top of the next page is not text twice.
     let texts: Vec<&str> = lines
@@ -213,7 +180,7 @@ pub(crate) fn check_fixed(out: &mut Out<'_>, section: &str, lines: &[&Ln<'_>], r
         || same_fixed_text(&text::join(&texts), reference)
         || fixed_text_read_by_ocr(lines, &[&all, &texts], reference);
     let at = lines.first().map_or(usize::MAX, |l| l.idx);
-    out.boilerplate.push((at, Boilerplate { section: section.to_string(), standard }));
+    out.boilerplate(at, Boilerplate { section: section.to_string(), standard });
     if !standard {
         out.warn(notice!("fixed-text-changed", section = section));
         out.unmapped(Some(section.to_string()), lines);
@@ -224,15 +191,15 @@ pub(crate) fn check_fixed(out: &mut Out<'_>, section: &str, lines: &[&Ln<'_>], r
 /// a few misread characters ([`tolerant::same_fixed_text_read_by_ocr`]), in
 /// either of the readings `check_fixed` compares. The OCR warning of the
 /// record already says that such pages may hold misread characters.
-fn fixed_text_read_by_ocr(lines: &[&Ln<'_>], readings: &[&[&str]], reference: &str) -> bool {
+fn fixed_text_read_by_ocr(lines: &[&DocLine], readings: &[&[&str]], reference: &str) -> bool {
     !lines.is_empty()
-        && lines.iter().all(|l| tolerant::is_ocr(l.line))
+        && lines.iter().all(|l| tolerant::is_ocr(&l.runs))
         && readings.iter().any(|r| tolerant::same_fixed_text_read_by_ocr(&text::join(r), reference))
 }
 
 /// The chapters that are fixed text as a whole.
-fn fixed_parts(doc: &Doc<'_>, out: &mut Out<'_>) {
-    let whole = |kind: Kind| -> Vec<&Ln<'_>> { doc.parts_of(kind).flat_map(|p| p.lines.iter()).collect() };
+fn fixed_parts(doc: &Doc, out: &mut Out<'_>) {
+    let whole = |kind: Kind| -> Vec<&DocLine> { doc.parts_of(kind).flat_map(|p| p.lines.iter()).collect() };
     if doc.part(Kind::Inleiding).is_some() {
         check_fixed(out, "1. Inleiding", &whole(Kind::Inleiding), fixed::INLEIDING);
     } else {
@@ -257,16 +224,16 @@ fn fixed_parts(doc: &Doc<'_>, out: &mut Out<'_>) {
 }
 
 /// Parts that carry no field: their text is kept under `unmapped`.
-fn leftovers(doc: &Doc<'_>, out: &mut Out<'_>) {
+fn leftovers(doc: &Doc, out: &mut Out<'_>) {
     for part in &doc.parts {
         match part.kind {
             Kind::Preamble | Kind::Chapter2 | Kind::Vision | Kind::EduSupport | Kind::Route | Kind::Partners => {
-                let lines: Vec<&Ln<'_>> = part.lines.iter().collect();
+                let lines: Vec<&DocLine> = part.lines.iter().collect();
                 let heading = (part.kind != Kind::Preamble).then(|| part.title());
                 out.unmapped(heading, &lines);
             }
             Kind::Strengths | Kind::TableNote => {
-                let lines: Vec<&Ln<'_>> = part.lines.iter().collect();
+                let lines: Vec<&DocLine> = part.lines.iter().collect();
                 out.unmapped(Some(part.title()), &lines);
             }
             _ => {}
@@ -275,6 +242,6 @@ fn leftovers(doc: &Doc<'_>, out: &mut Out<'_>) {
 }
 
 /// The lines of a part as references.
-pub(crate) fn refs<'p, 'a>(part: &'p Part<'a>) -> Vec<&'p Ln<'a>> {
+pub(crate) fn refs(part: &Part) -> Vec<&DocLine> {
     part.lines.iter().collect()
 }

@@ -7,13 +7,14 @@ use std::collections::BTreeSet;
 
 use sop_model::{Partner, PartnerKind};
 
-use super::doc::{Doc, Kind, Ln};
+use super::doc::{Doc, Kind, PosLine};
 use super::text::{clean_item, join, starts_lowercase, strip_bullet};
-use super::{check_fixed, fixed, refs, Out};
+use super::{check_fixed, fixed, refs, Out, PosOut};
+use crate::common::doc::DocLine;
 use crate::common::labels::unique_key;
 use crate::common::tolerant::{is_ocr, key_label};
 
-pub(crate) fn parse(doc: &Doc<'_>, out: &mut Out<'_>) {
+pub(crate) fn parse(doc: &Doc, out: &mut Out<'_>) {
     route(doc, out);
     team(doc, out);
     partners(
@@ -38,7 +39,7 @@ pub(crate) fn parse(doc: &Doc<'_>, out: &mut Out<'_>) {
 
 /// "Inrichting ondersteuningsroute": the school's route, one paragraph per
 /// step ("Stap 1a Signaleren").
-fn route(doc: &Doc<'_>, out: &mut Out<'_>) {
+fn route(doc: &Doc, out: &mut Out<'_>) {
     let Some(part) = doc.part(Kind::RouteSteps) else {
         out.warn(notice!(
             "heading-missing-field-empty",
@@ -62,7 +63,7 @@ fn route(doc: &Doc<'_>, out: &mut Out<'_>) {
         out.warn(notice!("section-empty", section = "Inrichting ondersteuningsroute"));
         return;
     }
-    out.rec.support_structure.text = Some(text);
+    out.record.support_structure.text = Some(text);
     out.prov("/support_structure/text", &lines);
 }
 
@@ -74,7 +75,7 @@ fn is_step(text: &str) -> bool {
 
 /// "Ondersteuningsteam": fixed sentences, the members as a bulleted list, and
 /// "Ons ondersteuningsteam komt minimaal N keer per jaar bij elkaar."
-fn team(doc: &Doc<'_>, out: &mut Out<'_>) {
+fn team(doc: &Doc, out: &mut Out<'_>) {
     let Some(part) = doc.part(Kind::Team) else {
         out.warn(notice!(
             "heading-missing-field-empty",
@@ -84,16 +85,16 @@ fn team(doc: &Doc<'_>, out: &mut Out<'_>) {
         return;
     };
     let lines = refs(part);
-    let mut fixed_lines: Vec<&Ln<'_>> = Vec::new();
-    let mut other: Vec<&Ln<'_>> = Vec::new();
-    let mut members: Vec<(String, Vec<&Ln<'_>>)> = Vec::new();
+    let mut fixed_lines: Vec<&DocLine> = Vec::new();
+    let mut other: Vec<&DocLine> = Vec::new();
+    let mut members: Vec<(String, Vec<&DocLine>)> = Vec::new();
     let mut in_list = false;
     for l in &lines {
         if let Some(rest) = strip_bullet(&l.text) {
             members.push((rest.to_string(), vec![*l]));
             in_list = true;
         } else if let Some(n) = meetings(&l.text) {
-            out.rec.support_structure.meetings_per_year = Some(n);
+            out.record.support_structure.meetings_per_year = Some(n);
             out.prov("/support_structure/meetings_per_year", &[*l]);
             in_list = false;
         } else if in_list && starts_lowercase(&l.text) {
@@ -115,16 +116,16 @@ fn team(doc: &Doc<'_>, out: &mut Out<'_>) {
     }
     if !other.is_empty() {
         let meeting_like = other.iter().any(|l| l.text.to_lowercase().contains("bij elkaar"));
-        if meeting_like && out.rec.support_structure.meetings_per_year.is_none() {
+        if meeting_like && out.record.support_structure.meetings_per_year.is_none() {
             out.warn(notice!("pos-meetings-unreadable"));
         }
         out.unmapped(Some(part.title()), &other);
     }
     for (i, (m, src)) in members.into_iter().enumerate() {
         out.prov(format!("/support_structure/team/{i}"), &src);
-        out.rec.support_structure.team.push(clean_item(&m));
+        out.record.support_structure.team.push(clean_item(&m));
     }
-    if out.rec.support_structure.team.is_empty() {
+    if out.record.support_structure.team.is_empty() {
         out.warn(notice!("pos-team-no-members"));
     }
 }
@@ -139,7 +140,7 @@ fn meetings(text: &str) -> Option<u32> {
 /// A list under a heading that the list's column header repeats:
 /// heading, fixed intro, the header again, then one item per line.
 fn partners(
-    doc: &Doc<'_>,
+    doc: &Doc,
     out: &mut Out<'_>,
     kind: Kind,
     header_slug: &str,
@@ -158,7 +159,7 @@ fn partners(
     };
     check_fixed(out, section, intro_lines, intro);
     let mut used = BTreeSet::new();
-    let mut rows: Vec<(String, Vec<&Ln<'_>>)> = Vec::new();
+    let mut rows: Vec<(String, Vec<&DocLine>)> = Vec::new();
     // The list's column header, repeated where the list goes on over a page, is no item.
     for l in items.iter().filter(|l| l.slug() != header_slug) {
         match rows.last_mut() {
@@ -170,10 +171,10 @@ fn partners(
         }
     }
     for (name, src) in rows {
-        let ocr = src.iter().any(|l| is_ocr(l.line));
+        let ocr = src.iter().any(|l| is_ocr(&l.runs));
         let key = unique_key(&key_label(&name, ocr, fixed::PARTNERS), "item", &mut used);
-        let i = out.rec.partners.len();
+        let i = out.record.partners.len();
         out.prov(format!("/partners/{i}"), &src);
-        out.rec.partners.push(Partner { key, name, kind: pkind, involvement: None });
+        out.record.partners.push(Partner { key, name, kind: pkind, involvement: None });
     }
 }

@@ -9,10 +9,11 @@ use std::collections::{BTreeMap, BTreeSet};
 use sop_model::text::normalize_ws;
 use sop_model::{Expertise, Facility, HgwItem, HgwStatus, HgwSummary, Offer, OfferKind, Protocol, Provider};
 
-use super::doc::{Doc, Kind, Ln, Part};
+use super::doc::{Doc, Kind, Part, PosLine};
 use super::marks::{self, Band};
 use super::text::{join, starts_lowercase};
-use super::{check_fixed, fixed, grid_of, refs, row_lines, Out};
+use super::{check_fixed, fixed, grid_of, refs, row_lines, Out, PosOut};
+use crate::common::doc::DocLine;
 use crate::common::grid;
 use crate::common::labels::unique_key;
 use crate::common::tolerant::{is_ocr, key_label};
@@ -21,7 +22,7 @@ use crate::common::tolerant::{is_ocr, key_label};
 const PROVIDER_COLUMNS: [&str; 3] = ["Op de school", "Via het bestuur", "Via het SWV of derden"];
 const PROVIDERS: [Provider; 3] = [Provider::School, Provider::Board, Provider::SwvOrThirdParty];
 
-pub(crate) fn parse(doc: &Doc<'_>, out: &mut Out<'_>) {
+pub(crate) fn parse(doc: &Doc, out: &mut Out<'_>) {
     for (kind, name, intro) in [
         (Kind::Specialismen, "3.1 Specialismen", fixed::SPECIALISMEN_INTRO),
         (Kind::Voorzieningen, "3.2 Voorzieningen", fixed::VOORZIENINGEN_INTRO),
@@ -38,23 +39,23 @@ pub(crate) fn parse(doc: &Doc<'_>, out: &mut Out<'_>) {
 }
 
 /// A table row: its label and the lines it was read from.
-struct Row<'p, 'a> {
+struct Row<'p> {
     label: String,
-    lines: Vec<&'p Ln<'a>>,
+    lines: Vec<&'p DocLine>,
 }
 
 /// Rows of a one-label-column table: one row per line, except that a line
 /// starting in lowercase continues the row above (a wrapped label), unless
 /// the row above already showed its empty cells (trailing spaces in text).
-fn rows<'p, 'a>(lines: &[&'p Ln<'a>]) -> Vec<Row<'p, 'a>> {
-    rows_by(lines, &|l: &Ln<'_>| l.text.clone())
+fn rows<'p>(lines: &[&'p DocLine]) -> Vec<Row<'p>> {
+    rows_by(lines, &|l: &DocLine| l.text.clone())
 }
 
 /// [`rows`] with the label part of each line given by `label_of`: a line
 /// whose label part is empty (marks standing on a line of their own, beside
 /// a label that wraps) belongs to the row above.
-fn rows_by<'p, 'a>(lines: &[&'p Ln<'a>], label_of: &dyn Fn(&Ln<'_>) -> String) -> Vec<Row<'p, 'a>> {
-    let mut rows: Vec<Row<'p, 'a>> = Vec::new();
+fn rows_by<'p>(lines: &[&'p DocLine], label_of: &dyn Fn(&DocLine) -> String) -> Vec<Row<'p>> {
+    let mut rows: Vec<Row<'p>> = Vec::new();
     for l in lines {
         let text = label_of(l);
         let closed = rows.last().and_then(|r| r.lines.last()).is_some_and(|p| p.trailing_spaces() >= 2);
@@ -83,16 +84,11 @@ fn label_column(kind: Kind) -> &'static str {
 
 /// The rows of a provider-marked table, the providers marked in each, and
 /// where the table starts.
-type MarkedRows<'p, 'a> = (Vec<Row<'p, 'a>>, Vec<Option<BTreeSet<Provider>>>, grid::At);
+type MarkedRows<'p> = (Vec<Row<'p>>, Vec<Option<BTreeSet<Provider>>>, grid::At);
 
 /// §3.1-3.3 from the extracted table: rows with the providers whose cell holds
 /// a mark. `None` when no table with the provider header was found.
-fn marked_rows_from_grid<'p, 'a>(
-    doc: &Doc<'_>,
-    out: &mut Out<'_>,
-    part: &'p Part<'a>,
-    kind: Kind,
-) -> Option<MarkedRows<'p, 'a>> {
+fn marked_rows_from_grid<'p>(doc: &Doc, out: &mut Out<'_>, part: &'p Part, kind: Kind) -> Option<MarkedRows<'p>> {
     let spec = [label_column(kind), PROVIDER_COLUMNS[0], PROVIDER_COLUMNS[1], PROVIDER_COLUMNS[2]];
     let g = grid_of(doc, part, &spec, out)?;
     let mut rows = Vec::new();
@@ -111,12 +107,12 @@ fn marked_rows_from_grid<'p, 'a>(
     Some((rows, marked, g.start))
 }
 
-fn marked_table(doc: &Doc<'_>, out: &mut Out<'_>, part: &Part<'_>, kind: Kind, name: &str, intro: &str) {
+fn marked_table(doc: &Doc, out: &mut Out<'_>, part: &Part, kind: Kind, name: &str, intro: &str) {
     let lines = refs(part);
     let positioned = out.positioned();
     if let Some((rows, marked, start)) = marked_rows_from_grid(doc, out, part, kind) {
         // The intro is the fixed text above the table.
-        let above = lines.iter().take_while(|l| (l.page, l.line.y) < start).count();
+        let above = lines.iter().take_while(|l| (l.page.unwrap_or(0), l.y) < start).count();
         check_fixed(out, &format!("{name}: inleiding"), &lines[..above], intro);
         let any_mark = marked.iter().any(|m| m.as_ref().is_some_and(|s| !s.is_empty()));
         if !any_mark {
@@ -135,7 +131,7 @@ fn marked_table(doc: &Doc<'_>, out: &mut Out<'_>, part: &Part<'_>, kind: Kind, n
     check_fixed(out, &format!("{name}: inleiding"), &lines[..header.start], intro);
     // A header repeated where the table goes on over a page is no row.
     // The header again: a line of its words alone, the label column's among them.
-    let body: Vec<&Ln<'_>> = lines[header.body_start..]
+    let body: Vec<&DocLine> = lines[header.body_start..]
         .iter()
         .copied()
         .filter(|l| !(positioned && marks::is_repeated_header(&l.text)))
@@ -144,8 +140,8 @@ fn marked_table(doc: &Doc<'_>, out: &mut Out<'_>, part: &Part<'_>, kind: Kind, n
     // Glyph marks (☒, ✓) are runs of the line: the label is what stands left
     // of the provider columns.
     let rows = match provider_area(&header) {
-        Some(limit) => rows_by(body, &|l: &Ln<'_>| {
-            let left: Vec<&str> = l.line.runs.iter().filter(|r| r.x < limit).map(|r| r.text.as_str()).collect();
+        Some(limit) => rows_by(body, &|l: &DocLine| {
+            let left: Vec<&str> = l.runs.iter().filter(|r| r.x < limit).map(|r| r.text.as_str()).collect();
             normalize_ws(&left.join(" "))
         }),
         None => rows(body),
@@ -172,7 +168,7 @@ fn marked_table(doc: &Doc<'_>, out: &mut Out<'_>, part: &Part<'_>, kind: Kind, n
 fn push_marked(
     out: &mut Out<'_>,
     kind: Kind,
-    rows: &[Row<'_, '_>],
+    rows: &[Row<'_>],
     marked: Vec<Option<BTreeSet<Provider>>>,
     readable: bool,
 ) {
@@ -182,9 +178,9 @@ fn push_marked(
         let key = unique_key(&row.label, "item", &mut used);
         match kind {
             Kind::Specialismen => {
-                let i = out.rec.expertise.len();
+                let i = out.record.expertise.len();
                 out.prov(format!("/expertise/{i}"), &row.lines);
-                out.rec.expertise.push(Expertise {
+                out.record.expertise.push(Expertise {
                     key,
                     label: row.label.clone(),
                     available: provided_by.as_ref().map(|p| !p.is_empty()),
@@ -195,10 +191,10 @@ fn push_marked(
                 });
             }
             _ => {
-                let i = out.rec.offers.len();
+                let i = out.record.offers.len();
                 out.prov(format!("/offers/{i}"), &row.lines);
                 let kind = if kind == Kind::Voorzieningen { OfferKind::Provision } else { OfferKind::EducationOffer };
-                out.rec.offers.push(Offer { key, name: row.label.clone(), kind, timing: None, provided_by });
+                out.record.offers.push(Offer { key, name: row.label.clone(), kind, timing: None, provided_by });
             }
         }
     }
@@ -215,7 +211,7 @@ fn provider_area(header: &marks::Header) -> Option<f32> {
 /// Each row's vertical band: from the top of its first line to the top of
 /// the next row on the same page; the last row on a page (and the last row)
 /// reaches to the line after it, or a line height below its last line.
-fn bands(rows: &[Row<'_, '_>], part: &Part<'_>, _doc: &Doc<'_>) -> Vec<Band> {
+fn bands(rows: &[Row<'_>], part: &Part, _doc: &Doc) -> Vec<Band> {
     let mut out = Vec::with_capacity(rows.len());
     for (i, row) in rows.iter().enumerate() {
         let first = row.lines[0];
@@ -226,7 +222,7 @@ fn bands(rows: &[Row<'_, '_>], part: &Part<'_>, _doc: &Doc<'_>) -> Vec<Band> {
             Some(next) if next.lines[0].page == first.page => marks::line_top(next.lines[0]),
             _ => {
                 // The line after the table, if on this page, closes the band.
-                let after = part.lines.iter().find(|l| l.page == last.page && l.line.y > last.line.y);
+                let after = part.lines.iter().find(|l| l.page == last.page && l.y > last.y);
                 match after {
                     Some(a) => marks::line_top(a),
                     None => marks::line_bottom(last) + 6.0,
@@ -240,7 +236,7 @@ fn bands(rows: &[Row<'_, '_>], part: &Part<'_>, _doc: &Doc<'_>) -> Vec<Band> {
 
 /// §3.4 Fysieke ruimten: every listed space is present; "Anders, namelijk …"
 /// lists more, separated by semicolons (or commas).
-fn facilities(doc: &Doc<'_>, out: &mut Out<'_>) {
+fn facilities(doc: &Doc, out: &mut Out<'_>) {
     let Some(part) = doc.part(Kind::FysiekeRuimten) else {
         out.warn(notice!("paragraph-missing", paragraph = "3.4 Fysieke ruimten"));
         return;
@@ -255,7 +251,7 @@ fn facilities(doc: &Doc<'_>, out: &mut Out<'_>) {
     let mut used = BTreeSet::new();
     let mut names: Vec<String> = Vec::new();
     // The list's header, repeated where the list goes on over a page, is no item.
-    let list: Vec<&Ln<'_>> = list.iter().copied().filter(|l| l.slug() != "fysieke_ruimten").collect();
+    let list: Vec<&DocLine> = list.iter().copied().filter(|l| l.slug() != "fysieke_ruimten").collect();
     for row in rows(&list) {
         push_facility(out, &row.label, &row.lines, &mut used, &mut names);
     }
@@ -264,27 +260,33 @@ fn facilities(doc: &Doc<'_>, out: &mut Out<'_>) {
         let text = join(&lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>());
         let sep = if text.contains(';') { ';' } else { ',' };
         for item in text.split(sep).map(normalize_ws).filter(|s| !s.is_empty()) {
-            let src: Vec<&Ln<'_>> = lines.iter().filter(|l| l.text.contains(&item)).take(1).copied().collect();
+            let src: Vec<&DocLine> = lines.iter().filter(|l| l.text.contains(&item)).take(1).copied().collect();
             let src = if src.is_empty() { lines.clone() } else { src };
             push_facility(out, &item, &src, &mut used, &mut names);
         }
     }
 }
 
-fn push_facility(out: &mut Out<'_>, name: &str, src: &[&Ln<'_>], used: &mut BTreeSet<String>, names: &mut Vec<String>) {
+fn push_facility(
+    out: &mut Out<'_>,
+    name: &str,
+    src: &[&DocLine],
+    used: &mut BTreeSet<String>,
+    names: &mut Vec<String>,
+) {
     if names.iter().any(|n| n.eq_ignore_ascii_case(name)) {
         out.warn(notice!("pos-room-listed-twice", name = name));
         return;
     }
     names.push(name.to_string());
     let key = unique_key(name, "item", used);
-    let i = out.rec.facilities.len();
+    let i = out.record.facilities.len();
     out.prov(format!("/facilities/{i}"), src);
-    out.rec.facilities.push(Facility { key, name: name.to_string(), present: Some(true), note: None });
+    out.record.facilities.push(Facility { key, name: name.to_string(), present: Some(true), note: None });
 }
 
 /// §3.5 Protocollen: a Protocol | Status table.
-fn protocols(doc: &Doc<'_>, out: &mut Out<'_>) {
+fn protocols(doc: &Doc, out: &mut Out<'_>) {
     let Some(part) = doc.part(Kind::Protocollen) else {
         out.warn(notice!("paragraph-missing", paragraph = "3.5 Protocollen"));
         return;
@@ -299,7 +301,7 @@ fn protocols(doc: &Doc<'_>, out: &mut Out<'_>) {
     let status_x = column_x(lines[h], "status");
     let mut used = BTreeSet::new();
     // (name, status, lines)
-    let mut rows: Vec<(String, Option<String>, Vec<&Ln<'_>>)> = Vec::new();
+    let mut rows: Vec<(String, Option<String>, Vec<&DocLine>)> = Vec::new();
     let grid = grid_of(doc, part, &["Protocol", "Status"], out);
     if let Some(g) = &grid {
         for r in &g.rows {
@@ -331,32 +333,32 @@ fn protocols(doc: &Doc<'_>, out: &mut Out<'_>) {
             out.warn(notice!("pos-protocol-no-status", name = &name));
         }
         let key = unique_key(&name, "item", &mut used);
-        let i = out.rec.protocols.len();
+        let i = out.record.protocols.len();
         out.prov(format!("/protocols/{i}"), &src);
-        out.rec.protocols.push(Protocol { key, name, status });
+        out.record.protocols.push(Protocol { key, name, status });
     }
 }
 
 /// The left edge of a header cell, when positions are known.
-fn column_x(header: &Ln<'_>, name: &str) -> Option<f32> {
-    header.line.runs.iter().find(|r| r.text.trim().eq_ignore_ascii_case(name)).map(|r| r.x - 2.0)
+fn column_x(header: &DocLine, name: &str) -> Option<f32> {
+    header.runs.iter().find(|r| r.text.trim().eq_ignore_ascii_case(name)).map(|r| r.x - 2.0)
 }
 
 /// Splits a two-column line: by the column's x from a PDF, else at the last
 /// run of two or more spaces (text extraction keeps the gap between cells).
-fn split_cells(l: &Ln<'_>, right_x: Option<f32>, positioned: bool) -> (String, Option<String>) {
+fn split_cells(l: &DocLine, right_x: Option<f32>, positioned: bool) -> (String, Option<String>) {
     if positioned {
         if let Some(x) = right_x {
             // A run that crosses into the right column (little space between
             // the cells) is cut by its words' estimated positions.
-            let words: Vec<(&str, f32)> = l.line.runs.iter().flat_map(crate::common::table::words_of).collect();
+            let words: Vec<(&str, f32)> = l.runs.iter().flat_map(crate::common::table::words_of).collect();
             let left: Vec<&str> = words.iter().filter(|(_, wx)| *wx < x).map(|(w, _)| *w).collect();
             let right: Vec<&str> = words.iter().filter(|(_, wx)| *wx >= x).map(|(w, _)| *w).collect();
             let right = normalize_ws(&right.join(" "));
             return (normalize_ws(&left.join(" ")), (!right.is_empty()).then_some(right));
         }
     }
-    let raw = l.raw();
+    let raw = l.runs_text();
     let trimmed = raw.trim();
     match trimmed.rfind("  ") {
         Some(i) => {
@@ -388,7 +390,7 @@ fn trailing_score(raw: &str) -> Option<(String, String)> {
 
 /// §3.6 Leerkrachtvaardigheden: the summary row (# N I O V in percentages) and
 /// the indicators with their score.
-fn hgw(doc: &Doc<'_>, out: &mut Out<'_>) {
+fn hgw(doc: &Doc, out: &mut Out<'_>) {
     let Some(part) = doc.part(Kind::Leerkrachtvaardigheden) else {
         out.warn(notice!("pos-hgw-missing"));
         return;
@@ -410,7 +412,7 @@ fn hgw(doc: &Doc<'_>, out: &mut Out<'_>) {
             match summary(&l.text) {
                 Some(sum) if !found => {
                     found = true;
-                    out.rec.hgw_summary = Some(sum);
+                    out.record.hgw_summary = Some(sum);
                     out.prov("/hgw_summary", &[*l]);
                 }
                 _ => out.unmapped(Some(part.title()), &[*l]),
@@ -431,7 +433,7 @@ fn hgw(doc: &Doc<'_>, out: &mut Out<'_>) {
     let score_x = column_x(lines[h], "score").or_else(|| {
         let xs: Vec<f32> = lines[h + 1..]
             .iter()
-            .flat_map(|l| l.line.runs.iter())
+            .flat_map(|l| l.runs.iter())
             .filter(|r| score_of(&r.text).is_some())
             .map(|r| r.x - 2.0)
             .collect();
@@ -439,7 +441,7 @@ fn hgw(doc: &Doc<'_>, out: &mut Out<'_>) {
     });
     let grid = grid_of(doc, part, &["Indicator HGW", "Score"], out);
     // The header repeated where the table goes on over a page is no indicator.
-    let body: Vec<&Ln<'_>> =
+    let body: Vec<&DocLine> =
         lines[h + 1..].iter().copied().filter(|l| !l.slug().starts_with("indicator_hgw")).collect();
     let rows = match (grid, score_x) {
         (Some(g), _) => g
@@ -466,28 +468,28 @@ fn hgw(doc: &Doc<'_>, out: &mut Out<'_>) {
         if let Some(s) = status {
             *counts.entry(s).or_default() += 1;
         }
-        let ocr = src.iter().any(|l| is_ocr(l.line));
+        let ocr = src.iter().any(|l| is_ocr(&l.runs));
         let key = unique_key(&key_label(&label, ocr, fixed::HGW_INDICATORS), "item", &mut used);
-        let i = out.rec.hgw.len();
+        let i = out.record.hgw.len();
         out.prov(format!("/hgw/{i}"), &src);
-        out.rec.hgw.push(HgwItem { key, label, status, raw, note: None });
+        out.record.hgw.push(HgwItem { key, label, status, raw, note: None });
     }
     check_summary(out, &counts);
 }
 
-type IndicatorRow<'p, 'a> = (Vec<String>, Option<String>, Vec<&'p Ln<'a>>);
+type IndicatorRow<'p> = (Vec<String>, Option<String>, Vec<&'p DocLine>);
 
 /// Plain text: the score stands on its own line (or after a cell gap at the
 /// end of the label's last line) and closes the indicator above it. An
 /// indicator without a score ends where its sentence ends and a new one
 /// starts.
-fn indicator_rows_by_text<'p, 'a>(out: &mut Out<'_>, body: &[&'p Ln<'a>]) -> Vec<IndicatorRow<'p, 'a>> {
-    let mut rows: Vec<IndicatorRow<'p, 'a>> = Vec::new();
+fn indicator_rows_by_text<'p>(out: &mut Out<'_>, body: &[&'p DocLine]) -> Vec<IndicatorRow<'p>> {
+    let mut rows: Vec<IndicatorRow<'p>> = Vec::new();
     let mut open = false; // the last row still waits for its score
     for l in body {
         let (label, score) = if score_of(&l.text).is_some() {
             (String::new(), Some(l.text.clone()))
-        } else if let Some((left, right)) = trailing_score(&l.raw()) {
+        } else if let Some((left, right)) = trailing_score(&l.runs_text()) {
             (left, Some(right))
         } else {
             (l.text.clone(), None)
@@ -525,12 +527,12 @@ fn indicator_rows_by_text<'p, 'a>(out: &mut Out<'_>, body: &[&'p Ln<'a>]) -> Vec
 /// the text right of the score column, wherever it stands vertically in the
 /// row. A row split by a page break has no score in its second part, which
 /// joins the first.
-fn indicator_rows_by_gap<'p, 'a>(body: &[&'p Ln<'a>], score_x: f32) -> Vec<IndicatorRow<'p, 'a>> {
-    let mut groups: Vec<Vec<&'p Ln<'a>>> = Vec::new();
+fn indicator_rows_by_gap<'p>(body: &[&'p DocLine], score_x: f32) -> Vec<IndicatorRow<'p>> {
+    let mut groups: Vec<Vec<&'p DocLine>> = Vec::new();
     for l in body {
         let new_row = match groups.last().and_then(|g| g.last()) {
             None => true,
-            Some(prev) => prev.page != l.page || l.line.y - prev.line.y > prev.line.height() * NEW_ROW_STEP,
+            Some(prev) => prev.page != l.page || l.y - prev.y > prev.line_height() * NEW_ROW_STEP,
         };
         if new_row {
             groups.push(vec![*l]);
@@ -538,7 +540,7 @@ fn indicator_rows_by_gap<'p, 'a>(body: &[&'p Ln<'a>], score_x: f32) -> Vec<Indic
             g.push(*l);
         }
     }
-    let mut rows: Vec<IndicatorRow<'p, 'a>> = Vec::new();
+    let mut rows: Vec<IndicatorRow<'p>> = Vec::new();
     for g in groups {
         let mut label = Vec::new();
         let mut score: Option<String> = None;
@@ -595,8 +597,8 @@ fn summary(text: &str) -> Option<HgwSummary> {
 
 /// The summary should agree with the indicators read; say so when it does not.
 fn check_summary(out: &mut Out<'_>, counts: &BTreeMap<HgwStatus, u32>) {
-    let Some(sum) = out.rec.hgw_summary.clone() else { return };
-    let n = out.rec.hgw.len() as u32;
+    let Some(sum) = out.record.hgw_summary.clone() else { return };
+    let n = out.record.hgw.len() as u32;
     if n != sum.indicators {
         out.warn(notice!("pos-hgw-count-mismatch", summary = sum.indicators, table = n));
         return;

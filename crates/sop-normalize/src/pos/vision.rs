@@ -4,21 +4,22 @@
 use sop_i18n::notice;
 use sop_model::LimitItem;
 
-use super::doc::{Doc, Kind, Ln};
+use super::doc::{Doc, Kind};
 use super::text::{join, split_ellipsis, split_numbered, strip_bullet};
-use super::{refs, Out};
+use super::{refs, Out, PosOut};
+use crate::common::doc::DocLine;
 
-pub(crate) fn parse(doc: &Doc<'_>, out: &mut Out<'_>) {
+pub(crate) fn parse(doc: &Doc, out: &mut Out<'_>) {
     vision(doc, out);
     limits(doc, out);
     goals(doc, out);
 }
 
-fn texts<'l>(lines: &[&'l Ln<'_>]) -> Vec<&'l str> {
+fn texts<'l>(lines: &[&'l DocLine]) -> Vec<&'l str> {
     lines.iter().map(|l| l.text.as_str()).collect()
 }
 
-fn vision(doc: &Doc<'_>, out: &mut Out<'_>) {
+fn vision(doc: &Doc, out: &mut Out<'_>) {
     let concept = doc.part(Kind::Concept).map(refs).unwrap_or_default();
     let note = doc.part(Kind::ConceptNote).map(refs).unwrap_or_default();
     let concept_text = join(&texts(&concept));
@@ -34,7 +35,7 @@ fn vision(doc: &Doc<'_>, out: &mut Out<'_>) {
         lines.extend(note.iter());
         out.prov("/vision_context", &lines);
     }
-    out.rec.vision_context = context;
+    out.record.vision_context = context;
 
     let Some(part) = doc.part(Kind::VisionText) else {
         out.warn(notice!("heading-missing-field-empty", heading = "Onze visie op passend onderwijs", field = "vision"));
@@ -53,7 +54,7 @@ fn vision(doc: &Doc<'_>, out: &mut Out<'_>) {
     };
     let text = join(&texts(body));
     if !text.is_empty() {
-        out.rec.vision = Some(text);
+        out.record.vision = Some(text);
         out.prov("/vision", body);
     } else {
         out.warn(notice!("section-empty", section = "Onze visie op passend onderwijs"));
@@ -75,24 +76,24 @@ fn is_ambitions_heading(text: &str) -> bool {
     lower.contains("ambitie") && text.split_whitespace().count() <= 8 && !text.ends_with('.')
 }
 
-fn push_ambitions(out: &mut Out<'_>, items: Vec<String>, lines: &[&Ln<'_>]) {
+fn push_ambitions(out: &mut Out<'_>, items: Vec<String>, lines: &[&DocLine]) {
     for item in items {
-        let i = out.rec.ambitions.len();
+        let i = out.record.ambitions.len();
         // The source line is the one the item starts on.
         let head: String = item.chars().take(30).collect();
-        let src: Vec<&Ln<'_>> = lines.iter().filter(|l| l.text.contains(head.trim())).take(1).copied().collect();
+        let src: Vec<&DocLine> = lines.iter().filter(|l| l.text.contains(head.trim())).take(1).copied().collect();
         if src.is_empty() {
             out.prov(format!("/ambitions/{i}"), &lines[..1.min(lines.len())]);
         } else {
             out.prov(format!("/ambitions/{i}"), &src);
         }
-        out.rec.ambitions.push(item);
+        out.record.ambitions.push(item);
     }
 }
 
 /// "Onze ambities en ontwikkeldoelen voor de ondersteuning": a bulleted or
 /// numbered list; a text without either is one ambition per paragraph line.
-fn goals(doc: &Doc<'_>, out: &mut Out<'_>) {
+fn goals(doc: &Doc, out: &mut Out<'_>) {
     let Some(part) = doc.part(Kind::Goals) else { return };
     let lines = refs(part);
     let (lead, numbered) = split_numbered(&join(&texts(&lines)));
@@ -103,8 +104,8 @@ fn goals(doc: &Doc<'_>, out: &mut Out<'_>) {
         push_ambitions(out, numbered, &lines);
         return;
     }
-    let mut items: Vec<(String, Vec<&Ln<'_>>)> = Vec::new();
-    let mut lead: Vec<&Ln<'_>> = Vec::new();
+    let mut items: Vec<(String, Vec<&DocLine>)> = Vec::new();
+    let mut lead: Vec<&DocLine> = Vec::new();
     for l in &lines {
         match strip_bullet(&l.text) {
             Some(rest) => items.push((rest.to_string(), vec![*l])),
@@ -121,28 +122,28 @@ fn goals(doc: &Doc<'_>, out: &mut Out<'_>) {
         // No list: the whole text is one ambition.
         let text = join(&texts(&lines));
         if !text.is_empty() {
-            let i = out.rec.ambitions.len();
+            let i = out.record.ambitions.len();
             out.prov(format!("/ambitions/{i}"), &lines);
-            out.rec.ambitions.push(text);
+            out.record.ambitions.push(text);
         }
         return;
     }
     out.unmapped(Some(part.title()), &lead);
     for (text, src) in items {
-        let i = out.rec.ambitions.len();
+        let i = out.record.ambitions.len();
         out.prov(format!("/ambitions/{i}"), &src);
-        out.rec.ambitions.push(super::text::clean_item(&text));
+        out.record.ambitions.push(super::text::clean_item(&text));
     }
 }
 
 /// "Grenzen aan onze ondersteuning": an intro, then items under category
 /// headings ("Gedrag:"), each item introduced by an ellipsis or a bullet.
-fn limits(doc: &Doc<'_>, out: &mut Out<'_>) {
+fn limits(doc: &Doc, out: &mut Out<'_>) {
     let Some(part) = doc.part(Kind::Limits) else { return };
     let lines = refs(part);
-    let mut intro: Vec<&Ln<'_>> = Vec::new();
+    let mut intro: Vec<&DocLine> = Vec::new();
     // (category, lines)
-    let mut groups: Vec<(Option<String>, Vec<&Ln<'_>>)> = Vec::new();
+    let mut groups: Vec<(Option<String>, Vec<&DocLine>)> = Vec::new();
     for l in &lines {
         if let Some(cat) = category_heading(&l.text) {
             groups.push((Some(cat), Vec::new()));
@@ -158,11 +159,11 @@ fn limits(doc: &Doc<'_>, out: &mut Out<'_>) {
     let (lead, pre_items) = items_of(&intro);
     if !pre_items.is_empty() {
         groups.insert(0, (None, Vec::new()));
-        out.rec.limits.text = (!lead.is_empty()).then_some(lead);
+        out.record.limits.text = (!lead.is_empty()).then_some(lead);
     } else {
-        out.rec.limits.text = (!intro_text.is_empty()).then_some(intro_text);
+        out.record.limits.text = (!intro_text.is_empty()).then_some(intro_text);
     }
-    if out.rec.limits.text.is_some() {
+    if out.record.limits.text.is_some() {
         out.prov("/limits/text", &intro);
     }
     let mut first_none = !pre_items.is_empty();
@@ -180,16 +181,16 @@ fn limits(doc: &Doc<'_>, out: &mut Out<'_>) {
         }
         for item in items {
             let text = if lead.is_empty() { item } else { format!("{lead} {item}") };
-            let i = out.rec.limits.items.len();
+            let i = out.record.limits.items.len();
             let head: String =
                 text.split(' ').rev().take(3).collect::<Vec<_>>().into_iter().rev().collect::<Vec<_>>().join(" ");
-            let src: Vec<&Ln<'_>> = g.iter().filter(|l| l.text.contains(&head)).take(1).copied().collect();
+            let src: Vec<&DocLine> = g.iter().filter(|l| l.text.contains(&head)).take(1).copied().collect();
             if !src.is_empty() {
                 out.prov(format!("/limits/items/{i}"), &src);
             } else if !g.is_empty() {
                 out.prov(format!("/limits/items/{i}"), &g[..1]);
             }
-            out.rec.limits.items.push(LimitItem { category: category.clone(), text });
+            out.record.limits.items.push(LimitItem { category: category.clone(), text });
         }
     }
 }
@@ -212,7 +213,7 @@ fn category_heading(text: &str) -> Option<String> {
 
 /// The items of a group: ellipsis items, else bulleted lines. Returns the
 /// lead-in ("Leerlingen") and the items.
-fn items_of(lines: &[&Ln<'_>]) -> (String, Vec<String>) {
+fn items_of(lines: &[&DocLine]) -> (String, Vec<String>) {
     let text = join(&texts(lines));
     let (lead, items) = split_ellipsis(&text);
     if !items.is_empty() {

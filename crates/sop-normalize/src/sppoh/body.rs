@@ -10,7 +10,7 @@ use regex::Regex;
 use sop_model::{Amount, Boilerplate, LimitItem, SupportLevel};
 
 use super::template::*;
-use super::{Out, Sections};
+use super::{ModelOut, Out, Sections};
 use crate::common::amounts::find_amounts;
 use crate::common::dates::{find_date, find_school_year};
 use crate::common::doc::{looks_like_heading, Doc};

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use sop_model::{Address, Director, Drafted, Sector, Signed};
 
-use super::{Out, Sections};
+use super::{ModelOut, Out, Sections};
 use crate::common::dates::{find_date, find_school_year};
 use crate::common::doc::Doc;
 use crate::common::grid;

@@ -21,6 +21,7 @@ use sop_model::{Layout, Origin, Record};
 
 use crate::common::doc::Doc;
 use crate::common::grid;
+pub(crate) use crate::common::out::Out;
 use crate::{Score, TemplateFamily};
 use template::*;
 
@@ -190,7 +191,7 @@ impl TemplateFamily for SppohModel {
     fn normalize(&self, layout: &Layout, record: &mut Record) {
         let doc = Doc::new(layout, &is_footer);
         let sections = Sections::find(&doc);
-        let mut out = Out::new(record);
+        let mut out = Out::repeating_warnings(record, layout);
         general::read(&doc, &sections, &mut out);
         body::read(&doc, &sections, &mut out);
         tables::read(&doc, &sections, &mut out);
@@ -199,6 +200,7 @@ impl TemplateFamily for SppohModel {
                 out.warn(notice!("model-heading-missing", heading = name));
             }
         }
+        out.finish();
     }
 }
 
@@ -360,29 +362,23 @@ impl Sections {
     }
 }
 
-/// The record being filled, with the bookkeeping every reader needs.
-pub(crate) struct Out<'r> {
-    pub record: &'r mut Record,
+/// The Model's ways of recording what it read: the lines are ranges of the
+/// one [`Doc`], and kept text goes to `unmapped` as it is read, with the
+/// provenance of its first line.
+pub(crate) trait ModelOut {
+    fn prov(&mut self, pointer: impl Into<String>, doc: &Doc<'_>, range: std::ops::Range<usize>);
+    /// Keeps school text that fits no field.
+    fn unmapped(&mut self, heading: Option<&str>, doc: &Doc<'_>, range: std::ops::Range<usize>);
 }
 
-impl<'r> Out<'r> {
-    fn new(record: &'r mut Record) -> Out<'r> {
-        Out { record }
-    }
-
-    /// A warning: its Dutch sentence and its code (see `sop_model::Notice`).
-    pub(crate) fn warn(&mut self, w: sop_i18n::Coded) {
-        crate::push_warning(self.record, &w);
-    }
-
-    pub(crate) fn prov(&mut self, pointer: impl Into<String>, doc: &Doc<'_>, range: std::ops::Range<usize>) {
+impl ModelOut for Out<'_> {
+    fn prov(&mut self, pointer: impl Into<String>, doc: &Doc<'_>, range: std::ops::Range<usize>) {
         if range.start < range.end {
             self.record.provenance.insert(pointer.into(), doc.provenance(range));
         }
     }
 
-    /// Keeps school text that fits no field.
-    pub(crate) fn unmapped(&mut self, heading: Option<&str>, doc: &Doc<'_>, range: std::ops::Range<usize>) {
+    fn unmapped(&mut self, heading: Option<&str>, doc: &Doc<'_>, range: std::ops::Range<usize>) {
         if let Some(text) = doc.text(range.clone()) {
             let page = doc.lines.get(range.start).and_then(|l| l.page);
             let i = self.record.unmapped.len();

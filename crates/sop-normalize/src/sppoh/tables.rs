@@ -14,7 +14,7 @@ use sop_model::text::normalize_ws;
 use sop_model::{Expertise, Facility, HgwItem, Involvement, Offer, OfferKind, Origin, Partner, PartnerKind, Provider};
 
 use super::template::*;
-use super::{Out, Sections};
+use super::{ModelOut, Out, Sections};
 use crate::common::dates::month_number;
 use crate::common::doc::{Doc, DocLine};
 use crate::common::grid::{self, header_key as key, Grid};
