@@ -4,33 +4,33 @@ use serde_json::Value;
 use sop_model::family::{self, Family};
 use sop_model::HgwStatus;
 
-/// The Dutch heading of a top-level field of `sop/1`.
+/// The heading of a top-level field of `sop/1`, in the current language.
 pub(crate) fn field_label(field: &str) -> String {
+    use sop_i18n::t;
     match field {
-        "template" => "Sjabloon",
-        "school_year" => "Schooljaar",
-        "school" => "Schoolgegevens",
-        "governance" => "Opstellen en vaststellen",
-        "vision" => "Visie op passend onderwijs",
-        "vision_context" => "Onderwijsconcept",
-        "support_structure" => "Ondersteuningsstructuur",
-        "hgw" => "Handelingsgericht werken",
-        "hgw_summary" => "Leerkrachtvaardigheden (samenvatting)",
-        "expertise" => "Expertise binnen het team",
-        "partners" => "Externe deskundigen en partners",
-        "offers" => "Extra aanbod en voorzieningen",
-        "facilities" => "Voorzieningen in het gebouw",
-        "protocols" => "Protocollen",
-        "extra_support" => "Extra ondersteuning",
-        "limits" => "Grenzen aan de ondersteuning",
-        "ambitions" => "Ambities en ontwikkeldoelen",
-        "finance" => "Financiën",
-        "evaluation" => "Ontwikkeling en evaluatie",
-        "boilerplate" => "Vaste tekst van het model",
-        "unmapped" => "Overige tekst van de school",
-        other => other,
+        "template" => t!("diff-field-template"),
+        "school_year" => t!("diff-field-school-year"),
+        "school" => t!("diff-field-school"),
+        "governance" => t!("diff-field-governance"),
+        "vision" => t!("diff-field-vision"),
+        "vision_context" => t!("diff-field-vision-context"),
+        "support_structure" => t!("diff-field-support-structure"),
+        "hgw" => t!("diff-field-hgw"),
+        "hgw_summary" => t!("diff-field-hgw-summary"),
+        "expertise" => t!("diff-field-expertise"),
+        "partners" => t!("diff-field-partners"),
+        "offers" => t!("diff-field-offers"),
+        "facilities" => t!("diff-field-facilities"),
+        "protocols" => t!("diff-field-protocols"),
+        "extra_support" => t!("diff-field-extra-support"),
+        "limits" => t!("diff-field-limits"),
+        "ambitions" => t!("diff-field-ambitions"),
+        "finance" => t!("diff-field-finance"),
+        "evaluation" => t!("diff-field-evaluation"),
+        "boilerplate" => t!("diff-field-boilerplate"),
+        "unmapped" => t!("diff-field-unmapped"),
+        other => other.to_string(),
     }
-    .to_string()
 }
 
 /// The Dutch name of a member of an object field (`school.email` -> "E-mail").

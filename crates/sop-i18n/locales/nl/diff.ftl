@@ -39,3 +39,26 @@ diff-boilerplate-edited = de vaste tekst is door de school aangepast
 diff-boilerplate-standard-again = weer de ongewijzigde vaste tekst van het model
 diff-boilerplate-added = aangepaste vaste tekst
 diff-boilerplate-removed = aangepaste vaste tekst niet meer aanwezig
+
+## Onderdelen van het profiel (kopjes in het verslag)
+diff-field-template = Sjabloon
+diff-field-school-year = Schooljaar
+diff-field-school = Schoolgegevens
+diff-field-governance = Opstellen en vaststellen
+diff-field-vision = Visie op passend onderwijs
+diff-field-vision-context = Onderwijsconcept
+diff-field-support-structure = Ondersteuningsstructuur
+diff-field-hgw = Handelingsgericht werken
+diff-field-hgw-summary = Leerkrachtvaardigheden (samenvatting)
+diff-field-expertise = Expertise binnen het team
+diff-field-partners = Externe deskundigen en partners
+diff-field-offers = Extra aanbod en voorzieningen
+diff-field-facilities = Voorzieningen in het gebouw
+diff-field-protocols = Protocollen
+diff-field-extra-support = Extra ondersteuning
+diff-field-limits = Grenzen aan de ondersteuning
+diff-field-ambitions = Ambities en ontwikkeldoelen
+diff-field-finance = Financiën
+diff-field-evaluation = Ontwikkeling en evaluatie
+diff-field-boilerplate = Vaste tekst van het model
+diff-field-unmapped = Overige tekst van de school
