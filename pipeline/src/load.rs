@@ -202,9 +202,9 @@ mod tests {
     fn what_is_neither_pdf_nor_text_is_refused_by_kind_with_what_it_looks_like() {
         let limits = Limits::default();
         for (bytes, looks) in [
-            (b"<!DOCTYPE html><html><body>SOP</body></html>".as_slice(), "a web page (HTML)"),
-            (b"".as_slice(), "an empty file"),
-            (b"PK\x03\x04 word/document.xml".as_slice(), "Word (.docx)"),
+            (b"<!DOCTYPE html><html><body>SOP</body></html>".as_slice(), "een webpagina (HTML)"),
+            (b"".as_slice(), "een leeg bestand"),
+            (b"PK\x03\x04 word/document.xml".as_slice(), "Word-document (.docx)"),
         ] {
             let e = layout(bytes, &limits).unwrap_err();
             assert_eq!(e.kind(), ErrorKind::NotPdf, "{e}");
