@@ -101,3 +101,24 @@ report-held-intro = For these documents it cannot be told which school they belo
 report-held-again = received before
 report-failed = Failed
 report-failed-intro = These documents are not in the archive. The reason says what is wrong and what to do; process them again with `sop run` once it is fixed.
+
+## Downloading (--sources)
+fetch-invalid-url = `{ $url }` is not a valid http(s) URL ({ $reason }): correct it in the sources file
+fetch-not-found = `{ $url }` was not found (HTTP { $status }): ask the school for the current link and correct the sources file
+fetch-status = `{ $url }` answered HTTP { $status } ({ $attempts } attempt(s)): try again later or ask the school for the PDF
+fetch-timeout = `{ $url }` did not answer in time ({ $attempts } attempt(s)): try again later or ask the school for the PDF
+fetch-connect = cannot connect to `{ $url }` ({ $reason }): check the address in the sources file
+fetch-too-large = `{ $url }` is larger than { $limit } MiB (the limit): ask the school for a smaller PDF, or raise the limit with --max-size
+fetch-html = `{ $url }` is a web page, not a PDF: put the link of the PDF itself in the sources file
+fetch-not-pdf-type = `{ $url }` is not a PDF (the server says `{ $content_type }`): put the link of the PDF itself in the sources file
+fetch-not-pdf = `{ $url }` is not a PDF: put the link of the PDF itself in the sources file
+fetch-other = downloading `{ $url }` failed: { $reason }
+fetch-too-many-redirects = too many redirects
+
+## The sources file (--sources FILE.csv)
+sources-cannot-read = cannot read the sources file `{ $path }`
+sources-not-csv = `{ $path }` is not a CSV file
+sources-no-header = `{ $path }` needs a header line with the columns `school_id` and `url` (found: { $found })
+sources-line-unreadable = `{ $path }` line { $line } cannot be read
+sources-line-incomplete = `{ $path }` line { $line }: every row needs a school_id and a url
+inbox-cannot-read = cannot read the inbox folder `{ $path }`

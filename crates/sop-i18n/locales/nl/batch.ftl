@@ -101,3 +101,24 @@ report-held-intro = Van deze documenten is niet te zien van welke school ze zijn
 report-held-again = al eerder ontvangen
 report-failed = Mislukt
 report-failed-intro = Deze documenten staan niet in het archief. De reden zegt wat er mis is en wat te doen; verwerk ze opnieuw met `sop run` als het is opgelost.
+
+## Downloaden (--sources)
+fetch-invalid-url = `{ $url }` is geen geldig http(s)-adres ({ $reason }): verbeter het in de lijst met adressen
+fetch-not-found = `{ $url }` is niet gevonden (HTTP { $status }): vraag de school om de juiste link en verbeter de lijst met adressen
+fetch-status = `{ $url }` antwoordde met HTTP { $status } (na { $attempts } poging(en)): probeer het later opnieuw of vraag de school om de PDF
+fetch-timeout = `{ $url }` antwoordde niet op tijd (na { $attempts } poging(en)): probeer het later opnieuw of vraag de school om de PDF
+fetch-connect = geen verbinding met `{ $url }` ({ $reason }): controleer het adres in de lijst met adressen
+fetch-too-large = `{ $url }` is groter dan { $limit } MiB (de grens): vraag de school om een kleinere PDF, of verhoog de grens met --max-size
+fetch-html = `{ $url }` is een webpagina, geen PDF: zet de link van de PDF zelf in de lijst met adressen
+fetch-not-pdf-type = `{ $url }` is geen PDF (de server zegt `{ $content_type }`): zet de link van de PDF zelf in de lijst met adressen
+fetch-not-pdf = `{ $url }` is geen PDF: zet de link van de PDF zelf in de lijst met adressen
+fetch-other = downloaden van `{ $url }` is mislukt: { $reason }
+fetch-too-many-redirects = te vaak doorgestuurd naar een ander adres
+
+## De lijst met adressen (--sources BESTAND.csv)
+sources-cannot-read = de lijst met adressen `{ $path }` is niet te lezen
+sources-not-csv = `{ $path }` is geen CSV-bestand
+sources-no-header = `{ $path }` heeft een kopregel nodig met de kolommen `school_id` en `url` (gevonden: { $found })
+sources-line-unreadable = `{ $path }` regel { $line } is niet te lezen
+sources-line-incomplete = `{ $path }` regel { $line }: elke regel heeft een school_id en een url nodig
+inbox-cannot-read = de map met ontvangen documenten `{ $path }` is niet te lezen
