@@ -192,3 +192,14 @@ reprocess-cannot-file = the new version of `{ $path }` could not be filed: { $re
 reprocess-done = Read again: `{ $name }` of { $school } { $year } is now version { $version } ({ $path }), { $template }; version { $old } is kept.
 reprocess-changes = { $n } change(s) since the previous school year: { $path }
 reprocess-no-previous = No previous school year to compare with.
+
+## sop overview (what the terminal shows; the overview itself is Dutch)
+overview-cannot-read-areas = cannot read the support areas file `{ $path }` (give a TOML file with --areas)
+overview-cannot-read-archive = cannot read the archive `{ $path }` (give the folder with --archive DIR)
+overview-cannot-write-workbook = the Excel workbook could not be made
+overview-cannot-create-folder = the folder `{ $path }` could not be made
+overview-cannot-write = `{ $path }` could not be written
+overview-file-unreadable = `{ $path }` cannot be read
+overview-year = school year { $year }
+overview-done = Overview { $year }: { $schools } schools, { $with_record } with a profile, { $missing } without, { $unreadable } not readable -> { $path }
+overview-no-profiles = Note: the archive has no profiles for { $year }; `sop list --archive { $archive }` shows what there is.

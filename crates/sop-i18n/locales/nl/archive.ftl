@@ -201,3 +201,14 @@ reprocess-cannot-file = de nieuwe versie van `{ $path }` kon niet worden opgesla
 reprocess-done = Opnieuw gelezen: `{ $name }` van { $school } { $year } is nu versie { $version } ({ $path }), { $template }; versie { $old } blijft bewaard.
 reprocess-changes = { $n } wijziging(en) t.o.v. vorig schooljaar: { $path }
 reprocess-no-previous = Geen vorig schooljaar om mee te vergelijken.
+
+## sop overview (wat op het scherm komt; het overzicht zelf is Nederlands)
+overview-cannot-read-areas = het bestand met ondersteuningsgebieden `{ $path }` is niet te lezen (geef een TOML-bestand met --areas)
+overview-cannot-read-archive = het archief `{ $path }` is niet te lezen (geef de map met --archive MAP)
+overview-cannot-write-workbook = het Excel-bestand kon niet worden gemaakt
+overview-cannot-create-folder = de map `{ $path }` kon niet worden gemaakt
+overview-cannot-write = `{ $path }` kon niet worden geschreven
+overview-file-unreadable = `{ $path }` is niet te lezen
+overview-year = schooljaar { $year }
+overview-done = Overzicht { $year }: { $schools } scholen, { $with_record } met een profiel, { $missing } zonder, { $unreadable } niet leesbaar -> { $path }
+overview-no-profiles = Let op: het archief heeft geen profielen voor { $year }; `sop list --archive { $archive }` toont wat er is.
