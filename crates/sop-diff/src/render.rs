@@ -9,9 +9,9 @@ use serde_json::Value;
 
 use crate::labels::{attr_label, field_label, row_attrs, value_nl};
 use crate::{text, Change, ChangeKind, Counts, Diff, HunkOp, Side, Verdict};
+use sop_i18n::t;
 use sop_model::family::{self, Family};
 use sop_model::text::html_escape as esc;
-use sop_i18n::t;
 
 /// Kept words around an edit in long free text; longer unchanged runs are
 /// shortened to "…".
@@ -170,14 +170,12 @@ fn block(c: &Change, family: Option<&Family>, old_family: Option<&Family>) -> Bl
         spans.extend(row_spans(c, family, old_family));
     } else if c.field == "boilerplate" {
         let standard = |v: &Value| v.get("standard").and_then(Value::as_bool);
-        spans.push(Span::Text(
-            match (c.change, standard(&c.new)) {
-                (ChangeKind::Changed, Some(false)) => t!("diff-boilerplate-edited"),
-                (ChangeKind::Changed, _) => t!("diff-boilerplate-standard-again"),
-                (ChangeKind::Added, _) => t!("diff-boilerplate-added"),
-                (ChangeKind::Removed, _) => t!("diff-boilerplate-removed"),
-            },
-        ));
+        spans.push(Span::Text(match (c.change, standard(&c.new)) {
+            (ChangeKind::Changed, Some(false)) => t!("diff-boilerplate-edited"),
+            (ChangeKind::Changed, _) => t!("diff-boilerplate-standard-again"),
+            (ChangeKind::Added, _) => t!("diff-boilerplate-added"),
+            (ChangeKind::Removed, _) => t!("diff-boilerplate-removed"),
+        }));
     } else {
         let v = |x: &Value, fam: Option<&Family>| value_nl(&c.field, member, x, fam);
         match c.change {
@@ -444,9 +442,14 @@ pub fn render_html(d: &Diff) -> String {
     let r = build(d);
     let mut o = String::new();
     let w = &mut o;
-    let _ = writeln!(w, "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">", sop_i18n::lang().code());
+    let _ =
+        writeln!(w, "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">", sop_i18n::lang().code());
     let _ = writeln!(w, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
-    let _ = writeln!(w, "<title>{}</title>", esc(&t!("diff-html-title", school = r.title.as_str(), years = r.years.as_str())));
+    let _ = writeln!(
+        w,
+        "<title>{}</title>",
+        esc(&t!("diff-html-title", school = r.title.as_str(), years = r.years.as_str()))
+    );
     let _ = writeln!(w, "<style>{CSS}</style>\n</head>\n<body>\n<main>");
     let _ = writeln!(w, "<h1>{}</h1>", esc(&t!("diff-title", school = r.title.as_str())));
     let _ = writeln!(w, "<p class=\"years\">{}</p>", esc(&r.years));

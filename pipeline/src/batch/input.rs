@@ -84,8 +84,7 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
 /// The rows of a sources CSV. The header names the columns; `school_id` and
 /// `url` are required, `name` and `brin` optional, others ignored.
 pub fn sources(path: &Path) -> Result<Vec<Input>> {
-    let file =
-        std::fs::File::open(path).with_context(|| t!("sources-cannot-read", path = path.display()))?;
+    let file = std::fs::File::open(path).with_context(|| t!("sources-cannot-read", path = path.display()))?;
     sources_from(file, path)
 }
 

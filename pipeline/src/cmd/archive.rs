@@ -182,9 +182,9 @@ pub fn list(a: ListArgs) -> Result<ExitCode> {
         out.push('\n');
         out.push_str(&t!("list-total", schools = cat.schools.len(), bundles = bundles, unread = unread));
         out.push('\n');
-        let held = archive
-            .held_docs()
-            .with_context(|| t!("archive-check-details", archive = crate::batch::real::shell_word(&a.archive.display().to_string())))?;
+        let held = archive.held_docs().with_context(|| {
+            t!("archive-check-details", archive = crate::batch::real::shell_word(&a.archive.display().to_string()))
+        })?;
         if !held.is_empty() {
             let waiting = held.iter().filter(|d| d.filed_as.is_none()).count();
             out.push('\n');
@@ -235,9 +235,9 @@ pub fn show(a: ShowArgs) -> Result<ExitCode> {
     }
     let mut shown = Vec::new();
     for b in &bundles {
-        let opened = archive
-            .contents(b)
-            .with_context(|| t!("archive-check-details", archive = crate::batch::real::shell_word(&a.archive.display().to_string())))?;
+        let opened = archive.contents(b).with_context(|| {
+            t!("archive-check-details", archive = crate::batch::real::shell_word(&a.archive.display().to_string()))
+        })?;
         shown.push((b, opened));
     }
     let mut out = String::new();

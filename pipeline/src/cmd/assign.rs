@@ -6,9 +6,9 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use sop_i18n::t;
 use anyhow::{bail, Context, Result};
 use sop_archive::{Archive, HeldDoc, LockMode, SchoolId};
+use sop_i18n::t;
 
 use crate::batch::filing::{self, Filing};
 use crate::batch::report::reason_dutch;
@@ -41,8 +41,7 @@ pub fn run(a: Args) -> Result<ExitCode> {
     }
     let registry = match &a.registry {
         Some(path) => Some(
-            sop_archive::Registry::from_csv(path)
-                .with_context(|| t!("registry-cannot-use", path = path.display()))?,
+            sop_archive::Registry::from_csv(path).with_context(|| t!("registry-cannot-use", path = path.display()))?,
         ),
         None => None,
     };
@@ -125,7 +124,14 @@ pub fn run(a: Args) -> Result<ExitCode> {
     match filed.outcome {
         ArchivedOutcome::Unchanged => println!(
             "{}",
-            t!("assign-unchanged", name = name, school = school, year = year.as_str(), version = filed.version, path = rel)
+            t!(
+                "assign-unchanged",
+                name = name,
+                school = school,
+                year = year.as_str(),
+                version = filed.version,
+                path = rel
+            )
         ),
         _ => {
             println!(

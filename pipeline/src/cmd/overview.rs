@@ -10,8 +10,8 @@ use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use anyhow::{bail, Context, Result};
-use sop_i18n::t;
 use sop_archive::{Archive, LockMode, SchoolId};
+use sop_i18n::t;
 use sop_overview::{AreaMap, EntryStatus, Options, SchoolEntry};
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -67,8 +67,8 @@ impl Groups {
 /// Reads the registry as `sop run` does (ids must be valid), plus its
 /// optional `region` (or `regio`, `gemeente`) and `board` (or `bestuur`) columns.
 fn read_registry(path: &Path) -> Result<Groups> {
-    let registry = sop_archive::Registry::from_csv(path)
-        .with_context(|| t!("registry-cannot-use", path = path.display()))?;
+    let registry =
+        sop_archive::Registry::from_csv(path).with_context(|| t!("registry-cannot-use", path = path.display()))?;
     let text = std::fs::read_to_string(path).with_context(|| t!("overview-file-unreadable", path = path.display()))?;
     let mut rdr = csv::ReaderBuilder::new().flexible(true).from_reader(text.trim_start_matches('\u{feff}').as_bytes());
     let header: Vec<String> = rdr.headers()?.iter().map(|h| h.trim().to_lowercase()).collect();

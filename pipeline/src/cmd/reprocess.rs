@@ -7,9 +7,9 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use sop_i18n::t;
 use anyhow::{bail, Context, Result};
 use sop_archive::{Archive, LockMode, SchoolId};
+use sop_i18n::t;
 
 use crate::batch::filing::{self, Filing};
 use crate::batch::report::{reason_dutch, template_name};
@@ -28,8 +28,7 @@ pub struct Args {
 }
 
 pub fn run(a: Args) -> Result<ExitCode> {
-    let id = SchoolId::parse(&a.school)
-        .with_context(|| t!("reprocess-bad-school", school = a.school.as_str()))?;
+    let id = SchoolId::parse(&a.school).with_context(|| t!("reprocess-bad-school", school = a.school.as_str()))?;
     sop_archive::check_school_year(&a.year).with_context(|| format!("--year {}", a.year))?;
     if !a.archive.is_dir() {
         bail!(t!("archive-missing", path = a.archive.display()));
@@ -97,7 +96,9 @@ pub fn run(a: Args) -> Result<ExitCode> {
             assigned_from: None,
         },
     )
-    .map_err(|e| anyhow::anyhow!(t!("reprocess-cannot-file", path = latest.rel_path.as_str(), reason = e.reason.as_str())))?;
+    .map_err(|e| {
+        anyhow::anyhow!(t!("reprocess-cannot-file", path = latest.rel_path.as_str(), reason = e.reason.as_str()))
+    })?;
     archive.flush().with_context(|| t!("archive-cannot-finish"))?;
     let rel = filed.path.strip_prefix(archive.root()).unwrap_or(&filed.path).display().to_string();
     println!(
