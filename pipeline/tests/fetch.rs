@@ -23,7 +23,7 @@ fn sample(path: &str) -> Vec<u8> {
 async fn sop_run(args: Vec<String>) -> (i32, String, String) {
     tokio::task::spawn_blocking(move || {
         let out = Command::new(SOP)
-            .arg("run")
+            .args(["--lang", "nl", "run"])
             .args(&args)
             .env("NO_PROXY", "127.0.0.1")
             .env_remove("HTTP_PROXY")
@@ -136,10 +136,10 @@ async fn sources_are_fetched_checked_and_not_downloaded_twice() {
         assert!(reason.contains(words), "{school}: {reason:?} lacks {words:?}");
         assert!(reason.contains("http://127.0.0.1"), "{school}: the reason names the URL: {reason:?}");
     };
-    fetch_failure("kristal", "not found (HTTP 404)");
-    fetch_failure("traag", "did not answer in time");
-    fetch_failure("webpagina", "web page, not a PDF");
-    fetch_failure("te-groot", "larger than 1 MiB");
+    fetch_failure("kristal", "niet gevonden (HTTP 404)");
+    fetch_failure("traag", "antwoordde niet op tijd");
+    fetch_failure("webpagina", "webpagina, geen PDF");
+    fetch_failure("te-groot", "groter dan 1 MiB");
     assert_eq!(server.count("/verhuisd.pdf"), 1, "a 404 is not retried");
     assert_eq!(server.count("/page.pdf"), 1, "an HTML page is not retried");
 

@@ -272,7 +272,7 @@ fn a_document_that_names_no_school_is_held_once_without_a_registry() {
     let registry = format!("{REPO}/samples/schools.csv");
     let out = sop(&["assign", f, "--school", "onbekende-school", "--registry", &registry, "--archive", a]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(text(&out).contains("onbekende-school") && text(&out).contains("registry"), "{}", text(&out));
+    assert!(text(&out).contains("onbekende-school") && text(&out).contains("schoolregister"), "{}", text(&out));
     assert_eq!(ledger(&archive).len(), 1);
     let out = sop(&["assign", f, "--school", "kristal", "--registry", &registry, "--archive", a]);
     assert!(out.status.success(), "{}", text(&out));

@@ -6,10 +6,12 @@
 //! archive are run in both languages, and the output is checked for words
 //! of the other language.
 //!
+//! The run report file, a diff report (Markdown) and `sop show` are checked
+//! too.
+//!
 //! What is not checked here, on purpose: text the schools wrote (names in
-//! the table), the record's warnings (always Dutch: they are archived), and
-//! the run report file, the diff report and `sop show` / `export`,
-//! which are Dutch-only still (see ARCHITECTURE.md, "Languages").
+//! the table, the diff's items and quoted texts), the record's warnings
+//! (always Dutch: they are archived).
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -247,6 +249,15 @@ fn a_batch_with_failing_documents_and_a_verify_of_a_tampered_archive_speak_one_l
         // The school's name in the table is the school's own: leave the table's rows out.
         let out = all(&o);
         assert_only(lang, "sop run", &out);
+        // The run report file: its own words follow the language; the
+        // records' warnings it quotes are archived Dutch, so leave them out.
+        let reports: Vec<PathBuf> = walk(&archive)
+            .into_iter()
+            .filter(|p| p.extension().is_some_and(|e| e == "md") && !p.to_string_lossy().contains("diff-"))
+            .collect();
+        assert_eq!(reports.len(), 1, "one run report: {reports:?}");
+        let report = std::fs::read_to_string(&reports[0]).unwrap();
+        assert_only(lang, "the run report file", &without_section(&report, ["## Waarschuwingen", "## Warnings"]));
 
         let o = sop(lang, &["verify", "--archive", archive.to_str().unwrap()], &[]);
         assert!(o.status.success(), "{}", all(&o));
@@ -254,6 +265,12 @@ fn a_batch_with_failing_documents_and_a_verify_of_a_tampered_archive_speak_one_l
         let o = sop(lang, &["list", "--archive", archive.to_str().unwrap()], &[]);
         assert!(o.status.success(), "{}", all(&o));
         assert_only(lang, "sop list", &all(&o));
+        let o = sop(lang, &["show", "--school", "kristal", "--archive", archive.to_str().unwrap()], &[]);
+        assert!(o.status.success(), "{}", all(&o));
+        assert_only(lang, "sop show", &all(&o));
+        let o = sop(lang, &["show", "--school", "nergens", "--archive", archive.to_str().unwrap()], &[]);
+        assert_eq!(o.status.code(), Some(1), "{}", all(&o));
+        assert_only(lang, "sop show of an unknown school", &all(&o));
 
         // Tamper: change a byte of one bundle, remove another.
         let bundles: Vec<PathBuf> =
@@ -279,10 +296,46 @@ fn a_diff_of_two_schools_speaks_one_language() {
             sop(lang, &["diff", &format!("{REPO}/samples/pdf/000.pdf"), &format!("{REPO}/samples/pdf/002.pdf")], &[]);
         assert_eq!(o.status.code(), Some(2), "{}", all(&o));
         assert_only(lang, "sop diff of two schools", &all(&o));
+        // The report itself (forced): its headings, tables and sentences.
+        // What the schools wrote (the items and quoted texts) is theirs.
+        let o = sop(
+            lang,
+            &["diff", "--force", &format!("{REPO}/samples/pdf/000.pdf"), &format!("{REPO}/samples/pdf/002.pdf")],
+            &[],
+        );
+        let md = String::from_utf8_lossy(&o.stdout).into_owned();
+        assert!(md.starts_with("# "), "a Markdown report: {}", all(&o));
+        // Before the first section: the title, the two versions and the notes.
+        let head = md.lines().take_while(|l| !l.starts_with("## "));
+        let headings = md.lines().filter(|l| l.starts_with("## "));
+        let own: Vec<&str> = head
+            .filter(|l| !l.starts_with("| ") || l.starts_with("| |"))
+            // The summary: its sentence, the table of parts and the legend.
+            .chain(md.lines().skip_while(|l| !l.starts_with("## ")).skip(1).take_while(|l| !l.starts_with("## ")))
+            .chain(headings)
+            .collect();
+        assert!(own.len() >= 4, "{md}");
+        assert_only(lang, "the diff report (Markdown)", &own.join("\n"));
         let o = sop(lang, &["diff", &format!("{REPO}/samples/pdf/000.pdf"), "/nonexistent/b.pdf"], &[]);
         assert_eq!(o.status.code(), Some(2), "{}", all(&o));
         assert_only(lang, "sop diff of a missing file", &all(&o));
     }
+}
+
+/// `text` without the Markdown sections whose heading is one of `headings`.
+fn without_section<const N: usize>(text: &str, headings: [&str; N]) -> String {
+    let mut out = String::new();
+    let mut skipping = false;
+    for line in text.lines() {
+        if line.starts_with("## ") {
+            skipping = headings.contains(&line.trim());
+        }
+        if !skipping {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
 }
 
 fn walk(dir: &Path) -> Vec<PathBuf> {

@@ -376,7 +376,7 @@ impl Ctx<'_> {
         let all: std::collections::BTreeSet<u32> = ol.keys().chain(nl.keys()).copied().collect();
         for level in all {
             let key = format!("levels/{level}");
-            let label = format!("Zorgniveau {level}");
+            let label = sop_i18n::t!("diff-level", level = level.to_string());
             self.free_text(
                 f,
                 Some(&key),

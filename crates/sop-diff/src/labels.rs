@@ -1,94 +1,93 @@
 //! Dutch names of fields and values, for the change labels and the reports.
 
 use serde_json::Value;
+use sop_i18n::t;
 use sop_model::family::{self, Family};
 use sop_model::HgwStatus;
 
-/// The Dutch heading of a top-level field of `sop/1`.
+/// The heading of a top-level field of `sop/1`, in the current language.
 pub(crate) fn field_label(field: &str) -> String {
     match field {
-        "template" => "Sjabloon",
-        "school_year" => "Schooljaar",
-        "school" => "Schoolgegevens",
-        "governance" => "Opstellen en vaststellen",
-        "vision" => "Visie op passend onderwijs",
-        "vision_context" => "Onderwijsconcept",
-        "support_structure" => "Ondersteuningsstructuur",
-        "hgw" => "Handelingsgericht werken",
-        "hgw_summary" => "Leerkrachtvaardigheden (samenvatting)",
-        "expertise" => "Expertise binnen het team",
-        "partners" => "Externe deskundigen en partners",
-        "offers" => "Extra aanbod en voorzieningen",
-        "facilities" => "Voorzieningen in het gebouw",
-        "protocols" => "Protocollen",
-        "extra_support" => "Extra ondersteuning",
-        "limits" => "Grenzen aan de ondersteuning",
-        "ambitions" => "Ambities en ontwikkeldoelen",
-        "finance" => "Financiën",
-        "evaluation" => "Ontwikkeling en evaluatie",
-        "boilerplate" => "Vaste tekst van het model",
-        "unmapped" => "Overige tekst van de school",
-        other => other,
+        "template" => t!("diff-field-template"),
+        "school_year" => t!("diff-field-school-year"),
+        "school" => t!("diff-field-school"),
+        "governance" => t!("diff-field-governance"),
+        "vision" => t!("diff-field-vision"),
+        "vision_context" => t!("diff-field-vision-context"),
+        "support_structure" => t!("diff-field-support-structure"),
+        "hgw" => t!("diff-field-hgw"),
+        "hgw_summary" => t!("diff-field-hgw-summary"),
+        "expertise" => t!("diff-field-expertise"),
+        "partners" => t!("diff-field-partners"),
+        "offers" => t!("diff-field-offers"),
+        "facilities" => t!("diff-field-facilities"),
+        "protocols" => t!("diff-field-protocols"),
+        "extra_support" => t!("diff-field-extra-support"),
+        "limits" => t!("diff-field-limits"),
+        "ambitions" => t!("diff-field-ambitions"),
+        "finance" => t!("diff-field-finance"),
+        "evaluation" => t!("diff-field-evaluation"),
+        "boilerplate" => t!("diff-field-boilerplate"),
+        "unmapped" => t!("diff-field-unmapped"),
+        other => other.to_string(),
     }
-    .to_string()
 }
 
-/// The Dutch name of a member of an object field (`school.email` -> "E-mail").
+/// The name of a member of an object field, in the current language (`school.email` -> "E-mail").
 pub(crate) fn member_label(field: &str, member: &str) -> String {
     match (field, member) {
-        ("school", "name") => "Naam",
-        ("school", "sector") => "Sector",
-        ("school", "brin") => "BRIN",
-        ("school", "address") => "Adres",
-        ("school", "phone") => "Telefoon",
-        ("school", "email") => "E-mail",
-        ("school", "website") => "Website",
-        ("school", "board") => "Schoolbestuur",
-        ("school", "swv") => "Samenwerkingsverband",
-        ("school", "location") => "Locatie",
-        ("school", "levels_lower") => "Onderwijsniveaus onderbouw",
-        ("school", "levels_upper") => "Onderwijsniveaus bovenbouw",
-        ("governance", "drafted") => "Opgesteld namens directeur en team",
-        ("governance", "director") => "Directeur",
-        ("governance", "mr_advice") => "Opgesteld met advies MR",
-        ("governance", "board_adoption") => "Vastgesteld door bestuur",
-        ("governance", "filled_in") => "Invuldatum",
-        ("governance", "valid_for") => "Opgesteld voor schooljaar",
-        ("support_structure", "text") => "Zorgstructuur",
-        ("support_structure", "team") => "Lid ondersteuningsteam",
-        ("support_structure", "meetings_per_year") => "Ondersteuningsteam komt per jaar bijeen",
-        ("limits", "text") => "Grenzen aan de zorg",
-        ("limits", "items") => "Grens",
-        ("ambitions", "item") => "Ambitie",
-        ("finance", "text") => "Toelichting financiën",
-        ("finance", "amounts") => "Bedrag basisondersteuning",
-        ("evaluation", "text") => "Evaluatie",
-        ("evaluation", "date") => "Evaluatiemoment",
-        ("unmapped", "item") => "Tekst zonder kopje",
-        (_, other) => other,
+        ("school", "name") => t!("diff-member-school-name"),
+        ("school", "sector") => t!("diff-member-school-sector"),
+        ("school", "brin") => t!("diff-member-school-brin"),
+        ("school", "address") => t!("diff-member-school-address"),
+        ("school", "phone") => t!("diff-member-school-phone"),
+        ("school", "email") => t!("diff-member-school-email"),
+        ("school", "website") => t!("diff-member-school-website"),
+        ("school", "board") => t!("diff-member-school-board"),
+        ("school", "swv") => t!("diff-member-school-swv"),
+        ("school", "location") => t!("diff-member-school-location"),
+        ("school", "levels_lower") => t!("diff-member-school-levels-lower"),
+        ("school", "levels_upper") => t!("diff-member-school-levels-upper"),
+        ("governance", "drafted") => t!("diff-member-governance-drafted"),
+        ("governance", "director") => t!("diff-member-governance-director"),
+        ("governance", "mr_advice") => t!("diff-member-governance-mr-advice"),
+        ("governance", "board_adoption") => t!("diff-member-governance-board-adoption"),
+        ("governance", "filled_in") => t!("diff-member-governance-filled-in"),
+        ("governance", "valid_for") => t!("diff-member-governance-valid-for"),
+        ("support_structure", "text") => t!("diff-member-support-structure-text"),
+        ("support_structure", "team") => t!("diff-member-support-structure-team"),
+        ("support_structure", "meetings_per_year") => t!("diff-member-support-structure-meetings-per-year"),
+        ("limits", "text") => t!("diff-member-limits-text"),
+        ("limits", "items") => t!("diff-member-limits-items"),
+        ("ambitions", "item") => t!("diff-member-ambitions-item"),
+        ("finance", "text") => t!("diff-member-finance-text"),
+        ("finance", "amounts") => t!("diff-member-finance-amounts"),
+        ("evaluation", "text") => t!("diff-member-evaluation-text"),
+        ("evaluation", "date") => t!("diff-member-evaluation-date"),
+        ("unmapped", "item") => t!("diff-member-unmapped-item"),
+        (_, other) => other.to_string(),
     }
-    .to_string()
 }
 
-/// The Dutch name of an attribute of a row, shown beside its value
+/// The name of an attribute of a row, in the current language, shown beside its value
 /// ("uren beschikbaar 20 → 10").
-pub(crate) fn attr_label(attr: &str) -> &'static str {
+pub(crate) fn attr_label(attr: &str) -> String {
     match attr {
-        "label" | "name" => "naam",
-        "note" => "toelichting",
-        "capacity" => "uren beschikbaar",
-        "fte" => "fte",
-        "hours" => "uren",
-        "provided_by" => "aangeboden",
-        "raw" => "zoals geschreven",
-        "kind" => "soort",
-        "status" => "status",
-        "timing" => "periode",
-        "present" => "aanwezig",
-        "available" => "beschikbaar",
-        "involvement" => "betrokkenheid",
-        "key" => "sleutel",
-        _ => "waarde",
+        "label" | "name" => t!("diff-attr-name"),
+        "note" => t!("diff-attr-note"),
+        "capacity" => t!("diff-attr-capacity"),
+        "fte" => t!("diff-attr-fte"),
+        "hours" => t!("diff-attr-hours"),
+        "provided_by" => t!("diff-attr-provided-by"),
+        "raw" => t!("diff-attr-raw"),
+        "kind" => t!("diff-attr-kind"),
+        "status" => t!("diff-attr-status"),
+        "timing" => t!("diff-attr-timing"),
+        "present" => t!("diff-attr-present"),
+        "available" => t!("diff-attr-available"),
+        "involvement" => t!("diff-attr-involvement"),
+        "key" => t!("diff-attr-key"),
+        _ => t!("diff-attr-value"),
     }
 }
 
@@ -115,38 +114,44 @@ pub(crate) fn row_attrs(field: &str, family: Option<&Family>) -> Vec<&'static st
 pub(crate) fn value_nl(field: &str, attr: &str, v: &Value, family: Option<&Family>) -> String {
     match (field, attr, v) {
         (_, _, Value::Null) => match (field, attr) {
-            ("hgw", "status") => "geen markering".into(),
-            (_, "provided_by") => "onbekend (markering niet leesbaar)".into(),
-            _ => "niet ingevuld".into(),
+            ("hgw", "status") => t!("diff-value-no-mark"),
+            (_, "provided_by") => t!("diff-value-unknown-provider"),
+            _ => t!("diff-value-not-filled-in"),
         },
-        ("facilities", "present", Value::Bool(true)) => "aanwezig".into(),
+        ("facilities", "present", Value::Bool(true)) => t!("diff-value-present"),
         ("facilities", "present", Value::Bool(false)) => {
             family.map_or("niet van toepassing", |f| f.facility_absent).into()
         }
-        (_, _, Value::Bool(b)) => if *b { "ja" } else { "nee" }.into(),
+        (_, _, Value::Bool(b)) => {
+            if *b {
+                t!("diff-value-yes")
+            } else {
+                t!("diff-value-no")
+            }
+        }
         ("hgw", "status", Value::String(s)) => hgw_status(s, family),
         ("partners", "involvement", Value::String(s)) => match s.as_str() {
-            "structural" => "structureel".into(),
-            "regular" => "regelmatig".into(),
-            "incidental" => "incidenteel".into(),
-            "not_applicable" => "niet van toepassing".into(),
+            "structural" => t!("diff-value-structural"),
+            "regular" => t!("diff-value-regular"),
+            "incidental" => t!("diff-value-incidental"),
+            "not_applicable" => t!("diff-value-not-applicable"),
             other => other.into(),
         },
         ("partners", "kind", Value::String(s)) => match s.as_str() {
-            "external_expert" => "externe deskundige".into(),
-            "chain_partner" => "keten-/kernpartner".into(),
-            "education_sector" => "onderwijssector".into(),
+            "external_expert" => t!("diff-value-external-expert"),
+            "chain_partner" => t!("diff-value-chain-partner"),
+            "education_sector" => t!("diff-value-education-sector"),
             other => other.into(),
         },
         ("offers", "kind", Value::String(s)) => match s.as_str() {
-            "programme" => "aanbod van de school".into(),
-            "provision" => "voorziening".into(),
-            "education_offer" => "onderwijsaanbod".into(),
+            "programme" => t!("diff-value-programme"),
+            "provision" => t!("diff-value-provision"),
+            "education_offer" => t!("diff-value-education-offer"),
             other => other.into(),
         },
         (_, "provided_by", Value::Array(a)) => {
             if a.is_empty() {
-                "niet aangeboden".into()
+                t!("diff-value-not-offered")
             } else {
                 a.iter().map(|p| provider(p.as_str().unwrap_or_default())).collect::<Vec<_>>().join(", ")
             }
@@ -160,8 +165,8 @@ pub(crate) fn value_nl(field: &str, attr: &str, v: &Value, family: Option<&Famil
             match (date.and_then(Value::as_str), who.and_then(Value::as_str)) {
                 (Some(d), Some(w)) => format!("{d} ({w})"),
                 (Some(d), None) => d.to_string(),
-                (None, Some(w)) => format!("geen datum ({w})"),
-                (None, None) => "niet ingevuld".into(),
+                (None, Some(w)) => t!("diff-value-no-date", who = w),
+                (None, None) => t!("diff-value-not-filled-in"),
             }
         }
         ("governance", "filled_in", Value::String(s)) | ("evaluation", "date", Value::String(s)) => date_nl(s),
@@ -173,7 +178,10 @@ pub(crate) fn value_nl(field: &str, attr: &str, v: &Value, family: Option<&Famil
             }
         }
         ("template", _, Value::Object(o)) => {
-            let family = o.get("family").and_then(Value::as_str).map_or("onbekend", family::name_of);
+            let family = o
+                .get("family")
+                .and_then(Value::as_str)
+                .map_or_else(|| t!("diff-value-unknown"), |f| family::name_of(f).to_string());
             match o.get("revision").and_then(Value::as_str) {
                 Some(r) => format!("{family}, {r}"),
                 None => family.to_string(),
@@ -181,19 +189,19 @@ pub(crate) fn value_nl(field: &str, attr: &str, v: &Value, family: Option<&Famil
         }
         ("hgw_summary", _, Value::Object(o)) => {
             let pct = |k: &str| o.get(k).and_then(Value::as_f64).map(number).unwrap_or_default();
-            format!(
-                "nog niet ontwikkeld {}%, in ontwikkeling {}%, ontwikkeld {}%, ver ontwikkeld {}%",
-                pct("not_started_pct"),
-                pct("developing_pct"),
-                pct("in_place_pct"),
-                pct("advanced_pct")
+            t!(
+                "diff-value-hgw-summary",
+                a = pct("not_started_pct"),
+                b = pct("developing_pct"),
+                c = pct("in_place_pct"),
+                d = pct("advanced_pct")
             )
         }
         (_, _, Value::Number(n)) => n.as_f64().map(number).unwrap_or_else(|| n.to_string()),
         (_, _, Value::String(s)) => s.clone(),
         (_, _, Value::Array(a)) => {
             if a.is_empty() {
-                "geen".into()
+                t!("diff-value-none")
             } else {
                 a.iter().map(|x| value_nl(field, attr, x, family)).collect::<Vec<_>>().join(", ")
             }
@@ -207,7 +215,7 @@ pub(crate) fn value_nl(field: &str, attr: &str, v: &Value, family: Option<&Famil
 fn join_present(parts: &[Option<&Value>], sep: &str) -> String {
     let s: Vec<&str> = parts.iter().filter_map(|p| p.and_then(Value::as_str)).collect();
     if s.is_empty() {
-        "niet ingevuld".into()
+        t!("diff-value-not-filled-in")
     } else {
         s.join(sep)
     }
@@ -220,33 +228,22 @@ fn hgw_status(s: &str, family: Option<&Family>) -> String {
     }
 }
 
-fn provider(p: &str) -> &str {
+fn provider(p: &str) -> String {
     match p {
-        "school" => "op de school",
-        "board" => "via het bestuur",
-        "swv_or_third_party" => "via het SWV of derden",
-        other => other,
+        "school" => t!("diff-value-by-school"),
+        "board" => t!("diff-value-by-board"),
+        "swv_or_third_party" => t!("diff-value-by-swv"),
+        other => other.to_string(),
     }
 }
 
 /// "2023-11" -> "november 2023", "2024-06-01" -> "1 juni 2024".
 pub(crate) fn date_nl(s: &str) -> String {
-    const MONTHS: [&str; 12] = [
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
+    let months = t!("diff-months");
+    let months: Vec<&str> = months.split_whitespace().collect();
     let parts: Vec<&str> = s.split('-').collect();
-    let month = |m: &str| m.parse::<usize>().ok().filter(|m| (1..=12).contains(m)).map(|m| MONTHS[m - 1]);
+    let month =
+        |m: &str| m.parse::<usize>().ok().filter(|m| (1..=12).contains(m)).and_then(|m| months.get(m - 1).copied());
     match parts.as_slice() {
         [y, m] if y.len() == 4 => month(m).map_or_else(|| s.to_string(), |m| format!("{m} {y}")),
         [y, m, d] if y.len() == 4 => match (month(m), d.parse::<u32>()) {

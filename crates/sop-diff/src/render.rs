@@ -9,6 +9,7 @@ use serde_json::Value;
 
 use crate::labels::{attr_label, field_label, row_attrs, value_nl};
 use crate::{text, Change, ChangeKind, Counts, Diff, HunkOp, Side, Verdict};
+use sop_i18n::t;
 use sop_model::family::{self, Family};
 use sop_model::text::html_escape as esc;
 
@@ -47,11 +48,11 @@ struct Report {
     sections: Vec<Section>,
 }
 
-fn kind_nl(k: ChangeKind) -> &'static str {
+fn kind_nl(k: ChangeKind) -> String {
     match k {
-        ChangeKind::Added => "Toegevoegd",
-        ChangeKind::Removed => "Verwijderd",
-        ChangeKind::Changed => "Gewijzigd",
+        ChangeKind::Added => t!("diff-added"),
+        ChangeKind::Removed => t!("diff-removed"),
+        ChangeKind::Changed => t!("diff-changed"),
     }
 }
 
@@ -63,10 +64,10 @@ fn side_rows(s: &Side) -> Vec<(String, String)> {
     };
     let short_hash = if s.sha256.len() > 12 { format!("{}…", &s.sha256[..12]) } else { s.sha256.clone() };
     vec![
-        ("Schooljaar".into(), s.school_year.clone().unwrap_or_else(|| "onbekend".into())),
-        ("Sjabloon".into(), template),
-        ("Bestand".into(), if s.filename.is_empty() { "onbekend".into() } else { s.filename.clone() }),
-        ("SHA-256".into(), if short_hash.is_empty() { "onbekend".into() } else { short_hash }),
+        (t!("diff-side-year"), s.school_year.clone().unwrap_or_else(|| t!("diff-unknown"))),
+        (t!("diff-side-template"), template),
+        (t!("diff-side-file"), if s.filename.is_empty() { t!("diff-unknown") } else { s.filename.clone() }),
+        ("SHA-256".into(), if short_hash.is_empty() { t!("diff-unknown") } else { short_hash }),
     ]
 }
 
@@ -75,20 +76,14 @@ fn build(d: &Diff) -> Report {
         (Some(a), Some(b)) if a != b => format!("{a} / {b}"),
         (_, Some(b)) => b.to_string(),
         (Some(a), None) => a.to_string(),
-        (None, None) => "onbekende school (naam niet in de documenten)".into(),
+        (None, None) => t!("diff-unknown-school"),
     };
-    let year = |s: &Side| s.school_year.clone().unwrap_or_else(|| "onbekend schooljaar".into());
-    let years = format!("Schooljaar {} → {}", year(&d.from), year(&d.to));
+    let year = |s: &Side| s.school_year.clone().unwrap_or_else(|| t!("diff-unknown-year"));
+    let years = t!("diff-years", from = year(&d.from), to = year(&d.to));
     let warning = match d.same_school.verdict {
         Verdict::Same => None,
-        Verdict::Unproven => Some(format!(
-            "Niet vastgesteld dat beide documenten van dezelfde school zijn: {}.",
-            reason_nl(&d.same_school.reason)
-        )),
-        Verdict::Different => Some(format!(
-            "Let op: dit lijken documenten van verschillende scholen ({}).",
-            reason_nl(&d.same_school.reason)
-        )),
+        Verdict::Unproven => Some(t!("diff-not-proven", reason = reason_nl(&d.same_school.reason))),
+        Verdict::Different => Some(t!("diff-different", reason = reason_nl(&d.same_school.reason))),
     };
 
     let mut per_field: Vec<(String, Counts)> = Vec::new();
@@ -134,13 +129,19 @@ fn not_compared_sentence(d: &Diff) -> Option<String> {
     for f in families {
         let labels: Vec<&str> =
             d.not_compared.iter().filter(|n| n.lacking_family == f).map(|n| n.label.as_str()).collect();
-        parts.push(format!("het sjabloon {} heeft geen plaats voor {}", family::name_of(f), labels.join(", ")));
+        parts.push(t!("diff-template-lacks", template = family::name_of(f), fields = labels.join(", ")));
     }
-    (!parts.is_empty())
-        .then(|| format!("Sjabloon gewisseld: deze onderdelen zijn niet vergeleken, omdat {}.", parts.join("; en ")))
+    let and = format!("{} ", t!("diff-not-compared-and"));
+    (!parts.is_empty()).then(|| t!("diff-not-compared", parts = parts.join(&and)))
 }
 
+/// The reason two documents may not be of one school: made in the current
+/// language by `identity.rs`; a diff stored before the catalogue has it in
+/// English, which the Dutch report translates here.
 fn reason_nl(reason: &str) -> String {
+    if sop_i18n::lang() != sop_i18n::Lang::Nl {
+        return reason.to_string();
+    }
     reason
         .replace(
             "no name, BRIN or e-mail address is known in both documents",
@@ -169,15 +170,12 @@ fn block(c: &Change, family: Option<&Family>, old_family: Option<&Family>) -> Bl
         spans.extend(row_spans(c, family, old_family));
     } else if c.field == "boilerplate" {
         let standard = |v: &Value| v.get("standard").and_then(Value::as_bool);
-        spans.push(Span::Text(
-            match (c.change, standard(&c.new)) {
-                (ChangeKind::Changed, Some(false)) => "de vaste tekst is door de school aangepast",
-                (ChangeKind::Changed, _) => "weer de ongewijzigde vaste tekst van het model",
-                (ChangeKind::Added, _) => "aangepaste vaste tekst",
-                (ChangeKind::Removed, _) => "aangepaste vaste tekst niet meer aanwezig",
-            }
-            .to_string(),
-        ));
+        spans.push(Span::Text(match (c.change, standard(&c.new)) {
+            (ChangeKind::Changed, Some(false)) => t!("diff-boilerplate-edited"),
+            (ChangeKind::Changed, _) => t!("diff-boilerplate-standard-again"),
+            (ChangeKind::Added, _) => t!("diff-boilerplate-added"),
+            (ChangeKind::Removed, _) => t!("diff-boilerplate-removed"),
+        }));
     } else {
         let v = |x: &Value, fam: Option<&Family>| value_nl(&c.field, member, x, fam);
         match c.change {
@@ -284,15 +282,18 @@ fn elide(words: &[(HunkOp, String)]) -> Vec<Span> {
 fn summary_sentence(t: &Counts) -> String {
     let total = t.added + t.removed + t.changed;
     if total == 0 {
-        return "Geen wijzigingen gevonden.".into();
+        return t!("diff-no-changes");
     }
-    let noun = if total == 1 { "wijziging" } else { "wijzigingen" };
-    format!("{total} {noun}: {} toegevoegd, {} verwijderd, {} gewijzigd.", t.added, t.removed, t.changed)
+    if total == 1 {
+        t!("diff-total-one", total = total, added = t.added, removed = t.removed, changed = t.changed)
+    } else {
+        t!("diff-total", total = total, added = t.added, removed = t.removed, changed = t.changed)
+    }
 }
 
 /// Rounded down, so that an edited text never reads "100% gelijk".
 fn pct(s: f64) -> String {
-    format!("{}% gelijk", (s * 100.0).floor() as i64)
+    t!("diff-similar", pct = ((s * 100.0).floor() as i64).to_string())
 }
 
 // ---------------------------------------------------------------- Markdown
@@ -326,26 +327,33 @@ pub fn render_markdown(d: &Diff) -> String {
     let r = build(d);
     let mut o = String::new();
     let w = &mut o;
-    let _ = writeln!(w, "# Wijzigingen in het schoolondersteuningsprofiel van {}\n", md_escape(&r.title));
+    let _ = writeln!(w, "# {}\n", t!("diff-title", school = md_escape(&r.title)));
     let _ = writeln!(w, "**{}**\n", md_escape(&r.years));
-    let _ = writeln!(w, "| | Vorige versie | Nieuwe versie |\n|---|---|---|");
+    let _ = writeln!(w, "| | {} | {} |\n|---|---|---|", t!("diff-previous"), t!("diff-new"));
     for (i, (k, v)) in r.sides[0].iter().enumerate() {
         let _ = writeln!(w, "| {} | {} | {} |", k, md_escape(v), md_escape(&r.sides[1][i].1));
     }
     let _ = writeln!(w);
     if let Some(warn) = &r.warning {
-        let _ = writeln!(w, "> **Let op:** {}\n", md_escape(warn));
+        let _ = writeln!(w, "> **{}** {}\n", t!("diff-attention"), md_escape(warn));
     }
     if let Some(note) = &r.not_compared {
         let _ = writeln!(w, "> {}\n", md_escape(note));
     }
-    let _ = writeln!(w, "## Samenvatting\n\n{}\n", summary_sentence(&r.total));
+    let _ = writeln!(w, "## {}\n\n{}\n", t!("diff-summary"), summary_sentence(&r.total));
     if !r.per_field.is_empty() {
-        let _ = writeln!(w, "| Onderdeel | Toegevoegd | Verwijderd | Gewijzigd |\n|---|--:|--:|--:|");
+        let _ = writeln!(
+            w,
+            "| {} | {} | {} | {} |\n|---|--:|--:|--:|",
+            t!("diff-col-part"),
+            t!("diff-added"),
+            t!("diff-removed"),
+            t!("diff-changed")
+        );
         for (f, c) in &r.per_field {
             let _ = writeln!(w, "| {} | {} | {} | {} |", md_escape(f), c.added, c.removed, c.changed);
         }
-        let _ = writeln!(w, "\nIn de teksten hieronder is ~~doorgehaald~~ verwijderd en **vet** toegevoegd.\n");
+        let _ = writeln!(w, "\n{}\n", t!("diff-legend-md"));
     }
     for s in &r.sections {
         let _ = writeln!(w, "## {}\n", md_escape(&s.title));
@@ -434,29 +442,43 @@ pub fn render_html(d: &Diff) -> String {
     let r = build(d);
     let mut o = String::new();
     let w = &mut o;
-    let _ = writeln!(w, "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">");
+    let _ =
+        writeln!(w, "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">", sop_i18n::lang().code());
     let _ = writeln!(w, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
-    let _ = writeln!(w, "<title>Wijzigingen SOP {} — {}</title>", esc(&r.title), esc(&r.years));
+    let _ = writeln!(
+        w,
+        "<title>{}</title>",
+        esc(&t!("diff-html-title", school = r.title.as_str(), years = r.years.as_str()))
+    );
     let _ = writeln!(w, "<style>{CSS}</style>\n</head>\n<body>\n<main>");
-    let _ = writeln!(w, "<h1>Wijzigingen in het schoolondersteuningsprofiel van {}</h1>", esc(&r.title));
+    let _ = writeln!(w, "<h1>{}</h1>", esc(&t!("diff-title", school = r.title.as_str())));
     let _ = writeln!(w, "<p class=\"years\">{}</p>", esc(&r.years));
-    let _ = writeln!(w, "<table class=\"sides\">\n<tr><th></th><th>Vorige versie</th><th>Nieuwe versie</th></tr>");
+    let _ = writeln!(
+        w,
+        "<table class=\"sides\">\n<tr><th></th><th>{}</th><th>{}</th></tr>",
+        esc(&t!("diff-previous")),
+        esc(&t!("diff-new"))
+    );
     for (i, (k, v)) in r.sides[0].iter().enumerate() {
         let _ = writeln!(w, "<tr><td>{}</td><td>{}</td><td>{}</td></tr>", esc(k), esc(v), esc(&r.sides[1][i].1));
     }
     let _ = writeln!(w, "</table>");
     if let Some(warn) = &r.warning {
-        let _ = writeln!(w, "<p class=\"warning\"><strong>Let op:</strong> {}</p>", esc(warn));
+        let _ = writeln!(w, "<p class=\"warning\"><strong>{}</strong> {}</p>", esc(&t!("diff-attention")), esc(warn));
     }
     if let Some(note) = &r.not_compared {
         let _ = writeln!(w, "<p class=\"note\">{}</p>", esc(note));
     }
-    let _ = writeln!(w, "<section id=\"samenvatting\">\n<h2>Samenvatting</h2>");
+    let _ = writeln!(w, "<section id=\"samenvatting\">\n<h2>{}</h2>", esc(&t!("diff-summary")));
     let _ = writeln!(w, "<p class=\"total\">{}</p>", esc(&summary_sentence(&r.total)));
     if !r.per_field.is_empty() {
         let _ = writeln!(
             w,
-            "<table class=\"summary\">\n<tr><th>Onderdeel</th><th>Toegevoegd</th><th>Verwijderd</th><th>Gewijzigd</th></tr>"
+            "<table class=\"summary\">\n<tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
+            esc(&t!("diff-col-part")),
+            esc(&t!("diff-added")),
+            esc(&t!("diff-removed")),
+            esc(&t!("diff-changed"))
         );
         for (f, c) in &r.per_field {
             let _ = writeln!(
@@ -471,7 +493,12 @@ pub fn render_html(d: &Diff) -> String {
         let _ = writeln!(w, "</table>");
         let _ = writeln!(
             w,
-            "<p class=\"legend\">In de teksten is <del>doorgehaald</del> verwijderd en <ins>onderstreept</ins> toegevoegd.</p>"
+            "<p class=\"legend\">{} <del>{}</del> {} <ins>{}</ins> {}</p>",
+            esc(&t!("diff-legend-html-before")),
+            esc(&t!("diff-legend-html-struck")),
+            esc(&t!("diff-legend-html-middle")),
+            esc(&t!("diff-legend-html-underlined")),
+            esc(&t!("diff-legend-html-after"))
         );
     }
     let _ = writeln!(w, "</section>");

@@ -254,6 +254,7 @@ pub const FILES: &[(&str, &str, &str)] = &[
     ("batch.ftl", include_str!("../locales/nl/batch.ftl"), include_str!("../locales/en/batch.ftl")),
     ("archive.ftl", include_str!("../locales/nl/archive.ftl"), include_str!("../locales/en/archive.ftl")),
     ("record.ftl", include_str!("../locales/nl/record.ftl"), include_str!("../locales/en/record.ftl")),
+    ("diff.ftl", include_str!("../locales/nl/diff.ftl"), include_str!("../locales/en/diff.ftl")),
 ];
 
 type Bundle = FluentBundle<FluentResource>;

@@ -107,13 +107,16 @@ pub fn file(archive: &mut Archive, f: Filing<'_>) -> Result<Filed, StageError> {
         });
     }
     let previous = archive.previous_record(f.school, f.year).map_err(|e| fail(Stage::Diff, &e))?;
-    let diff = previous.as_ref().map(|(_, old)| sop_diff::diff(old, record));
+    // What goes into the bundle (diff.json, diff.md) is Dutch, whoever ran
+    // the batch: the archive does not depend on a person's language.
+    let nl = sop_i18n::Lang::Nl;
+    let diff = previous.as_ref().map(|(_, old)| sop_i18n::with_lang(nl, || sop_diff::diff(old, record)));
     let diff_json = diff.as_ref().map(|d| {
         let mut b = serde_json::to_vec_pretty(d).expect("a diff serialises");
         b.push(b'\n');
         b
     });
-    let diff_md = diff.as_ref().map(sop_diff::render_markdown);
+    let diff_md = diff.as_ref().map(|d| sop_i18n::with_lang(nl, || sop_diff::render_markdown(d)));
     let added = archive
         .add(Submission {
             school_id: f.school,

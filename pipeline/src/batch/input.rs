@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
+use sop_i18n::t;
 
 /// One document to process.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,7 +39,7 @@ pub struct SourceSchool {
 /// File names do not matter: what a file is, is decided from its bytes.
 pub fn inbox(dir: &Path) -> Result<Vec<Input>> {
     let mut files = Vec::new();
-    walk(dir, &mut files).with_context(|| format!("cannot read the inbox folder `{}`", dir.display()))?;
+    walk(dir, &mut files).with_context(|| t!("inbox-cannot-read", path = dir.display()))?;
     files.sort();
     Ok(files
         .into_iter()
@@ -83,34 +84,29 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
 /// The rows of a sources CSV. The header names the columns; `school_id` and
 /// `url` are required, `name` and `brin` optional, others ignored.
 pub fn sources(path: &Path) -> Result<Vec<Input>> {
-    let file =
-        std::fs::File::open(path).with_context(|| format!("cannot read the sources file `{}`", path.display()))?;
+    let file = std::fs::File::open(path).with_context(|| t!("sources-cannot-read", path = path.display()))?;
     sources_from(file, path)
 }
 
 pub fn sources_from(reader: impl std::io::Read, path: &Path) -> Result<Vec<Input>> {
     let mut csv = csv::ReaderBuilder::new().flexible(true).trim(csv::Trim::All).from_reader(reader);
-    let headers = csv.headers().with_context(|| format!("`{}` is not a CSV file", path.display()))?.clone();
+    let headers = csv.headers().with_context(|| t!("sources-not-csv", path = path.display()))?.clone();
     let col = |name: &str| headers.iter().position(|h| h.trim_start_matches('\u{feff}').eq_ignore_ascii_case(name));
     let (Some(id_col), Some(url_col)) = (col("school_id"), col("url")) else {
-        bail!(
-            "`{}` needs a header line with the columns `school_id` and `url` (found: {})",
-            path.display(),
-            headers.iter().collect::<Vec<_>>().join(", ")
-        );
+        bail!(t!("sources-no-header", path = path.display(), found = headers.iter().collect::<Vec<_>>().join(", ")));
     };
     let (name_col, brin_col) = (col("name"), col("brin"));
     let mut out = Vec::new();
     for (n, row) in csv.records().enumerate() {
         let line = n + 2;
-        let row = row.with_context(|| format!("`{}` line {line} cannot be read", path.display()))?;
+        let row = row.with_context(|| t!("sources-line-unreadable", path = path.display(), line = line))?;
         let get =
             |c: Option<usize>| c.and_then(|c| row.get(c)).map(str::trim).filter(|v| !v.is_empty()).map(str::to_string);
         if row.iter().all(|v| v.trim().is_empty()) {
             continue;
         }
         let (Some(id), Some(url)) = (get(Some(id_col)), get(Some(url_col))) else {
-            bail!("`{}` line {line}: every row needs a school_id and a url", path.display());
+            bail!(t!("sources-line-incomplete", path = path.display(), line = line));
         };
         out.push(Input {
             label: url.clone(),
@@ -145,7 +141,7 @@ mod tests {
         let err = sources_from("id,link\nx,y\n".as_bytes(), Path::new("s.csv")).unwrap_err().to_string();
         assert!(err.contains("`s.csv`") && err.contains("school_id") && err.contains("id, link"), "{err}");
         let err = sources_from("school_id,url\nx,\n".as_bytes(), Path::new("s.csv")).unwrap_err().to_string();
-        assert!(err.contains("line 2"), "{err}");
+        assert!(err.contains("regel 2"), "{err}");
     }
 
     #[test]

@@ -255,43 +255,58 @@ impl RunReport {
     /// The report for people, in Dutch.
     pub fn to_markdown(&self) -> String {
         let mut md = String::new();
-        let _ = writeln!(md, "# Verslag van de verwerking, schooljaar {}\n", self.school_year);
+        let _ = writeln!(md, "# {}\n", t!("report-title", year = self.school_year.as_str()));
         let _ = writeln!(
             md,
-            "Gestart: {} (UTC) · duur {:.1} s · {} document(en) · {} tegelijk\n",
-            self.started, self.duration_s, self.counts.total, self.jobs
+            "{}\n",
+            t!(
+                "report-started",
+                started = self.started.as_str(),
+                secs = format!("{:.1}", self.duration_s),
+                n = self.counts.total,
+                jobs = self.jobs
+            )
         );
         if let Some(inbox) = &self.inbox {
-            let _ = writeln!(md, "- Ontvangen map: `{inbox}`");
+            let _ = writeln!(md, "- {}: `{inbox}`", t!("report-inbox"));
         }
         if let Some(sources) = &self.sources {
-            let _ = writeln!(md, "- Lijst met adressen: `{sources}`");
+            let _ = writeln!(md, "- {}: `{sources}`", t!("report-sources"));
         }
-        let _ = writeln!(md, "- Archief: `{}`\n", self.archive);
-        let _ = writeln!(md, "## Samenvatting\n");
-        let _ = writeln!(md, "| Uitkomst | Aantal |\n|---|---:|");
+        let _ = writeln!(md, "- {}: `{}`\n", t!("report-archive"), self.archive);
+        let _ = writeln!(md, "## {}\n", t!("report-summary"));
+        let _ = writeln!(md, "| {} | {} |\n|---|---:|", t!("report-col-outcome"), t!("report-col-count"));
         for (label, n) in [
-            ("nieuw", self.counts.new),
-            ("nieuwe versie", self.counts.new_version),
-            ("ongewijzigd", self.counts.unchanged),
-            ("ontvangen, niet leesbaar", self.counts.unread),
-            ("ontvangen, school onbekend", self.counts.held),
-            ("mislukt", self.counts.failed),
+            (t!("outcome-new"), self.counts.new),
+            (t!("outcome-new-version"), self.counts.new_version),
+            (t!("outcome-unchanged"), self.counts.unchanged),
+            (t!("report-count-unread"), self.counts.unread),
+            (t!("report-count-held"), self.counts.held),
+            (t!("report-count-failed"), self.counts.failed),
         ] {
             let _ = writeln!(md, "| {label} | {n} |");
         }
-        let _ = writeln!(md, "| **totaal** | **{}** |\n", self.counts.total);
-        let _ = writeln!(md, "## Per school\n");
-        let _ = writeln!(md, "| School | Sjabloon | Schooljaar | Uitkomst | Wijzigingen t.o.v. vorig jaar | Document |\n|---|---|---|---|---:|---|");
+        let _ = writeln!(md, "| **{}** | **{}** |\n", t!("report-total"), self.counts.total);
+        let _ = writeln!(md, "## {}\n", t!("report-per-school"));
+        let _ = writeln!(
+            md,
+            "| {} | {} | {} | {} | {} | {} |\n|---|---|---|---|---:|---|",
+            t!("report-col-school"),
+            t!("report-col-template"),
+            t!("report-col-year"),
+            t!("report-col-outcome"),
+            t!("report-col-changes"),
+            t!("report-col-document")
+        );
         for row in &self.documents {
             let changes = match (row.changes, &row.diff_report) {
                 // Diff reports live beside the run report.
                 (Some(n), Some(path)) => {
-                    format!("{n} ([verschillen]({}))", md_link(&short_input(path)))
+                    format!("{n} ([{}]({}))", t!("report-diff-link"), md_link(&short_input(path)))
                 }
                 (Some(n), None) => n.to_string(),
                 (None, _) if row.outcome.needs_attention() => String::new(),
-                (None, _) => "geen vorig jaar".into(),
+                (None, _) => t!("report-no-previous"),
             };
             let _ = writeln!(
                 md,
@@ -306,7 +321,7 @@ impl RunReport {
         }
         let warned: Vec<&Row> = self.documents.iter().filter(|r| !r.warnings.is_empty()).collect();
         if !warned.is_empty() {
-            let _ = writeln!(md, "\n## Waarschuwingen\n");
+            let _ = writeln!(md, "\n## {}\n", t!("report-warnings"));
             for row in warned {
                 for w in &row.warnings {
                     let _ = writeln!(md, "- {}: {}", school_cell(row), w);
@@ -315,17 +330,17 @@ impl RunReport {
         }
         let unread: Vec<&Row> = self.documents.iter().filter(|r| matches!(r.outcome, Outcome::Unread { .. })).collect();
         if !unread.is_empty() {
-            let _ = writeln!(md, "\n## Ontvangen, niet leesbaar\n");
-            let _ = writeln!(md, "Deze documenten staan in het archief zoals ze zijn ontvangen (het originele bestand en de reden), maar zonder gestandaardiseerd profiel: ze ontbreken dus niet. Vraag de school om een leesbare PDF, of lees ze opnieuw zodra `sop` ze wel kan lezen, met de opdracht erachter.\n");
+            let _ = writeln!(md, "\n## {}\n", t!("report-unread"));
+            let _ = writeln!(md, "{}\n", t!("report-unread-intro"));
             for row in unread {
                 if let Outcome::Unread { stage, code, reason, .. } = &row.outcome {
                     let school = row.school.as_deref().unwrap_or("?");
                     let _ = writeln!(
                         md,
-                        "- {}: `{}` — bij {}: {} ({code}; {reason})\n  `sop reprocess --school {school} --year {} --archive {}`",
+                        "- {}: `{}` — {}: {} ({code}; {reason})\n  `sop reprocess --school {school} --year {} --archive {}`",
                         school_cell(row),
                         row.input.replace('`', "'"),
-                        stage.dutch(),
+                        t!("report-at-stage", stage = stage.dutch()),
                         reason_dutch(code),
                         self.school_year,
                         self.archive
@@ -335,22 +350,28 @@ impl RunReport {
         }
         let held: Vec<&Row> = self.documents.iter().filter(|r| matches!(r.outcome, Outcome::Held { .. })).collect();
         if !held.is_empty() {
-            let _ = writeln!(md, "\n## Nog toe te wijzen\n");
-            let _ = writeln!(md, "Van deze documenten is niet te zien van welke school ze zijn. Ze zijn bewaard in de wachtruimte van het archief (`ontvangen/{}/`). Wijs elk toe aan de juiste school met de opdracht erachter (vervang `<id>` door het id van de school in het schoolregister); een volgende `sop run` met hetzelfde document voegt niets toe.\n", self.school_year);
+            let _ = writeln!(md, "\n## {}\n", t!("report-held"));
+            let _ = writeln!(md, "{}\n", t!("report-held-intro", year = self.school_year.as_str()));
             for row in held {
                 if let Outcome::Held { reason, command, new, .. } = &row.outcome {
-                    let again = if *new { "" } else { " (al eerder ontvangen)" };
+                    let again = if *new { String::new() } else { format!(" ({})", t!("report-held-again")) };
                     let _ = writeln!(md, "- `{}`{again} — {reason}\n  `{command}`", row.input.replace('`', "'"));
                 }
             }
         }
         let failed: Vec<&Row> = self.documents.iter().filter(|r| r.outcome.is_failed()).collect();
         if !failed.is_empty() {
-            let _ = writeln!(md, "\n## Mislukt\n");
-            let _ = writeln!(md, "Deze documenten staan niet in het archief. De reden zegt wat er mis is en wat te doen; verwerk ze opnieuw met `sop run` als het is opgelost.\n");
+            let _ = writeln!(md, "\n## {}\n", t!("report-failed"));
+            let _ = writeln!(md, "{}\n", t!("report-failed-intro"));
             for row in failed {
                 if let Outcome::Failed { stage, reason } = &row.outcome {
-                    let _ = writeln!(md, "- `{}` — bij {}: {}", row.input.replace('`', "'"), stage.dutch(), reason);
+                    let _ = writeln!(
+                        md,
+                        "- `{}` — {}: {}",
+                        row.input.replace('`', "'"),
+                        t!("report-at-stage", stage = stage.dutch()),
+                        reason
+                    );
                 }
             }
         }

@@ -399,7 +399,7 @@ async fn fetched_documents_go_through_and_a_rerun_downloads_nothing_unchanged() 
     assert_eq!(rows[0].outcome, Outcome::New);
     assert_eq!(rows[0].school.as_deref(), Some("diamant"));
     assert!(
-        matches!(&rows[1].outcome, Outcome::Failed { stage: Stage::Fetch, reason } if reason.contains("not found")),
+        matches!(&rows[1].outcome, Outcome::Failed { stage: Stage::Fetch, reason } if reason.contains("niet gevonden")),
         "{:?}",
         rows[1]
     );

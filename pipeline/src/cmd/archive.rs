@@ -182,7 +182,9 @@ pub fn list(a: ListArgs) -> Result<ExitCode> {
         out.push('\n');
         out.push_str(&t!("list-total", schools = cat.schools.len(), bundles = bundles, unread = unread));
         out.push('\n');
-        let held = archive.held_docs().context("run `sop verify` for the details")?;
+        let held = archive.held_docs().with_context(|| {
+            t!("archive-check-details", archive = crate::batch::real::shell_word(&a.archive.display().to_string()))
+        })?;
         if !held.is_empty() {
             let waiting = held.iter().filter(|d| d.filed_as.is_none()).count();
             out.push('\n');
@@ -223,17 +225,19 @@ pub fn show(a: ShowArgs) -> Result<ExitCode> {
         .bundles(&id, a.year.as_deref())
         .with_context(|| format!("--year {:?}", a.year.as_deref().unwrap_or("")))?;
     if bundles.is_empty() {
-        eprintln!(
-            "sop: het archief heeft niets van school `{id}`{}; `sop list --archive {}` toont wat er is",
-            a.year.as_deref().map(|y| format!(" in schooljaar {y}")).unwrap_or_default(),
-            a.archive.display()
-        );
+        let archive = a.archive.display().to_string();
+        let msg = match a.year.as_deref() {
+            Some(y) => t!("show-nothing-in-year", school = id.to_string(), year = y, archive = archive),
+            None => t!("show-nothing", school = id.to_string(), archive = archive),
+        };
+        eprintln!("sop: {msg}");
         return Ok(ExitCode::from(1));
     }
     let mut shown = Vec::new();
     for b in &bundles {
-        let opened =
-            archive.contents(b).with_context(|| format!("run `sop verify --archive {}`", a.archive.display()))?;
+        let opened = archive.contents(b).with_context(|| {
+            t!("archive-check-details", archive = crate::batch::real::shell_word(&a.archive.display().to_string()))
+        })?;
         shown.push((b, opened));
     }
     let mut out = String::new();
@@ -245,45 +249,56 @@ pub fn show(a: ShowArgs) -> Result<ExitCode> {
         out = serde_json::to_string_pretty(&v)? + "\n";
     } else {
         let name = shown.iter().rev().find_map(|(_, o)| o.manifest.school_name.clone());
-        out.push_str(&format!("School {id}{}\n", name.map(|n| format!(" ({n})")).unwrap_or_default()));
+        let school = format!("{id}{}", name.map(|n| format!(" ({n})")).unwrap_or_default());
+        out.push_str(&format!("{}\n", t!("show-school", school = school)));
         let mut year = "";
         for (b, o) in &shown {
             let m = &o.manifest;
             if b.year != year {
                 year = &b.year;
-                out.push_str(&format!("\nSchooljaar {year}\n"));
+                out.push_str(&format!("\n{}\n", t!("show-year", year = year)));
             }
-            out.push_str(&format!("  versie {} van {}  {}\n", b.version, b.created, b.rel_path));
-            out.push_str(&format!(
-                "    bron: {} ({}, {} bytes, sha256 {})\n",
-                m.source.filename, m.source.media_type, m.source.bytes, m.source.sha256
-            ));
-            let files: Vec<String> = m.files.iter().map(|f| format!("{} ({} bytes)", f.name, f.bytes)).collect();
-            out.push_str(&format!("    inhoud: {}\n", files.join(", ")));
-            out.push_str(&format!("    bundel sha256 {}, gemaakt door sop {}\n", b.bundle_sha256, m.tool_version));
+            let version = t!("show-version", version = b.version, created = b.created.as_str());
+            out.push_str(&format!("  {version}  {}\n", b.rel_path));
+            let source = t!(
+                "show-source",
+                name = m.source.filename.as_str(),
+                media_type = m.source.media_type.as_str(),
+                bytes = m.source.bytes.to_string(),
+                sha256 = m.source.sha256.as_str()
+            );
+            out.push_str(&format!("    {source}\n"));
+            let files: Vec<String> =
+                m.files.iter().map(|f| t!("show-file", name = f.name.as_str(), bytes = f.bytes.to_string())).collect();
+            out.push_str(&format!("    {}\n", t!("show-contents", files = files.join(", "))));
+            let bundle = t!("show-bundle", sha256 = b.bundle_sha256.as_str(), tool = m.tool_version.as_str());
+            out.push_str(&format!("    {bundle}\n"));
             if let Some(s) = &m.supersedes {
-                out.push_str(&format!("    vervangt de bundel met sha256 {s}\n"));
+                out.push_str(&format!("    {}\n", t!("show-supersedes", sha256 = s.to_string())));
             }
             match &m.unread {
-                Some(u) => out.push_str(&format!(
-                    "    ontvangen, niet leesbaar: {} ({}, bij {}: {})\n    opnieuw lezen: sop reprocess --school {id} --year {} --archive {}\n",
-                    reason_dutch(&u.code),
-                    u.code,
-                    u.stage,
-                    u.message,
-                    b.year,
-                    crate::batch::real::shell_word(&a.archive.display().to_string())
-                )),
-                None => out.push_str("    gelezen: sop.json bevat het gestandaardiseerde profiel\n"),
+                Some(u) => {
+                    let unread = t!(
+                        "show-unread",
+                        reason = reason_dutch(&u.code),
+                        code = u.code.as_str(),
+                        stage = u.stage.to_string(),
+                        message = u.message.as_str()
+                    );
+                    let command = format!(
+                        "sop reprocess --school {id} --year {} --archive {}",
+                        b.year,
+                        crate::batch::real::shell_word(&a.archive.display().to_string())
+                    );
+                    out.push_str(&format!("    {unread}\n    {}\n", t!("show-read-again", command = command)));
+                }
+                None => out.push_str(&format!("    {}\n", t!("show-read"))),
             }
             if let Some(h) = &m.assigned_from {
-                out.push_str(&format!("    toegewezen vanuit de wachtruimte ({h})\n"));
+                out.push_str(&format!("    {}\n", t!("show-assigned-from", sha256 = h.to_string())));
             }
             if !o.problems.is_empty() {
-                out.push_str(&format!(
-                    "    LET OP: {} bestand(en) kloppen niet met het manifest; draai `sop verify`\n",
-                    o.problems.len()
-                ));
+                out.push_str(&format!("    {}\n", t!("show-damaged", n = o.problems.len())));
             }
         }
     }
@@ -313,15 +328,19 @@ pub fn export(a: ExportArgs) -> Result<ExitCode> {
     let info =
         BagInfo { source_organization: &organization, bagging_date: &date, tool_version: env!("CARGO_PKG_VERSION") };
     let e = sop_archive::export::export(&archive, &id, selection, &a.out, &info)
-        .with_context(|| format!("cannot export school `{id}` to `{}`", a.out.display()))?;
+        .with_context(|| t!("export-failed", school = id.to_string(), path = a.out.display()))?;
     let msg = format!(
-        "Geëxporteerd: {} bundel(s) van `{id}`, schooljaar {} -> `{}` (BagIt-pakket `{}`, {} bestanden, {} bytes).\n",
-        e.bundles,
-        e.years.join(", "),
-        e.path.display(),
-        e.bag_name,
-        e.payload_files,
-        e.payload_bytes
+        "{}\n",
+        t!(
+            "export-done",
+            bundles = e.bundles,
+            school = id.to_string(),
+            years = e.years.join(", "),
+            path = e.path.display(),
+            bag = e.bag_name.as_str(),
+            files = e.payload_files,
+            bytes = e.payload_bytes.to_string()
+        )
     );
     std::io::stdout().lock().write_all(msg.as_bytes())?;
     Ok(ExitCode::SUCCESS)
@@ -335,15 +354,18 @@ fn export_held(a: &ExportArgs, archive: &Archive) -> Result<ExitCode> {
     let info =
         BagInfo { source_organization: &organization, bagging_date: &date, tool_version: env!("CARGO_PKG_VERSION") };
     let e = sop_archive::export::export_held(archive, &a.out, &info)
-        .with_context(|| format!("cannot export the waiting area to `{}`", a.out.display()))?;
+        .with_context(|| t!("export-held-failed", path = a.out.display()))?;
     println!(
-        "Geëxporteerd: {} document(en) uit de wachtruimte, schooljaar {} -> `{}` (BagIt-pakket `{}`, {} bestanden, {} bytes).",
-        e.bundles,
-        e.years.join(", "),
-        e.path.display(),
-        e.bag_name,
-        e.payload_files,
-        e.payload_bytes
+        "{}",
+        t!(
+            "export-held-done",
+            bundles = e.bundles,
+            years = e.years.join(", "),
+            path = e.path.display(),
+            bag = e.bag_name.as_str(),
+            files = e.payload_files,
+            bytes = e.payload_bytes.to_string()
+        )
     );
     Ok(ExitCode::SUCCESS)
 }

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
 use sop_archive::{Archive, HeldDoc, LockMode, SchoolId};
+use sop_i18n::t;
 
 use crate::batch::filing::{self, Filing};
 use crate::batch::report::reason_dutch;
@@ -40,43 +41,50 @@ pub fn run(a: Args) -> Result<ExitCode> {
     }
     let registry = match &a.registry {
         Some(path) => Some(
-            sop_archive::Registry::from_csv(path)
-                .with_context(|| format!("cannot use the registry `{}`", path.display()))?,
+            sop_archive::Registry::from_csv(path).with_context(|| t!("registry-cannot-use", path = path.display()))?,
         ),
         None => None,
     };
     if let Some(r) = &registry {
         if r.get(&id).is_none() {
-            bail!(
-                "school `{id}` is not in the registry `{}`; check the id, or add the school to the registry first",
-                a.registry.as_ref().expect("given").display()
-            );
+            bail!(t!(
+                "assign-not-in-registry",
+                school = id.to_string(),
+                registry = a.registry.as_ref().expect("given").display()
+            ));
         }
     }
     if !a.archive.is_dir() {
-        bail!("no archive at `{}` (give the folder with --archive DIR)", a.archive.display());
+        bail!(t!("archive-missing", path = a.archive.display()));
     }
     let mut archive = Archive::open(&a.archive, LockMode::Wait)
-        .with_context(|| format!("cannot open the archive `{}`", a.archive.display()))?;
+        .with_context(|| t!("archive-cannot-open", path = a.archive.display()))?;
     let doc = find(&archive, &a.document, &a.archive)?;
     if let Some(b) = &doc.filed_as {
         if b.school != id {
-            bail!(
-                "the held document `{}` ({}) is filed under school `{}` already (`{}`); nothing was changed",
-                doc.info.filename,
-                &doc.sha256[..12],
-                b.school,
-                b.rel_path
-            );
+            bail!(t!(
+                "assign-filed-elsewhere",
+                name = doc.info.filename.as_str(),
+                sha256 = &doc.sha256[..12],
+                school = b.school.to_string(),
+                path = b.rel_path.as_str()
+            ));
         }
         println!(
-            "Al toegewezen: `{}` staat al in het archief bij {} {} als versie {} ({}).",
-            doc.info.filename, b.school, b.year, b.version, b.rel_path
+            "{}",
+            t!(
+                "assign-already",
+                name = doc.info.filename.as_str(),
+                school = b.school.to_string(),
+                year = b.year.as_str(),
+                version = b.version,
+                path = b.rel_path.as_str()
+            )
         );
         return Ok(ExitCode::SUCCESS);
     }
     let year = a.year.clone().unwrap_or_else(|| doc.year.clone());
-    let bytes = archive.read_held(&doc).context("run `sop verify` and restore the file from a backup")?;
+    let bytes = archive.read_held(&doc).with_context(|| t!("assign-cannot-read-held"))?;
     let path = archive.root().join(&doc.file_path);
     let read = filing::read_bytes(&path.display().to_string(), &doc.info.filename, &bytes);
     let school_name = registry
@@ -98,22 +106,48 @@ pub fn run(a: Args) -> Result<ExitCode> {
             assigned_from: Some(&doc.info_path),
         },
     )
-    .map_err(|e| anyhow::anyhow!("cannot file `{}` under `{id}`: {}", doc.info.filename, e.reason))?;
-    archive.flush().context("cannot finish writing the archive's catalogue and ledger head")?;
+    .map_err(|e| {
+        anyhow::anyhow!(t!(
+            "assign-cannot-file",
+            name = doc.info.filename.as_str(),
+            school = id.to_string(),
+            reason = e.reason.as_str()
+        ))
+    })?;
+    archive.flush().with_context(|| t!("archive-cannot-finish"))?;
     let rel = filed.path.strip_prefix(archive.root()).unwrap_or(&filed.path).display().to_string();
     let what = match &read.read {
-        Ok(r) => format!("gelezen ({})", crate::batch::report::template_name(&r.template.family)),
-        Err(e) => format!("ontvangen, niet leesbaar: {} ({})", reason_dutch(e.code), e.reason),
+        Ok(r) => t!("assign-read", template = crate::batch::report::template_name(&r.template.family)),
+        Err(e) => t!("assign-unread", reason = reason_dutch(e.code), detail = e.reason.as_str()),
     };
+    let (name, school) = (doc.info.filename.as_str(), id.to_string());
     match filed.outcome {
         ArchivedOutcome::Unchanged => println!(
-            "`{}` staat al in het archief bij {id} {year} als versie {} ({rel}); er is niets toegevoegd.",
-            doc.info.filename, filed.version
+            "{}",
+            t!(
+                "assign-unchanged",
+                name = name,
+                school = school,
+                year = year.as_str(),
+                version = filed.version,
+                path = rel
+            )
         ),
         _ => {
-            println!("Toegewezen: `{}` -> {id} {year}, versie {} ({rel}): {what}.", doc.info.filename, filed.version);
+            println!(
+                "{}",
+                t!(
+                    "assign-done",
+                    name = name,
+                    school = school,
+                    year = year.as_str(),
+                    version = filed.version,
+                    path = rel,
+                    what = what
+                )
+            );
             if let Some(d) = &filed.diff_report {
-                println!("Verschillen met vorig schooljaar: {}", d.display());
+                println!("{}", t!("assign-diff", path = d.display()));
             }
         }
     }
@@ -122,33 +156,28 @@ pub fn run(a: Args) -> Result<ExitCode> {
 
 /// The held document a sha256 prefix or a file names.
 fn find(archive: &Archive, document: &str, root: &std::path::Path) -> Result<HeldDoc> {
-    let docs = archive.held_docs().context("run `sop verify` for the details")?;
+    let docs = archive.held_docs().with_context(|| t!("archive-check-details", archive = root.display()))?;
     let path = std::path::Path::new(document);
     let (matches, what): (Vec<HeldDoc>, String) = if path.is_file() {
-        let bytes = std::fs::read(path).with_context(|| format!("cannot read `{}`", path.display()))?;
+        let bytes = std::fs::read(path).with_context(|| t!("assign-file-unreadable", path = path.display()))?;
         let sha = crate::load::sha256_hex(&bytes);
-        (docs.into_iter().filter(|d| d.sha256 == sha).collect(), format!("the file `{}`", path.display()))
+        (docs.into_iter().filter(|d| d.sha256 == sha).collect(), t!("assign-the-file", path = path.display()))
     } else {
         let prefix = document.trim().to_ascii_lowercase();
         if prefix.len() < 6 || !prefix.bytes().all(|b| b.is_ascii_hexdigit()) {
-            bail!(
-                "`{document}` is neither a file nor the start of a sha256 (at least 6 of the characters 0-9, a-f); `sop list --archive {}` shows the held documents",
-                root.display()
-            );
+            bail!(t!("assign-not-a-document", document = document, archive = root.display()));
         }
-        (docs.into_iter().filter(|d| d.sha256.starts_with(&prefix)).collect(), format!("sha256 `{prefix}…`"))
+        let what = t!("assign-the-prefix", prefix = prefix.as_str());
+        (docs.into_iter().filter(|d| d.sha256.starts_with(&prefix)).collect(), what)
     };
     match matches.len() {
-        0 => bail!(
-            "no document in the holding area of `{}` matches {what}; `sop list --archive {}` shows the held documents",
-            root.display(),
-            root.display()
-        ),
+        0 => bail!(t!("assign-no-match", archive = root.display(), what = what)),
         1 => Ok(matches.into_iter().next().expect("one")),
-        _ => bail!(
-            "{what} matches {} held documents ({}); give more characters of the sha256",
-            matches.len(),
-            matches.iter().map(|d| d.sha256[..16].to_string()).collect::<Vec<_>>().join(", ")
-        ),
+        _ => bail!(t!(
+            "assign-many-match",
+            what = what,
+            n = matches.len(),
+            list = matches.iter().map(|d| d.sha256[..16].to_string()).collect::<Vec<_>>().join(", ")
+        )),
     }
 }

@@ -11,6 +11,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use anyhow::{bail, Context, Result};
 use sop_archive::{Archive, LockMode, SchoolId};
+use sop_i18n::t;
 use sop_overview::{AreaMap, EntryStatus, Options, SchoolEntry};
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -66,9 +67,9 @@ impl Groups {
 /// Reads the registry as `sop run` does (ids must be valid), plus its
 /// optional `region` (or `regio`, `gemeente`) and `board` (or `bestuur`) columns.
 fn read_registry(path: &Path) -> Result<Groups> {
-    let registry = sop_archive::Registry::from_csv(path)
-        .with_context(|| format!("cannot use the registry `{}`", path.display()))?;
-    let text = std::fs::read_to_string(path).with_context(|| format!("cannot read `{}`", path.display()))?;
+    let registry =
+        sop_archive::Registry::from_csv(path).with_context(|| t!("registry-cannot-use", path = path.display()))?;
+    let text = std::fs::read_to_string(path).with_context(|| t!("overview-file-unreadable", path = path.display()))?;
     let mut rdr = csv::ReaderBuilder::new().flexible(true).from_reader(text.trim_start_matches('\u{feff}').as_bytes());
     let header: Vec<String> = rdr.headers()?.iter().map(|h| h.trim().to_lowercase()).collect();
     let col = |names: &[&str]| header.iter().position(|h| names.contains(&h.as_str()));
@@ -148,7 +149,7 @@ fn entries(
     for id in ids {
         let registered = groups.and_then(|g| g.get(&id));
         let latest = match SchoolId::parse(&id) {
-            Ok(sid) => archive.latest(&sid, year).with_context(|| format!("school year {year:?}"))?,
+            Ok(sid) => archive.latest(&sid, year).with_context(|| t!("overview-year", year = year))?,
             Err(_) => None,
         };
         let mut e = SchoolEntry {
@@ -235,9 +236,8 @@ fn load_areas(path: Option<&Path>) -> Result<AreaMap> {
     match path {
         None => Ok(AreaMap::default_map()),
         Some(p) => {
-            let text = std::fs::read_to_string(p).with_context(|| {
-                format!("cannot read the areas file `{}` (give a TOML file with --areas)", p.display())
-            })?;
+            let text =
+                std::fs::read_to_string(p).with_context(|| t!("overview-cannot-read-areas", path = p.display()))?;
             Ok(AreaMap::parse(&text, &p.display().to_string())?)
         }
     }
@@ -261,9 +261,8 @@ pub fn run(a: Args) -> Result<ExitCode> {
     });
     let map = load_areas(a.areas.as_deref())?;
     let groups = a.registry.as_deref().map(read_registry).transpose()?;
-    let archive = Archive::open_readonly(&a.archive, LockMode::Wait).with_context(|| {
-        format!("cannot read the archive `{}` (give the folder with --archive DIR)", a.archive.display())
-    })?;
+    let archive = Archive::open_readonly(&a.archive, LockMode::Wait)
+        .with_context(|| t!("overview-cannot-read-archive", path = a.archive.display()))?;
     let out_dir = match a.out.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -285,29 +284,26 @@ pub fn run(a: Args) -> Result<ExitCode> {
         Format::Html => sop_overview::html::render_html(&o).into_bytes(),
         Format::Csv => sop_overview::csv::render_csv(&o).into_bytes(),
         Format::Json => sop_overview::render_json(&o).into_bytes(),
-        Format::Xlsx => sop_overview::xlsx::render_xlsx(&o).context("cannot write the workbook")?,
+        Format::Xlsx => sop_overview::xlsx::render_xlsx(&o).with_context(|| t!("overview-cannot-write-workbook"))?,
     };
     if !out_dir.exists() {
         std::fs::create_dir_all(&out_dir)
-            .with_context(|| format!("cannot create the folder `{}`", out_dir.display()))?;
+            .with_context(|| t!("overview-cannot-create-folder", path = out_dir.display()))?;
     }
-    std::fs::write(&a.out, bytes).with_context(|| format!("cannot write `{}`", a.out.display()))?;
+    std::fs::write(&a.out, bytes).with_context(|| t!("overview-cannot-write", path = a.out.display()))?;
     let c = &o.counts;
-    let mut msg = format!(
-        "Overzicht {}: {} scholen, {} met een profiel, {} zonder, {} niet leesbaar -> {}\n",
-        a.year,
-        c.schools,
-        c.with_record,
-        c.missing,
-        c.unreadable,
-        a.out.display()
-    );
+    let mut msg = t!(
+        "overview-done",
+        year = a.year.as_str(),
+        schools = c.schools,
+        with_record = c.with_record,
+        missing = c.missing,
+        unreadable = c.unreadable,
+        path = a.out.display()
+    ) + "\n";
     if c.with_record == 0 {
-        msg.push_str(&format!(
-            "Let op: het archief heeft geen profielen voor {}; `sop list --archive {}` toont wat er is.\n",
-            a.year,
-            a.archive.display()
-        ));
+        msg.push_str(&t!("overview-no-profiles", year = a.year.as_str(), archive = a.archive.display()));
+        msg.push('\n');
     }
     use std::io::Write as _;
     std::io::stdout().lock().write_all(msg.as_bytes())?;
@@ -335,7 +331,9 @@ pub fn after_run(
             let Ok(contents) = archive.contents(&info) else { continue };
             let Some(raw) = contents.diff_json else { continue };
             let Ok(diff) = serde_json::from_slice::<sop_diff::Diff>(&raw) else { continue };
-            archive.write_report(&name, sop_diff::render_html(&diff).as_bytes())?;
+            // Beside the Dutch overview and the bundle's Dutch diff.md: Dutch.
+            let html = sop_i18n::with_lang(sop_i18n::Lang::Nl, || sop_diff::render_html(&diff));
+            archive.write_report(&name, html.as_bytes())?;
         }
         let groups = registry.map(read_registry).transpose()?;
         let failed: BTreeMap<String, String> = documents

@@ -9,6 +9,7 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
 use sop_archive::{Archive, LockMode, SchoolId};
+use sop_i18n::t;
 
 use crate::batch::filing::{self, Filing};
 use crate::batch::report::{reason_dutch, template_name};
@@ -27,52 +28,56 @@ pub struct Args {
 }
 
 pub fn run(a: Args) -> Result<ExitCode> {
-    let id = SchoolId::parse(&a.school)
-        .with_context(|| format!("--school {:?}: use an id as `sop list` shows it", a.school))?;
+    let id = SchoolId::parse(&a.school).with_context(|| t!("reprocess-bad-school", school = a.school.as_str()))?;
     sop_archive::check_school_year(&a.year).with_context(|| format!("--year {}", a.year))?;
     if !a.archive.is_dir() {
-        bail!("no archive at `{}` (give the folder with --archive DIR)", a.archive.display());
+        bail!(t!("archive-missing", path = a.archive.display()));
     }
     let mut archive = Archive::open(&a.archive, LockMode::Wait)
-        .with_context(|| format!("cannot open the archive `{}`", a.archive.display()))?;
+        .with_context(|| t!("archive-cannot-open", path = a.archive.display()))?;
     let Some(latest) = archive.latest(&id, &a.year)? else {
-        bail!(
-            "the archive `{}` has nothing of school `{id}` in school year {}; `sop show --school {id} --archive {}` shows what it has",
-            a.archive.display(),
-            a.year,
-            a.archive.display()
-        );
+        bail!(t!("reprocess-nothing", archive = a.archive.display(), school = id.to_string(), year = a.year.as_str()));
     };
     if latest.unread.is_none() {
         println!(
-            "Versie {} van {id} {} is al gelezen ({}); er is niets opnieuw te lezen.",
-            latest.version, a.year, latest.rel_path
+            "{}",
+            t!(
+                "reprocess-already-read",
+                version = latest.version,
+                school = id.to_string(),
+                year = a.year.as_str(),
+                path = latest.rel_path.as_str()
+            )
         );
         return Ok(ExitCode::SUCCESS);
     }
     let opened =
-        archive.contents(&latest).with_context(|| format!("run `sop verify --archive {}`", a.archive.display()))?;
+        archive.contents(&latest).with_context(|| t!("archive-check-details", archive = a.archive.display()))?;
     if let Some(p) = opened.problems.first() {
-        bail!(
-            "`{}`: entry {} does not match the manifest; run `sop verify --archive {}`",
-            latest.rel_path,
-            p.entry,
-            a.archive.display()
-        );
+        bail!(t!(
+            "reprocess-damaged",
+            path = latest.rel_path.as_str(),
+            entry = p.entry.as_str(),
+            archive = a.archive.display()
+        ));
     }
     let m = &opened.manifest;
-    let bytes = opened.source.clone().context("the bundle holds no original")?;
+    let bytes = opened.source.clone().with_context(|| t!("reprocess-no-original"))?;
     let read = filing::read_bytes(&m.source.filename, &m.source.filename, &bytes);
     let record = match &read.read {
         Ok(r) => r,
         Err(e) => {
             println!(
-                "Nog steeds niet leesbaar: `{}` van {id} {} ({}): {} ({}). Er is niets toegevoegd.",
-                m.source.filename,
-                a.year,
-                latest.rel_path,
-                reason_dutch(e.code),
-                e.reason
+                "{}",
+                t!(
+                    "reprocess-still-unread",
+                    name = m.source.filename.as_str(),
+                    school = id.to_string(),
+                    year = a.year.as_str(),
+                    path = latest.rel_path.as_str(),
+                    reason = reason_dutch(e.code),
+                    detail = e.reason.as_str()
+                )
             );
             return Ok(ExitCode::from(1));
         }
@@ -91,20 +96,27 @@ pub fn run(a: Args) -> Result<ExitCode> {
             assigned_from: None,
         },
     )
-    .map_err(|e| anyhow::anyhow!("cannot file the new version of `{}`: {}", latest.rel_path, e.reason))?;
-    archive.flush().context("cannot finish writing the archive's catalogue and ledger head")?;
+    .map_err(|e| {
+        anyhow::anyhow!(t!("reprocess-cannot-file", path = latest.rel_path.as_str(), reason = e.reason.as_str()))
+    })?;
+    archive.flush().with_context(|| t!("archive-cannot-finish"))?;
     let rel = filed.path.strip_prefix(archive.root()).unwrap_or(&filed.path).display().to_string();
     println!(
-        "Opnieuw gelezen: `{}` van {id} {} is nu versie {} ({rel}), {}; versie {} blijft bewaard.",
-        m.source.filename,
-        a.year,
-        filed.version,
-        template_name(&record.template.family),
-        latest.version
+        "{}",
+        t!(
+            "reprocess-done",
+            name = m.source.filename.as_str(),
+            school = id.to_string(),
+            year = a.year.as_str(),
+            version = filed.version,
+            path = rel,
+            template = template_name(&record.template.family),
+            old = latest.version
+        )
     );
     match (filed.changes, &filed.diff_report) {
-        (Some(n), Some(d)) => println!("{n} wijziging(en) t.o.v. vorig schooljaar: {}", d.display()),
-        _ => println!("Geen vorig schooljaar om mee te vergelijken."),
+        (Some(n), Some(d)) => println!("{}", t!("reprocess-changes", n = n, path = d.display())),
+        _ => println!("{}", t!("reprocess-no-previous")),
     }
     Ok(ExitCode::SUCCESS)
 }

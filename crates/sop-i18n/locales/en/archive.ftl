@@ -136,3 +136,70 @@ list-assigned-to = assigned to { $school } { $year } (v{ $version })
 list-assign-with = assign with: { $command }
 list-received = `{ $name }` received { $date }
 export-in-year = { " " }in school year { $year }
+
+## sop show
+show-nothing = the archive has nothing of school `{ $school }`; `sop list --archive { $archive }` shows what there is
+show-nothing-in-year = the archive has nothing of school `{ $school }` in school year { $year }; `sop list --archive { $archive }` shows what there is
+show-school = School { $school }
+show-year = School year { $year }
+show-version = version { $version } of { $created }
+show-source = source: { $name } ({ $media_type }, { $bytes } bytes, sha256 { $sha256 })
+show-file = { $name } ({ $bytes } bytes)
+show-contents = contents: { $files }
+show-bundle = bundle sha256 { $sha256 }, made by sop { $tool }
+show-supersedes = replaces the bundle with sha256 { $sha256 }
+show-unread = received, not readable: { $reason } ({ $code }, at { $stage }: { $message })
+show-read-again = read again: { $command }
+show-read = read: sop.json holds the standardised profile
+show-assigned-from = assigned from the waiting area ({ $sha256 })
+show-damaged = NOTE: { $n } file(s) do not match the bundle's list of contents; check the archive with `sop verify`
+archive-check-details = check the archive with `sop verify --archive { $archive }` for the details
+
+## sop export
+export-done = Exported: { $bundles } bundle(s) of `{ $school }`, school year { $years } -> `{ $path }` (BagIt package `{ $bag }`, { $files } files, { $bytes } bytes).
+export-held-done = Exported: { $bundles } document(s) from the waiting area, school year { $years } -> `{ $path }` (BagIt package `{ $bag }`, { $files } files, { $bytes } bytes).
+export-failed = school `{ $school }` could not be exported to `{ $path }`
+export-held-failed = the waiting area could not be exported to `{ $path }`
+
+## sop assign and sop reprocess
+archive-missing = there is no archive at `{ $path }` (give the folder with --archive DIR)
+archive-cannot-open = the archive `{ $path }` could not be opened
+archive-cannot-finish = the archive could not be brought up to date (the list of bundles and the ledger's head file); check the archive with `sop verify`
+registry-cannot-use = the school registry `{ $path }` cannot be used
+assign-not-in-registry = school `{ $school }` is not in the school registry `{ $registry }`; check the id, or add the school to the registry first
+assign-filed-elsewhere = the waiting document `{ $name }` ({ $sha256 }) is assigned to school `{ $school }` already (`{ $path }`); nothing was changed
+assign-already = Assigned already: `{ $name }` is in the archive under { $school } { $year } as version { $version } ({ $path }).
+assign-cannot-read-held = the waiting document cannot be read; check the archive with `sop verify` and restore the file from a backup
+assign-cannot-file = `{ $name }` could not be filed under `{ $school }`: { $reason }
+assign-read = read ({ $template })
+assign-unread = received, not readable: { $reason } ({ $detail })
+assign-unchanged = `{ $name }` is in the archive under { $school } { $year } as version { $version } already ({ $path }); nothing was added.
+assign-done = Assigned: `{ $name }` -> { $school } { $year }, version { $version } ({ $path }): { $what }.
+assign-diff = Changes since the previous school year: { $path }
+assign-file-unreadable = `{ $path }` cannot be read
+assign-the-file = the file `{ $path }`
+assign-the-prefix = sha256 `{ $prefix }…`
+assign-not-a-document = `{ $document }` is neither a file nor the start of a sha256 (at least 6 of the characters 0-9, a-f); `sop list --archive { $archive }` shows the waiting documents
+assign-no-match = no document in the waiting area of `{ $archive }` matches { $what }; `sop list --archive { $archive }` shows the waiting documents
+assign-many-match = { $what } matches { $n } waiting documents ({ $list }); give more characters of the sha256
+reprocess-bad-school = --school "{ $school }": use an id as `sop list` shows it
+reprocess-nothing = the archive `{ $archive }` has nothing of school `{ $school }` in school year { $year }; `sop show --school { $school } --archive { $archive }` shows what it has
+reprocess-already-read = Version { $version } of { $school } { $year } is read already ({ $path }); there is nothing to read again.
+reprocess-damaged = `{ $path }`: entry { $entry } does not match the bundle's list of contents; check the archive with `sop verify --archive { $archive }`
+reprocess-no-original = the bundle holds no original; check the archive with `sop verify`
+reprocess-still-unread = Still not readable: `{ $name }` of { $school } { $year } ({ $path }): { $reason } ({ $detail }). Nothing was added.
+reprocess-cannot-file = the new version of `{ $path }` could not be filed: { $reason }
+reprocess-done = Read again: `{ $name }` of { $school } { $year } is now version { $version } ({ $path }), { $template }; version { $old } is kept.
+reprocess-changes = { $n } change(s) since the previous school year: { $path }
+reprocess-no-previous = No previous school year to compare with.
+
+## sop overview (what the terminal shows; the overview itself is Dutch)
+overview-cannot-read-areas = cannot read the support areas file `{ $path }` (give a TOML file with --areas)
+overview-cannot-read-archive = cannot read the archive `{ $path }` (give the folder with --archive DIR)
+overview-cannot-write-workbook = the Excel workbook could not be made
+overview-cannot-create-folder = the folder `{ $path }` could not be made
+overview-cannot-write = `{ $path }` could not be written
+overview-file-unreadable = `{ $path }` cannot be read
+overview-year = school year { $year }
+overview-done = Overview { $year }: { $schools } schools, { $with_record } with a profile, { $missing } without, { $unreadable } not readable -> { $path }
+overview-no-profiles = Note: the archive has no profiles for { $year }; `sop list --archive { $archive }` shows what there is.

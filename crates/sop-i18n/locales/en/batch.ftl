@@ -70,3 +70,55 @@ table-outcome = Outcome
 table-changes = Chg.
 table-total = { $n } document(s): { $counts }
 run-nothing-to-do = nothing to do: give --inbox DIR (the PDFs schools sent) and/or --sources FILE.csv (addresses to download)
+
+## Report of the run (file in archive/reports/)
+report-title = Report of the run, school year { $year }
+report-started = Started: { $started } (UTC) · took { $secs } s · { $n } document(s) · { $jobs } at a time
+report-inbox = Received folder
+report-sources = List of addresses
+report-archive = Archive
+report-summary = Summary
+report-col-outcome = Outcome
+report-col-count = Count
+report-count-unread = received, not readable
+report-count-held = received, school unknown
+report-count-failed = failed
+report-total = total
+report-per-school = By school
+report-col-school = School
+report-col-template = Template
+report-col-year = School year
+report-col-changes = Changes since last year
+report-col-document = Document
+report-diff-link = changes
+report-no-previous = no previous year
+report-warnings = Warnings
+report-unread = Received, not readable
+report-unread-intro = These documents are in the archive as they were received (the original file and the reason), but without a standardised profile: so they are not missing. Ask the school for a readable PDF, or read them again once `sop` can, with the command after each.
+report-at-stage = at { $stage }
+report-held = Still to assign
+report-held-intro = For these documents it cannot be told which school they belong to. They are kept in the archive's waiting area (`ontvangen/{ $year }/`). Assign each to the right school with the command after it (replace `<id>` with the school's id in the school registry); a later `sop run` with the same document adds nothing.
+report-held-again = received before
+report-failed = Failed
+report-failed-intro = These documents are not in the archive. The reason says what is wrong and what to do; process them again with `sop run` once it is fixed.
+
+## Downloading (--sources)
+fetch-invalid-url = `{ $url }` is not a valid http(s) URL ({ $reason }): correct it in the sources file
+fetch-not-found = `{ $url }` was not found (HTTP { $status }): ask the school for the current link and correct the sources file
+fetch-status = `{ $url }` answered HTTP { $status } ({ $attempts } attempt(s)): try again later or ask the school for the PDF
+fetch-timeout = `{ $url }` did not answer in time ({ $attempts } attempt(s)): try again later or ask the school for the PDF
+fetch-connect = cannot connect to `{ $url }` ({ $reason }): check the address in the sources file
+fetch-too-large = `{ $url }` is larger than { $limit } MiB (the limit): ask the school for a smaller PDF, or raise the limit with --max-size
+fetch-html = `{ $url }` is a web page, not a PDF: put the link of the PDF itself in the sources file
+fetch-not-pdf-type = `{ $url }` is not a PDF (the server says `{ $content_type }`): put the link of the PDF itself in the sources file
+fetch-not-pdf = `{ $url }` is not a PDF: put the link of the PDF itself in the sources file
+fetch-other = downloading `{ $url }` failed: { $reason }
+fetch-too-many-redirects = too many redirects
+
+## The sources file (--sources FILE.csv)
+sources-cannot-read = cannot read the sources file `{ $path }`
+sources-not-csv = `{ $path }` is not a CSV file
+sources-no-header = `{ $path }` needs a header line with the columns `school_id` and `url` (found: { $found })
+sources-line-unreadable = `{ $path }` line { $line } cannot be read
+sources-line-incomplete = `{ $path }` line { $line }: every row needs a school_id and a url
+inbox-cannot-read = cannot read the inbox folder `{ $path }`

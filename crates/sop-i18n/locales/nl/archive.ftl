@@ -145,3 +145,70 @@ list-assigned-to = toegewezen aan { $school } { $year } (v{ $version })
 list-assign-with = toewijzen met: { $command }
 list-received = `{ $name }` ontvangen { $date }
 export-in-year = { " " }in schooljaar { $year }
+
+## sop show
+show-nothing = het archief heeft niets van school `{ $school }`; `sop list --archive { $archive }` toont wat er is
+show-nothing-in-year = het archief heeft niets van school `{ $school }` in schooljaar { $year }; `sop list --archive { $archive }` toont wat er is
+show-school = School { $school }
+show-year = Schooljaar { $year }
+show-version = versie { $version } van { $created }
+show-source = bron: { $name } ({ $media_type }, { $bytes } bytes, sha256 { $sha256 })
+show-file = { $name } ({ $bytes } bytes)
+show-contents = inhoud: { $files }
+show-bundle = bundel sha256 { $sha256 }, gemaakt door sop { $tool }
+show-supersedes = vervangt de bundel met sha256 { $sha256 }
+show-unread = ontvangen, niet leesbaar: { $reason } ({ $code }, bij { $stage }: { $message })
+show-read-again = opnieuw lezen: { $command }
+show-read = gelezen: sop.json bevat het gestandaardiseerde profiel
+show-assigned-from = toegewezen vanuit de wachtruimte ({ $sha256 })
+show-damaged = LET OP: { $n } bestand(en) kloppen niet met de inhoudslijst; controleer het archief met `sop verify`
+archive-check-details = controleer het archief met `sop verify --archive { $archive }` voor de details
+
+## sop export
+export-done = Geëxporteerd: { $bundles } bundel(s) van `{ $school }`, schooljaar { $years } -> `{ $path }` (BagIt-pakket `{ $bag }`, { $files } bestanden, { $bytes } bytes).
+export-held-done = Geëxporteerd: { $bundles } document(en) uit de wachtruimte, schooljaar { $years } -> `{ $path }` (BagIt-pakket `{ $bag }`, { $files } bestanden, { $bytes } bytes).
+export-failed = school `{ $school }` kon niet worden geëxporteerd naar `{ $path }`
+export-held-failed = de wachtruimte kon niet worden geëxporteerd naar `{ $path }`
+
+## sop assign en sop reprocess
+archive-missing = er is geen archief in `{ $path }` (geef de map met --archive MAP)
+archive-cannot-open = het archief `{ $path }` kon niet worden geopend
+archive-cannot-finish = het archief kon niet worden bijgewerkt (de lijst van bundels en het kopbestand van het logboek); controleer het archief met `sop verify`
+registry-cannot-use = het schoolregister `{ $path }` is niet te gebruiken
+assign-not-in-registry = school `{ $school }` staat niet in het schoolregister `{ $registry }`; controleer de id, of zet de school eerst in het register
+assign-filed-elsewhere = het wachtende document `{ $name }` ({ $sha256 }) is al toegewezen aan school `{ $school }` (`{ $path }`); er is niets veranderd
+assign-already = Al toegewezen: `{ $name }` staat al in het archief bij { $school } { $year } als versie { $version } ({ $path }).
+assign-cannot-read-held = het wachtende document is niet te lezen; controleer het archief met `sop verify` en zet het bestand terug uit een back-up
+assign-cannot-file = `{ $name }` kon niet worden opgeslagen bij `{ $school }`: { $reason }
+assign-read = gelezen ({ $template })
+assign-unread = ontvangen, niet leesbaar: { $reason } ({ $detail })
+assign-unchanged = `{ $name }` staat al in het archief bij { $school } { $year } als versie { $version } ({ $path }); er is niets toegevoegd.
+assign-done = Toegewezen: `{ $name }` -> { $school } { $year }, versie { $version } ({ $path }): { $what }.
+assign-diff = Verschillen met vorig schooljaar: { $path }
+assign-file-unreadable = `{ $path }` is niet te lezen
+assign-the-file = het bestand `{ $path }`
+assign-the-prefix = sha256 `{ $prefix }…`
+assign-not-a-document = `{ $document }` is geen bestand en niet het begin van een sha256 (minstens 6 tekens 0-9, a-f); `sop list --archive { $archive }` toont de wachtende documenten
+assign-no-match = geen document in de wachtruimte van `{ $archive }` past bij { $what }; `sop list --archive { $archive }` toont de wachtende documenten
+assign-many-match = { $what } past bij { $n } wachtende documenten ({ $list }); geef meer tekens van de sha256
+reprocess-bad-school = --school "{ $school }": gebruik een id zoals `sop list` die toont
+reprocess-nothing = het archief `{ $archive }` heeft niets van school `{ $school }` in schooljaar { $year }; `sop show --school { $school } --archive { $archive }` toont wat er is
+reprocess-already-read = Versie { $version } van { $school } { $year } is al gelezen ({ $path }); er is niets opnieuw te lezen.
+reprocess-damaged = `{ $path }`: bestand { $entry } klopt niet met de inhoudslijst; controleer het archief met `sop verify --archive { $archive }`
+reprocess-no-original = de bundel heeft geen origineel; controleer het archief met `sop verify`
+reprocess-still-unread = Nog steeds niet leesbaar: `{ $name }` van { $school } { $year } ({ $path }): { $reason } ({ $detail }). Er is niets toegevoegd.
+reprocess-cannot-file = de nieuwe versie van `{ $path }` kon niet worden opgeslagen: { $reason }
+reprocess-done = Opnieuw gelezen: `{ $name }` van { $school } { $year } is nu versie { $version } ({ $path }), { $template }; versie { $old } blijft bewaard.
+reprocess-changes = { $n } wijziging(en) t.o.v. vorig schooljaar: { $path }
+reprocess-no-previous = Geen vorig schooljaar om mee te vergelijken.
+
+## sop overview (wat op het scherm komt; het overzicht zelf is Nederlands)
+overview-cannot-read-areas = het bestand met ondersteuningsgebieden `{ $path }` is niet te lezen (geef een TOML-bestand met --areas)
+overview-cannot-read-archive = het archief `{ $path }` is niet te lezen (geef de map met --archive MAP)
+overview-cannot-write-workbook = het Excel-bestand kon niet worden gemaakt
+overview-cannot-create-folder = de map `{ $path }` kon niet worden gemaakt
+overview-cannot-write = `{ $path }` kon niet worden geschreven
+overview-file-unreadable = `{ $path }` is niet te lezen
+overview-year = schooljaar { $year }
+overview-done = Overzicht { $year }: { $schools } scholen, { $with_record } met een profiel, { $missing } zonder, { $unreadable } niet leesbaar -> { $path }
+overview-no-profiles = Let op: het archief heeft geen profielen voor { $year }; `sop list --archive { $archive }` toont wat er is.

@@ -70,3 +70,55 @@ table-outcome = Uitkomst
 table-changes = Wijz.
 table-total = { $n } document(en): { $counts }
 run-nothing-to-do = er is niets te doen: geef --inbox MAP (de PDF's die de scholen stuurden) en/of --sources BESTAND.csv (adressen om te downloaden)
+
+## Verslag van de verwerking (bestand in archief/reports/)
+report-title = Verslag van de verwerking, schooljaar { $year }
+report-started = Gestart: { $started } (UTC) · duur { $secs } s · { $n } document(en) · { $jobs } tegelijk
+report-inbox = Ontvangen map
+report-sources = Lijst met adressen
+report-archive = Archief
+report-summary = Samenvatting
+report-col-outcome = Uitkomst
+report-col-count = Aantal
+report-count-unread = ontvangen, niet leesbaar
+report-count-held = ontvangen, school onbekend
+report-count-failed = mislukt
+report-total = totaal
+report-per-school = Per school
+report-col-school = School
+report-col-template = Sjabloon
+report-col-year = Schooljaar
+report-col-changes = Wijzigingen t.o.v. vorig jaar
+report-col-document = Document
+report-diff-link = verschillen
+report-no-previous = geen vorig jaar
+report-warnings = Waarschuwingen
+report-unread = Ontvangen, niet leesbaar
+report-unread-intro = Deze documenten staan in het archief zoals ze zijn ontvangen (het originele bestand en de reden), maar zonder gestandaardiseerd profiel: ze ontbreken dus niet. Vraag de school om een leesbare PDF, of lees ze opnieuw zodra `sop` ze wel kan lezen, met de opdracht erachter.
+report-at-stage = bij { $stage }
+report-held = Nog toe te wijzen
+report-held-intro = Van deze documenten is niet te zien van welke school ze zijn. Ze zijn bewaard in de wachtruimte van het archief (`ontvangen/{ $year }/`). Wijs elk toe aan de juiste school met de opdracht erachter (vervang `<id>` door het id van de school in het schoolregister); een volgende `sop run` met hetzelfde document voegt niets toe.
+report-held-again = al eerder ontvangen
+report-failed = Mislukt
+report-failed-intro = Deze documenten staan niet in het archief. De reden zegt wat er mis is en wat te doen; verwerk ze opnieuw met `sop run` als het is opgelost.
+
+## Downloaden (--sources)
+fetch-invalid-url = `{ $url }` is geen geldig http(s)-adres ({ $reason }): verbeter het in de lijst met adressen
+fetch-not-found = `{ $url }` is niet gevonden (HTTP { $status }): vraag de school om de juiste link en verbeter de lijst met adressen
+fetch-status = `{ $url }` antwoordde met HTTP { $status } (na { $attempts } poging(en)): probeer het later opnieuw of vraag de school om de PDF
+fetch-timeout = `{ $url }` antwoordde niet op tijd (na { $attempts } poging(en)): probeer het later opnieuw of vraag de school om de PDF
+fetch-connect = geen verbinding met `{ $url }` ({ $reason }): controleer het adres in de lijst met adressen
+fetch-too-large = `{ $url }` is groter dan { $limit } MiB (de grens): vraag de school om een kleinere PDF, of verhoog de grens met --max-size
+fetch-html = `{ $url }` is een webpagina, geen PDF: zet de link van de PDF zelf in de lijst met adressen
+fetch-not-pdf-type = `{ $url }` is geen PDF (de server zegt `{ $content_type }`): zet de link van de PDF zelf in de lijst met adressen
+fetch-not-pdf = `{ $url }` is geen PDF: zet de link van de PDF zelf in de lijst met adressen
+fetch-other = downloaden van `{ $url }` is mislukt: { $reason }
+fetch-too-many-redirects = te vaak doorgestuurd naar een ander adres
+
+## De lijst met adressen (--sources BESTAND.csv)
+sources-cannot-read = de lijst met adressen `{ $path }` is niet te lezen
+sources-not-csv = `{ $path }` is geen CSV-bestand
+sources-no-header = `{ $path }` heeft een kopregel nodig met de kolommen `school_id` en `url` (gevonden: { $found })
+sources-line-unreadable = `{ $path }` regel { $line } is niet te lezen
+sources-line-incomplete = `{ $path }` regel { $line }: elke regel heeft een school_id en een url nodig
+inbox-cannot-read = de map met ontvangen documenten `{ $path }` is niet te lezen

@@ -21,6 +21,7 @@ use std::time::Duration;
 
 use reqwest::header::{HeaderMap, CONTENT_TYPE, ETAG, IF_MODIFIED_SINCE, IF_NONE_MATCH, LAST_MODIFIED};
 use reqwest::StatusCode;
+use sop_i18n::t;
 use tokio::sync::Semaphore;
 
 #[cfg(test)]
@@ -96,37 +97,26 @@ pub enum FetchError {
 
 impl std::fmt::Display for FetchError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            FetchError::InvalidUrl { url, reason } => {
-                write!(f, "`{url}` is not a valid http(s) URL ({reason}): correct it in the sources file")
+        let url = |u: &String| u.clone();
+        let s = match self {
+            FetchError::InvalidUrl { url: u, reason } => t!("fetch-invalid-url", url = url(u), reason = reason),
+            FetchError::NotFound { url: u, status } => t!("fetch-not-found", url = url(u), status = status.to_string()),
+            FetchError::Status { url: u, status, attempts } => {
+                t!("fetch-status", url = url(u), status = status.to_string(), attempts = attempts)
             }
-            FetchError::NotFound { url, status } => {
-                write!(f, "`{url}` was not found (HTTP {status}): ask the school for the current link and correct the sources file")
+            FetchError::Timeout { url: u, attempts } => t!("fetch-timeout", url = url(u), attempts = attempts),
+            FetchError::Connect { url: u, reason } => t!("fetch-connect", url = url(u), reason = reason),
+            FetchError::TooLarge { url: u, limit } => {
+                t!("fetch-too-large", url = url(u), limit = (limit / (1024 * 1024)).max(1))
             }
-            FetchError::Status { url, status, attempts } => {
-                write!(f, "`{url}` answered HTTP {status} ({attempts} attempt(s)): try again later or ask the school for the PDF")
+            FetchError::Html { url: u } => t!("fetch-html", url = url(u)),
+            FetchError::NotPdf { url: u, content_type: Some(ct) } => {
+                t!("fetch-not-pdf-type", url = url(u), content_type = ct)
             }
-            FetchError::Timeout { url, attempts } => {
-                write!(f, "`{url}` did not answer in time ({attempts} attempt(s)): try again later or ask the school for the PDF")
-            }
-            FetchError::Connect { url, reason } => {
-                write!(f, "cannot connect to `{url}` ({reason}): check the address in the sources file")
-            }
-            FetchError::TooLarge { url, limit } => {
-                write!(f, "`{url}` is larger than {} MiB (the limit): ask the school for a smaller PDF, or raise the limit with --max-size", (limit / (1024 * 1024)).max(1))
-            }
-            FetchError::Html { url } => {
-                write!(f, "`{url}` is a web page, not a PDF: put the link of the PDF itself in the sources file")
-            }
-            FetchError::NotPdf { url, content_type } => match content_type {
-                Some(ct) => write!(
-                    f,
-                    "`{url}` is not a PDF (the server says `{ct}`): put the link of the PDF itself in the sources file"
-                ),
-                None => write!(f, "`{url}` is not a PDF: put the link of the PDF itself in the sources file"),
-            },
-            FetchError::Other { url, reason } => write!(f, "downloading `{url}` failed: {reason}"),
-        }
+            FetchError::NotPdf { url: u, content_type: None } => t!("fetch-not-pdf", url = url(u)),
+            FetchError::Other { url: u, reason } => t!("fetch-other", url = url(u), reason = reason),
+        };
+        f.write_str(&s)
     }
 }
 
@@ -205,7 +195,7 @@ impl Fetcher {
             } else if e.is_connect() {
                 Attempt::Fatal(FetchError::Connect { url: url.to_string(), reason: root_cause(&e) })
             } else if e.is_redirect() {
-                Attempt::Fatal(FetchError::Other { url: url.to_string(), reason: "too many redirects".into() })
+                Attempt::Fatal(FetchError::Other { url: url.to_string(), reason: t!("fetch-too-many-redirects") })
             } else {
                 Attempt::Fatal(FetchError::Other { url: url.to_string(), reason: root_cause(&e) })
             }

@@ -80,7 +80,7 @@ async fn not_found_is_not_retried() {
     let server = serve().await;
     let err = Fetcher::new(quick(), &small()).unwrap().fetch(&server.url("/missing.pdf"), None).await.unwrap_err();
     assert!(matches!(err, FetchError::NotFound { status: 404, .. }), "{err:?}");
-    assert!(err.to_string().contains("not found"), "{err}");
+    assert!(err.to_string().contains("niet gevonden"), "{err}");
     assert_eq!(server.count("/missing.pdf"), 1);
 }
 
@@ -114,7 +114,7 @@ async fn html_page_is_a_clear_error() {
     let server = serve().await;
     let err = Fetcher::new(quick(), &small()).unwrap().fetch(&server.url("/page.pdf"), None).await.unwrap_err();
     assert!(matches!(err, FetchError::Html { .. }), "{err:?}");
-    assert!(err.to_string().contains("web page, not a PDF"), "{err}");
+    assert!(err.to_string().contains("webpagina, geen PDF"), "{err}");
     assert_eq!(server.count("/page.pdf"), 1);
 }
 
