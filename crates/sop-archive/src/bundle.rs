@@ -292,7 +292,7 @@ pub fn open_bundle(bytes: &[u8], path: &Path, limits: ReadLimits) -> Result<Open
     } else {
         problems.push(EntryProblem {
             entry: manifest.source.entry.clone(),
-            expected: "the source file".into(),
+            expected: sop_i18n::t!("verify-exp-source-file"),
             found: sop_i18n::t!("verify-found-missing"),
         });
     }

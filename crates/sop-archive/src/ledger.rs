@@ -145,19 +145,13 @@ pub fn parse(bytes: &[u8]) -> ParsedLedger {
         let sha = sha256_hex(raw);
         let text = String::from_utf8_lossy(raw).into_owned();
         match serde_json::from_slice::<LedgerEntry>(raw) {
-            Err(e) => out.breaks.push((n, format!("not a ledger entry ({e})"))),
+            Err(e) => out.breaks.push((n, sop_i18n::t!("ledger-not-an-entry", detail = e.to_string()))),
             Ok(entry) => {
                 if entry.prev != prev {
-                    out.breaks.push((
-                        n,
-                        format!(
-                            "prev is {} but the line before hashes to {prev} (a line was removed, inserted or edited)",
-                            entry.prev
-                        ),
-                    ));
+                    out.breaks.push((n, sop_i18n::t!("ledger-chain-broken", prev = &entry.prev, actual = &prev)));
                 }
                 if entry.seq != n as u64 {
-                    out.breaks.push((n, format!("seq is {} but this is line {n}", entry.seq)));
+                    out.breaks.push((n, sop_i18n::t!("ledger-wrong-seq", seq = entry.seq, line = n)));
                 }
                 out.lines.push((entry, text, sha.clone()));
             }
@@ -205,11 +199,12 @@ pub fn head_state(ledger: &ParsedLedger, head: Option<&Head>) -> HeadState {
             return HeadState::Behind;
         }
     }
-    HeadState::Disagrees(format!(
-        "the head says {} lines ending in a line with sha256 {}, the ledger has {n} lines{}",
-        head.lines,
-        head.last_sha256,
-        if head.lines <= n { " and that line differs" } else { " (lines were removed)" }
+    HeadState::Disagrees(sop_i18n::t!(
+        "ledger-head-disagrees",
+        head_lines = head.lines,
+        sha256 = &head.last_sha256,
+        lines = n,
+        removed = if head.lines <= n { "no" } else { "yes" }
     ))
 }
 

@@ -225,21 +225,21 @@ impl Tip {
         path: &Path,
         limits: bundle::ReadLimits,
     ) -> std::result::Result<LedgerEntry, String> {
-        let bytes = fs::read(path).map_err(|e| format!("cannot be read ({e})"))?;
+        let bytes = fs::read(path).map_err(|e| t!("recover-unreadable", detail = e.to_string()))?;
         let sha = bundle::sha256_hex(&bytes);
         let opened = bundle::open_bundle(&bytes, path, limits).map_err(|e| e.to_string())?;
         if let Some(p) = opened.problems.first() {
-            return Err(format!("its entry {} does not match its manifest", p.entry));
+            return Err(t!("recover-entry-mismatch", entry = &p.entry));
         }
         let m = &opened.manifest;
         let expected_rel = bundle::rel_path(&m.school_id, &m.school_year, m.version, &sha);
         if expected_rel != rel {
-            return Err(format!("its name or folder does not match its content (expected `{expected_rel}`)"));
+            return Err(t!("recover-wrong-place-expected", expected = &expected_rel));
         }
         let prev = self.latest.get(&(m.school_id.clone(), m.school_year.clone()));
         let (want_version, want_supersedes) = next_version(prev.map(|(v, sha)| (*v, sha.as_str())));
         if m.version != want_version || m.supersedes != want_supersedes {
-            return Err(format!("it is not the next version (expected version {want_version})"));
+            return Err(t!("recover-not-next-version", version = want_version));
         }
         let e = LedgerEntry {
             seq: self.seq,
@@ -263,22 +263,22 @@ impl Tip {
     /// run made durable and was killed before recording: accepted if the
     /// info file is valid, names this place and its original matches.
     fn held_entry(&mut self, a: &Archive, rel: &str, path: &Path) -> std::result::Result<LedgerEntry, String> {
-        let bytes = fs::read(path).map_err(|e| format!("cannot be read ({e})"))?;
+        let bytes = fs::read(path).map_err(|e| t!("recover-unreadable", detail = e.to_string()))?;
         let info: HeldInfo =
-            serde_json::from_slice(&bytes).map_err(|e| format!("is not a held-document info file ({e})"))?;
+            serde_json::from_slice(&bytes).map_err(|e| t!("recover-not-held-info", detail = e.to_string()))?;
         if rel != held::info_path(&info.school_year, &info.sha256) || check_school_year(&info.school_year).is_err() {
-            return Err("its name or folder does not match its content".into());
+            return Err(t!("recover-wrong-place"));
         }
         if held::parse_file_name(&info.file).is_none_or(|(sha, _)| sha != info.sha256) {
-            return Err(format!("it names an unexpected file {:?}", info.file));
+            return Err(t!("recover-unexpected-file", file = &info.file));
         }
         let original = a.root.join(held::file_path(&info.school_year, &info.file));
-        let source = fs::read(&original).map_err(|e| format!("its original cannot be read ({e})"))?;
+        let source = fs::read(&original).map_err(|e| t!("recover-original-unreadable", detail = e.to_string()))?;
         if bundle::sha256_hex(&source) != info.sha256 {
-            return Err("its original does not match its sha256".into());
+            return Err(t!("recover-original-mismatch"));
         }
         if self.held.contains(&info.sha256) {
-            return Err("the same document is held already".into());
+            return Err(t!("recover-held-already"));
         }
         let e = LedgerEntry {
             seq: self.seq,
@@ -305,7 +305,7 @@ impl Archive {
         let root = self.root.clone();
         let damaged = |f: &Finding| Error::Damaged {
             root: root.clone(),
-            summary: format!("`{}`: expected {}, found {}", f.file, f.expected, f.found),
+            summary: t!("recover-damage-summary", file = &f.file, expected = &f.expected, found = &f.found),
         };
         let scan = scan(&self.root)?;
         let parsed = read_ledger(&self.root)?;
@@ -371,11 +371,7 @@ pub(crate) fn read_ledger(root: &Path) -> Result<ParsedLedger> {
     for (e, _, _) in &parsed.lines {
         // Ledger text names folders: it must pass the same checks as input.
         if !entry_paths_valid(e) {
-            return Err(Error::BadLedger {
-                path,
-                line: e.seq as usize,
-                reason: "school, year or bundle path is not valid".into(),
-            });
+            return Err(Error::BadLedger { path, line: e.seq as usize, reason: t!("verify-exp-valid-line") });
         }
     }
     Ok(parsed)

@@ -92,7 +92,7 @@ fn a_run_killed_with_the_head_behind_is_an_interrupted_run_that_the_next_open_co
     assert_eq!(h.pending, vec!["school-003/2023-2024/".to_string() + &bundle_name(dir.path(), "school-003")]);
     let r = verify(dir.path(), LockMode::Wait).unwrap();
     assert!(r.ok(), "a killed run is not damage: {r:#?}");
-    assert!(r.notices.iter().any(|n| n.file == "ledger.head.json" && n.found.starts_with("1 line fewer")), "{r:#?}");
+    assert!(r.notices.iter().any(|n| n.file == "ledger.head.json" && n.found.starts_with("1 regel minder")), "{r:#?}");
 
     drop(Archive::open(dir.path(), LockMode::Wait).unwrap());
     let r = verify(dir.path(), LockMode::Wait).unwrap();
@@ -118,7 +118,7 @@ fn a_head_further_behind_than_a_killed_run_leaves_is_damage() {
     let r = verify(dir.path(), LockMode::Wait).unwrap();
     assert!(r.problems.iter().any(|f| f.file == "ledger.head.json"), "{r:#?}");
     let err = Archive::open(dir.path(), LockMode::Wait).unwrap_err();
-    assert!(matches!(err, Error::Damaged { .. }) && err.to_string().contains("behind"), "{err}");
+    assert!(matches!(err, Error::Damaged { .. }) && err.to_string().contains("`ledger.head.json`: verwacht"), "{err}");
 }
 
 #[test]
@@ -204,7 +204,7 @@ fn a_trailing_line_removed_with_its_bundle_after_a_killed_group_is_damage() {
     cut_ledger(dir.path(), n - 1);
     std::fs::remove_file(dir.path().join(&bundle)).unwrap();
     let r = verify(dir.path(), LockMode::Wait).unwrap();
-    assert!(r.problems.iter().any(|f| f.file == bundle && f.found.contains("removed")), "{r:#?}");
+    assert!(r.problems.iter().any(|f| f.file == bundle && f.found.contains("verwijderd")), "{r:#?}");
     let err = Archive::open(dir.path(), LockMode::Wait).unwrap_err();
     assert!(matches!(err, Error::Damaged { .. }) && err.to_string().contains(&bundle), "{err}");
 }

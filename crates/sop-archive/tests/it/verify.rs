@@ -118,7 +118,7 @@ fn a_removed_ledger_line_breaks_the_chain() {
     let orphan = bundles(dir.path())[1].clone();
     remove_ledger_line(dir.path(), 2);
     let r = check(dir.path());
-    assert!(r.problems.iter().any(|f| f.file == "ledger.jsonl:2" && f.found.contains("removed")), "{r:#?}");
+    assert!(r.problems.iter().any(|f| f.file == "ledger.jsonl:2" && f.found.contains("verwijderd")), "{r:#?}");
     assert!(r.problems.iter().any(|f| f.file == orphan && f.expected.contains("regel in het logboek")), "{r:#?}");
     assert!(r.notices.is_empty(), "{r:#?}");
     // A writer refuses to add to it rather than build on a broken chain.
@@ -133,7 +133,7 @@ fn a_removed_last_ledger_line_is_tampering_not_an_interrupted_run() {
     let orphan = bundles(dir.path())[3].clone();
     remove_ledger_line(dir.path(), 4);
     let r = check(dir.path());
-    assert!(r.problems.iter().any(|f| f.file == "ledger.jsonl" && f.found.contains("4 lines")), "{r:#?}");
+    assert!(r.problems.iter().any(|f| f.file == "ledger.jsonl" && f.found.contains("4 regels")), "{r:#?}");
     assert!(r.problems.iter().any(|f| f.file == orphan), "{r:#?}");
     assert!(Archive::open(dir.path(), LockMode::Wait).is_err());
 }

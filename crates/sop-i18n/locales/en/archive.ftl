@@ -203,3 +203,22 @@ overview-file-unreadable = `{ $path }` cannot be read
 overview-year = school year { $year }
 overview-done = Overview { $year }: { $schools } schools, { $with_record } with a profile, { $missing } without, { $unreadable } not readable -> { $path }
 overview-no-profiles = Note: the archive has no profiles for { $year }; `sop list --archive { $archive }` shows what there is.
+ledger-not-an-entry = not a ledger entry ({ $detail })
+ledger-chain-broken = this line points to { $prev }, but the line before it has sha256 { $actual }: a line was removed, inserted or edited
+ledger-wrong-seq = its sequence number is { $seq }, but this is line { $line }
+ledger-head-disagrees = { $removed ->
+        [yes] the head names { $head_lines } lines ending in a line with sha256 { $sha256 }; the ledger has { $lines } lines (lines were removed)
+       *[no] the head names { $head_lines } lines ending in a line with sha256 { $sha256 }; the ledger has { $lines } lines and that line differs
+    }
+verify-exp-source-file = the original file
+recover-unreadable = it cannot be read ({ $detail })
+recover-entry-mismatch = its entry { $entry } does not match its manifest
+recover-wrong-place-expected = its name or folder does not match its content (expected `{ $expected }`)
+recover-not-next-version = it is not the next version (expected version { $version })
+recover-not-held-info = it is not a held document's info file ({ $detail })
+recover-wrong-place = its name or folder does not match its content
+recover-unexpected-file = it names an unexpected file "{ $file }"
+recover-original-unreadable = its original cannot be read ({ $detail })
+recover-original-mismatch = its original does not match its sha256
+recover-held-already = the same document is held already
+recover-damage-summary = `{ $file }`: expected { $expected }, found { $found }

@@ -212,3 +212,22 @@ overview-file-unreadable = `{ $path }` is niet te lezen
 overview-year = schooljaar { $year }
 overview-done = Overzicht { $year }: { $schools } scholen, { $with_record } met een profiel, { $missing } zonder, { $unreadable } niet leesbaar -> { $path }
 overview-no-profiles = Let op: het archief heeft geen profielen voor { $year }; `sop list --archive { $archive }` toont wat er is.
+ledger-not-an-entry = geen regel van het logboek ({ $detail })
+ledger-chain-broken = deze regel verwijst naar { $prev }, maar de regel ervoor heeft als sha256 { $actual }: er is een regel verwijderd, ingevoegd of veranderd
+ledger-wrong-seq = het volgnummer is { $seq }, maar dit is regel { $line }
+ledger-head-disagrees = { $removed ->
+        [yes] het kopbestand noemt { $head_lines } regels, eindigend op een regel met sha256 { $sha256 }; het logboek heeft { $lines } regels (er zijn regels verwijderd)
+       *[no] het kopbestand noemt { $head_lines } regels, eindigend op een regel met sha256 { $sha256 }; het logboek heeft { $lines } regels en die regel is anders
+    }
+verify-exp-source-file = het originele bestand
+recover-unreadable = het is niet te lezen ({ $detail })
+recover-entry-mismatch = het bestand { $entry } erin klopt niet met de inhoudslijst
+recover-wrong-place-expected = de naam of map past niet bij de inhoud (verwacht: `{ $expected }`)
+recover-not-next-version = het is niet de volgende versie (verwacht: versie { $version })
+recover-not-held-info = het is geen informatiebestand van een wachtend document ({ $detail })
+recover-wrong-place = de naam of map past niet bij de inhoud
+recover-unexpected-file = het noemt een onverwacht bestand "{ $file }"
+recover-original-unreadable = het originele bestand is niet te lezen ({ $detail })
+recover-original-mismatch = het originele bestand klopt niet met zijn sha256
+recover-held-already = hetzelfde document wacht al
+recover-damage-summary = `{ $file }`: verwacht { $expected }, gevonden { $found }
