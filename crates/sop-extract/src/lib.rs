@@ -267,7 +267,7 @@ pub fn extract_pdf(name: &str, bytes: &[u8], limits: &Limits) -> Result<Layout, 
             // Tagged tables where the page has no ruled table: only when the
             // walk counted the same characters as pdf-extract showed.
             if let (Some(mcids), Some(page_grids)) = (&glyph_mcids, grids.last_mut()) {
-                if mcids.len() == got.calls && got.failure.is_none() {
+                if mcids.total == got.calls && got.failure.is_none() {
                     for (ti, t) in tagged_tables.iter().enumerate() {
                         let known = tagged_xs.get(&ti).map(Vec::as_slice);
                         let shown = tagged::Shown { glyphs: &got.glyphs, seqs: &got.seqs, mcids };

@@ -137,7 +137,7 @@ struct Walker<'a> {
     marked: Vec<Option<i64>>,
     /// The marked-content id around each character code shown, in the order
     /// pdf-extract reports them (`Tj`/`TJ` strings, form XObjects followed).
-    glyph_mcids: Vec<Option<i64>>,
+    glyph_mcids: McidRuns,
     /// Whether `glyph_mcids` can be trusted: every string was shown in a
     /// known font and the walk was not cut short.
     glyphs_counted: bool,
@@ -152,7 +152,39 @@ pub(crate) struct PageDrawing {
     pub warnings: Vec<sop_i18n::Coded>,
     /// The marked-content id (tagged PDF) of each character code shown on the
     /// page, in content order; `None` when the codes could not be counted.
-    pub glyph_mcids: Option<Vec<Option<i64>>>,
+    pub glyph_mcids: Option<McidRuns>,
+}
+
+/// The marked-content id of each character code a page shows, as runs of
+/// codes with the same id: memory by the number of strings shown, not by
+/// the number of characters (a hostile page may show millions).
+#[derive(Debug, Default, Clone, PartialEq)]
+pub(crate) struct McidRuns {
+    /// `(first code, id)`, in order.
+    starts: Vec<(usize, Option<i64>)>,
+    /// How many codes were shown.
+    pub total: usize,
+}
+
+impl McidRuns {
+    fn push(&mut self, count: usize, mcid: Option<i64>) {
+        if count == 0 {
+            return;
+        }
+        if self.starts.last().is_none_or(|&(_, last)| last != mcid) {
+            self.starts.push((self.total, mcid));
+        }
+        self.total += count;
+    }
+
+    /// The id of code `seq`.
+    pub(crate) fn at(&self, seq: usize) -> Option<i64> {
+        if seq >= self.total {
+            return None;
+        }
+        let i = self.starts.partition_point(|&(start, _)| start <= seq);
+        self.starts.get(i.checked_sub(1)?)?.1
+    }
 }
 
 /// The marks and rulings on one page plus notes on what could not be read.
@@ -178,7 +210,7 @@ pub(crate) fn page_marks(
         warnings: Vec::new(),
         max_stream,
         marked: Vec::new(),
-        glyph_mcids: Vec::new(),
+        glyph_mcids: McidRuns::default(),
         glyphs_counted: content.is_some(),
     };
     let resources = page_resources(doc, page_id);
@@ -450,7 +482,7 @@ impl Walker<'_> {
             return;
         };
         let mcid = self.marked.iter().rev().find_map(|m| *m);
-        self.glyph_mcids.extend(std::iter::repeat_n(mcid, s.len() / n));
+        self.glyph_mcids.push(s.len() / n, mcid);
     }
 
     /// The `MCID` of a `BDC` property list: inline, or named in the resources' `/Properties`.
@@ -583,6 +615,24 @@ impl Walker<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn marked_content_ids_are_kept_as_runs_of_codes() {
+        let mut m = McidRuns::default();
+        m.push(3, Some(7));
+        m.push(2, Some(7));
+        m.push(0, None);
+        m.push(1, None);
+        m.push(4, Some(8));
+        assert_eq!(m.total, 10);
+        assert_eq!(m.starts.len(), 3, "one run per change of id: {m:?}");
+        let ids: Vec<Option<i64>> = (0..11).map(|i| m.at(i)).collect();
+        let mut want = vec![Some(7); 5];
+        want.push(None);
+        want.extend([Some(8); 4]);
+        want.push(None);
+        assert_eq!(ids, want);
+    }
 
     #[test]
     fn touching_subpaths_merge_into_one_icon_and_rules_do_not() {

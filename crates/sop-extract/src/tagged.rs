@@ -296,7 +296,7 @@ pub(crate) struct Shown<'a> {
     /// Which of pdf-extract's characters each glyph was.
     pub seqs: &'a [usize],
     /// The marked-content id of each of pdf-extract's characters.
-    pub mcids: &'a [Option<i64>],
+    pub mcids: &'a crate::marks::McidRuns,
 }
 
 /// A table's part on one page as a grid of borders, from the boxes of the
@@ -335,7 +335,7 @@ pub(crate) fn page_grid(
         if g.text.trim().is_empty() {
             continue;
         }
-        let Some(&cell) = shown.mcids.get(seq).copied().flatten().and_then(|id| owner.get(&id)) else { continue };
+        let Some(&cell) = shown.mcids.at(seq).and_then(|id| owner.get(&id)) else { continue };
         let b = [g.x, g.y - 0.8 * g.size, g.x + g.width, g.y + 0.2 * g.size];
         let e = boxes[cell].get_or_insert(b);
         *e = [e[0].min(b[0]), e[1].min(b[1]), e[2].max(b[2]), e[3].max(b[3])];
