@@ -318,7 +318,7 @@ impl Archive {
             if !self.root.join(&e.bundle).is_file() {
                 return Err(Error::Damaged {
                     root: root.clone(),
-                    summary: format!("bundle `{}` of ledger line {} is missing", e.bundle, e.seq),
+                    summary: t!("recover-bundle-missing", bundle = &e.bundle, line = e.seq),
                 });
             }
         }

@@ -212,16 +212,10 @@ pub fn verify_with_limits(root: &Path, lock: LockMode, limits: ReadLimits) -> Re
         match fs::read(root.join(INDEX)) {
             Ok(b) if b == want_bytes => {}
             Err(e) if e.kind() == std::io::ErrorKind::NotFound && a.entries.is_empty() => {}
-            Ok(b) if only_names_differ(&b, &want) => r.notice(
-                INDEX,
-                "the school names in the newest bundles",
-                "another name for a school; delete index.json and the next run rebuilds it from the bundles",
-            ),
-            _ => r.notice(
-                INDEX,
-                "the catalogue as the ledger gives it",
-                "out of date or missing; the next run rebuilds it",
-            ),
+            Ok(b) if only_names_differ(&b, &want) => {
+                r.notice(INDEX, t!("verify-exp-catalogue-names"), t!("verify-found-catalogue-other-name"))
+            }
+            _ => r.notice(INDEX, t!("verify-exp-catalogue"), t!("verify-found-catalogue-stale")),
         }
     }
     Ok(r)

@@ -134,7 +134,7 @@ fn an_edited_school_name_in_the_catalogue_is_named_with_the_way_out() {
     .unwrap();
     let r = verify(dir.path(), LockMode::Wait).unwrap();
     assert!(r.ok(), "{r:#?}");
-    assert!(r.notices.iter().any(|n| n.file == "index.json" && n.found.contains("delete index.json")), "{r:#?}");
+    assert!(r.notices.iter().any(|n| n.file == "index.json" && n.found.contains("verwijder index.json")), "{r:#?}");
 
     std::fs::remove_file(dir.path().join("index.json")).unwrap();
     drop(Archive::open(dir.path(), LockMode::Wait).unwrap());

@@ -152,7 +152,7 @@ fn a_removed_bundle_is_named() {
         "{r:#?}"
     );
     let err = Archive::open(dir.path(), LockMode::Wait).unwrap_err();
-    assert!(err.to_string().contains("missing"), "{err}");
+    assert!(err.to_string().contains("ontbreekt"), "{err}");
 }
 
 #[test]
