@@ -246,7 +246,7 @@ fn a_document_that_names_no_school_is_held_once_without_a_registry() {
     let (report, _) = read_report(&archive, &out);
     let r = row(&report, "001.pdf");
     assert_eq!(r["outcome"]["status"], "held", "{r:#}");
-    assert!(r["outcome"]["reason"].as_str().unwrap().contains("no registry"), "{r:#}");
+    assert!(r["outcome"]["reason"].as_str().unwrap().contains("geen register"), "{r:#}");
     assert!(stdout(&out).contains("sop assign "), "the summary gives the command:\n{}", stdout(&out));
     assert_eq!(ledger(&archive).len(), 1);
     assert_verifies(&archive);

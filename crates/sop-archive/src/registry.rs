@@ -2,6 +2,7 @@
 //! when there is one, else derived from the record itself. A record that
 //! cannot be tied to one school is not archived under a guess.
 
+use sop_i18n::t;
 use std::path::Path;
 
 use sop_model::text::{self, slug};
@@ -182,6 +183,21 @@ fn url_host(url: &str) -> Option<String> {
 /// - Without one: the id is derived from the school's name and city (or,
 ///   lacking a city, its e-mail domain); a record without a name is
 ///   unidentified.
+/// A criterion's name in a reason a person reads.
+fn criterion(what: &str) -> String {
+    match what {
+        "BRIN" => t!("identify-criterion-brin"),
+        "name" => t!("identify-criterion-name"),
+        _ => t!("identify-criterion-domain"),
+    }
+}
+
+/// Several criteria's names, joined ("BRIN en naam").
+fn criteria_named(used: &[&str]) -> String {
+    let names: Vec<String> = used.iter().map(|w| criterion(w)).collect();
+    names.join(&format!(" {} ", t!("identify-and")))
+}
+
 pub fn identify(record: &Record, registry: Option<&Registry>, hint: Option<&str>) -> Result<Identified, Unidentified> {
     let un = |reason: String| Err(Unidentified { reason });
     if let Some(h) = hint {
@@ -190,7 +206,7 @@ pub fn identify(record: &Record, registry: Option<&Registry>, hint: Option<&str>
             Err(e) => return un(e.to_string()),
         };
         return match registry {
-            Some(r) if r.get(&id).is_none() => un(format!("the given id `{id}` is not in the registry")),
+            Some(r) if r.get(&id).is_none() => un(t!("identify-id-not-in-registry", id = id.to_string())),
             Some(_) => Ok(Identified { how: format!("id `{id}` given with the input, found in the registry"), id }),
             None => Ok(Identified { how: format!("id `{id}` given with the input"), id }),
         };
@@ -200,7 +216,7 @@ pub fn identify(record: &Record, registry: Option<&Registry>, hint: Option<&str>
     let domain = school.email.as_deref().and_then(text::email_domain);
     let host = school.website.as_deref().and_then(url_host);
     let Some(registry) = registry else {
-        let Some(name) = name else { return un("the document names no school and there is no registry".into()) };
+        let Some(name) = name else { return un(t!("identify-no-name-no-registry")) };
         let city = school.address.as_ref().and_then(|a| a.city.as_deref()).filter(|c| !c.trim().is_empty());
         let (id, how) = match (city, &domain) {
             (Some(c), _) => (
@@ -218,7 +234,7 @@ pub fn identify(record: &Record, registry: Option<&Registry>, hint: Option<&str>
         };
         return match id {
             Some(id) => Ok(Identified { id, how }),
-            None => un(format!("the school name \"{name}\" gives no usable id")),
+            None => un(t!("identify-name-gives-no-id", name = name)),
         };
     };
 
@@ -259,11 +275,12 @@ pub fn identify(record: &Record, registry: Option<&Registry>, hint: Option<&str>
         if narrowed.is_empty() {
             let have: Vec<String> = candidates.unwrap_or_default().iter().map(|e| e.id.to_string()).collect();
             let other: Vec<String> = hits.iter().map(|e| e.id.to_string()).collect();
-            return un(format!(
-                "{} points at {} but {what} at {}",
-                used.join(" and "),
-                have.join(", "),
-                other.join(", ")
+            return un(t!(
+                "identify-conflict",
+                used = criteria_named(&used),
+                have = have.join(", "),
+                what = criterion(what),
+                other = other.join(", ")
             ));
         }
         used.push(what);
@@ -291,13 +308,13 @@ pub fn identify(record: &Record, registry: Option<&Registry>, hint: Option<&str>
         }
         Some(c) => {
             let ids: Vec<String> = c.iter().map(|e| e.id.to_string()).collect();
-            un(format!("{} matches several schools in the registry: {}", used.join(" and "), ids.join(", ")))
+            un(t!("identify-several", used = criteria_named(&used), ids = ids.join(", ")))
         }
-        None => un(format!(
-            "no registry entry matches (name {}, BRIN {}, e-mail domain {}); add the school or an alias to the registry",
-            name.map_or("none".to_string(), |n| format!("\"{n}\"")),
-            brin.unwrap_or_else(|| "none".into()),
-            domain.or(host).unwrap_or_else(|| "none".into())
+        None => un(t!(
+            "identify-no-match",
+            name = name.map_or_else(|| t!("identify-none"), |n| format!("\"{n}\"")),
+            brin = brin.unwrap_or_else(|| t!("identify-none")),
+            domain = domain.or(host).unwrap_or_else(|| t!("identify-none"))
         )),
     }
 }

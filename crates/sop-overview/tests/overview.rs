@@ -109,7 +109,7 @@ fn both_templates_in_one_matrix_with_the_records_own_answers() {
     assert!(m.areas.is_empty());
 
     // Warnings are carried.
-    assert!(school(&o, "diamant-college").warnings.iter().any(|w| w.contains("inferred")));
+    assert!(school(&o, "diamant-college").warnings.iter().any(|w| w.contains("afgeleid uit de invuldatum")));
 
     // Board from the record (PoS), "onbekend" group where neither registry nor record names one.
     let by_board = &summary(&o, "gedrag").by_board;

@@ -75,7 +75,7 @@ fn unknown_or_conflicting_schools_are_unidentified() {
     let r = reg();
     let rec = record("Nergens", "2023-2024", b"x");
     let un = identify(&rec, Some(&r), None).unwrap_err();
-    assert!(un.reason.contains("no registry entry matches"), "{}", un.reason);
+    assert!(un.reason.contains("geen school in het register past"), "{}", un.reason);
     let mut rec = record("CBS Het Baken", "2023-2024", b"x");
     rec.school.brin = Some("12AB".into());
     let un = identify(&rec, Some(&r), None).unwrap_err();
