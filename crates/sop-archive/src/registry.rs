@@ -172,17 +172,6 @@ fn url_host(url: &str) -> Option<String> {
     host.contains('.').then_some(host)
 }
 
-/// Finds the school of `record`.
-///
-/// - `hint` (e.g. the id column of a sources list) wins: with a registry it
-///   must be one of its ids.
-/// - With a registry: the BRIN, then the name or an alias, then the e-mail
-///   domain or website host must point at exactly one school; several
-///   candidates are narrowed by the next criterion, never guessed between.
-///   A BRIN and a name that point at different schools are a conflict.
-/// - Without one: the id is derived from the school's name and city (or,
-///   lacking a city, its e-mail domain); a record without a name is
-///   unidentified.
 /// A criterion's name in a reason a person reads.
 fn criterion(what: &str) -> String {
     match what {
@@ -198,6 +187,17 @@ fn criteria_named(used: &[&str]) -> String {
     names.join(&format!(" {} ", t!("identify-and")))
 }
 
+/// Finds the school of `record`.
+///
+/// - `hint` (e.g. the id column of a sources list) wins: with a registry it
+///   must be one of its ids.
+/// - With a registry: the BRIN, then the name or an alias, then the e-mail
+///   domain or website host must point at exactly one school; several
+///   candidates are narrowed by the next criterion, never guessed between.
+///   A BRIN and a name that point at different schools are a conflict.
+/// - Without one: the id is derived from the school's name and city (or,
+///   lacking a city, its e-mail domain); a record without a name is
+///   unidentified.
 pub fn identify(record: &Record, registry: Option<&Registry>, hint: Option<&str>) -> Result<Identified, Unidentified> {
     let un = |reason: String| Err(Unidentified { reason });
     if let Some(h) = hint {
