@@ -161,18 +161,13 @@ pub(crate) fn join_runs(runs: &[Run]) -> String {
 
 /// Symbol glyphs as marks, with a box from the baseline and font size.
 pub(crate) fn glyph_marks(glyphs: &[Glyph]) -> Vec<Mark> {
-    glyphs
-        .iter()
-        .filter(|g| is_mark_glyph(&g.text))
-        .map(|g| Mark {
-            kind: MarkKind::Glyph,
-            x: g.x,
-            y: g.y - 0.8 * g.size,
-            width: g.width,
-            height: g.size,
-            text: Some(g.text.clone()),
-        })
-        .collect()
+    glyphs.iter().filter(|g| is_mark_glyph(&g.text)).map(|g| text_mark(g.x, g.y, g.width, g.size, &g.text)).collect()
+}
+
+/// A mark for text at `x` on `baseline`: its box from the baseline up by
+/// the font's ascent (0.8 of its size), one font size high.
+fn text_mark(x: f32, baseline: f32, width: f32, size: f32, text: &str) -> Mark {
+    Mark { kind: MarkKind::Glyph, x, y: baseline - 0.8 * size, width, height: size, text: Some(text.to_string()) }
 }
 
 /// Runs that are a lone "X" or "x" (how people tick a table cell by typing)
@@ -182,14 +177,7 @@ pub(crate) fn letter_marks(lines: &[Line]) -> Vec<Mark> {
         .iter()
         .flat_map(|l| &l.runs)
         .filter(|r| matches!(r.text.trim(), "X" | "x"))
-        .map(|r| Mark {
-            kind: MarkKind::Glyph,
-            x: r.x,
-            y: r.y - 0.8 * r.font_size,
-            width: r.width,
-            height: r.font_size,
-            text: Some(r.text.trim().to_string()),
-        })
+        .map(|r| text_mark(r.x, r.y, r.width, r.font_size, r.text.trim()))
         .collect()
 }
 
