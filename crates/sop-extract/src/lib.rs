@@ -240,7 +240,7 @@ pub fn extract_pdf(name: &str, bytes: &[u8], limits: &Limits) -> Result<Layout, 
         let mut cuts = Vec::new();
         let mut glyph_mcids = None;
         match catch_unwind(AssertUnwindSafe(|| {
-            marks::page_marks(&doc, id, bbox, max_stream, content.as_deref(), number)
+            marks::page_marks(&doc, id, bbox, max_stream, content.as_deref(), number, !tagged_tables.is_empty())
         })) {
             Ok(drawing) => {
                 marks.extend(drawing.marks);

@@ -190,7 +190,9 @@ impl McidRuns {
 /// The marks and rulings on one page plus notes on what could not be read.
 /// `page_box` is the MediaBox `[llx, lly, urx, ury]`.
 /// `content` is the page's unpacked content (`None` when it could not be read;
-/// the caller has said so).
+/// the caller has said so). With `count_glyphs` (a tagged document) the walk
+/// also counts the character codes each marked-content sequence shows
+/// ([`PageDrawing::glyph_mcids`]); without, it leaves text operators alone.
 pub(crate) fn page_marks(
     doc: &Document,
     page_id: ObjectId,
@@ -198,6 +200,7 @@ pub(crate) fn page_marks(
     max_stream: usize,
     content: Option<&[u8]>,
     page: u32,
+    count_glyphs: bool,
 ) -> PageDrawing {
     let mut w = Walker {
         page,
@@ -211,7 +214,7 @@ pub(crate) fn page_marks(
         max_stream,
         marked: Vec::new(),
         glyph_mcids: McidRuns::default(),
-        glyphs_counted: content.is_some(),
+        glyphs_counted: count_glyphs && content.is_some(),
     };
     let resources = page_resources(doc, page_id);
     if let Some(bytes) = content {
@@ -444,6 +447,8 @@ impl Walker<'_> {
                         self.xobject(name, resources, &gs, depth);
                     }
                 }
+                // Text and marked content: only while the glyphs are counted.
+                _ if !self.glyphs_counted => {}
                 "BMC" => self.marked.push(None),
                 "BDC" => {
                     let mcid = o.get(1).and_then(|p| self.mcid_of(p, resources));
